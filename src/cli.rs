@@ -1,0 +1,199 @@
+//! The command line: one Args struct per command, each with `run`.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use clap::{Args, Parser, Subcommand};
+use convene::diagnostics::{self, Format};
+use convene::scaffold::{self, Kind};
+use convene::{Diagnostics, Error, Options, Severity};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes, documented in the README.
+pub const OK: u8 = 0;
+pub const CONTENT_ERRORS: u8 = 1;
+pub const FAILED: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "convene", version, about = "Build a charity's public people hub and internal social-media playbook from Markdown.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Build the public hub and the playbook into OUT/public and OUT/playbook.
+    Build(BuildArgs),
+    /// Check the site and report every problem, without writing anything.
+    Check(CheckArgs),
+    /// Start a new site from the built-in example.
+    Init(InitArgs),
+    /// Add a person, story, guideline or campaign file with its front matter.
+    New(NewArgs),
+}
+
+#[derive(Args)]
+pub struct CommonArgs {
+    /// The site folder (the one with hub.yaml).
+    #[arg(default_value = ".")]
+    pub site: PathBuf,
+    /// "Now" for embargoes and consent reviews, e.g. 2026-03-01T09:00:00Z (default: the current time).
+    #[arg(long, value_parser = parse_now)]
+    pub now: Option<DateTime<FixedOffset>>,
+    /// How to print problems: human, github (workflow commands) or json.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Where to write the two sites.
+    #[arg(long, default_value = "dist")]
+    pub out: PathBuf,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Args)]
+pub struct InitArgs {
+    /// The folder to create.
+    pub dir: PathBuf,
+}
+
+#[derive(Args)]
+pub struct NewArgs {
+    /// What to create.
+    #[arg(value_enum)]
+    pub kind: Kind,
+    /// The person's name or the title, e.g. "Amara Okafor".
+    pub name: String,
+    /// The site folder.
+    #[arg(long, default_value = ".")]
+    pub site: PathBuf,
+}
+
+fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(s)
+        .or_else(|_| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().fixed_offset())
+        })
+        .map_err(|_| "write it like 2026-03-01T09:00:00Z or 2026-03-01".to_string())
+}
+
+impl CommonArgs {
+    fn options(&self, out: PathBuf) -> Options {
+        Options { site: self.site.clone(), out, now: self.now.unwrap_or_else(|| Utc::now().fixed_offset()) }
+    }
+
+    /// Print the problems and decide the exit code.
+    fn finish(&self, diags: &Diagnostics) -> u8 {
+        eprint!("{}", diagnostics::render(diags, self.format, &self.site));
+        let errors = diags.count(Severity::Error);
+        let warnings = diags.count(Severity::Warning);
+        if self.format == Format::Human && (errors + warnings) > 0 {
+            eprintln!("{errors} error(s), {warnings} warning(s)");
+        }
+        if errors > 0 || (self.deny_warnings && warnings > 0) {
+            CONTENT_ERRORS
+        } else {
+            OK
+        }
+    }
+}
+
+impl Cli {
+    pub fn run(self) -> ExitCode {
+        let result = match self.command {
+            Command::Build(a) => a.run(),
+            Command::Check(a) => a.run(),
+            Command::Init(a) => a.run(),
+            Command::New(a) => a.run(),
+        };
+        match result {
+            Ok(code) => ExitCode::from(code),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(FAILED)
+            }
+        }
+    }
+}
+
+impl BuildArgs {
+    fn run(self) -> Result<u8, Error> {
+        let started = std::time::Instant::now();
+        let report = convene::build(&self.common.options(self.out.clone()))?;
+        let code = self.common.finish(&report.diagnostics);
+        match report.written {
+            Some(w) if code == OK => eprintln!(
+                "built {} public pages and {} playbook pages ({} files) into {} in {:.2} s",
+                w.public_pages,
+                w.playbook_pages,
+                w.files,
+                self.out.display(),
+                started.elapsed().as_secs_f64()
+            ),
+            Some(_) => eprintln!("built, but warnings are treated as errors"),
+            None => eprintln!("nothing was written: {} still holds the last good build", self.out.display()),
+        }
+        Ok(code)
+    }
+}
+
+impl CheckArgs {
+    fn run(self) -> Result<u8, Error> {
+        let (_, diags) = convene::check(&self.common.options(PathBuf::new()))?;
+        let code = self.common.finish(&diags);
+        if diags.is_empty() && self.common.format == Format::Human {
+            eprintln!("no problems found");
+        }
+        Ok(code)
+    }
+}
+
+impl InitArgs {
+    fn run(self) -> Result<u8, Error> {
+        let n = scaffold::init(&self.dir)?;
+        eprintln!(
+            "created {} with {n} files: an example site to edit.\nnext: convene build {} && open dist/public/index.html",
+            self.dir.display(),
+            self.dir.display()
+        );
+        Ok(OK)
+    }
+}
+
+impl NewArgs {
+    fn run(self) -> Result<u8, Error> {
+        let path = scaffold::new_file(&self.site, self.kind, &self.name, Utc::now().date_naive())?;
+        println!("{}", path.display());
+        Ok(OK)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn now_accepts_dates_and_timestamps() {
+        assert!(parse_now("2026-03-01T09:00:00Z").is_ok());
+        assert!(parse_now("2026-03-01").is_ok());
+        assert!(parse_now("next tuesday").is_err());
+    }
+}

@@ -1,0 +1,126 @@
+//! hub.yaml, the site's configuration, and the options a build runs with.
+
+use crate::diagnostics::Diagnostic;
+use crate::frontmatter::{self, FrontMatter, Split};
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    pub charity_number: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Utm {
+    pub source: Option<String>,
+    pub medium: Option<String>,
+    /// Per-person tracking is opt-in, so staff don't feel watched.
+    #[serde(default)]
+    pub per_person: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Share {
+    #[serde(default)]
+    pub networks: Vec<String>,
+    #[serde(default)]
+    pub utm: Utm,
+}
+
+/// The contents of hub.yaml.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub base_url: String,
+    pub playbook_base_url: Option<String>,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default)]
+    pub organisation: Organisation,
+    #[serde(default)]
+    pub share: Share,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: String::new(),
+            description: String::new(),
+            base_url: String::new(),
+            playbook_base_url: None,
+            language: default_language(),
+            theme: default_theme(),
+            organisation: Organisation::default(),
+            share: Share::default(),
+        }
+    }
+}
+
+impl FrontMatter for SiteConfig {
+    const KIND: &'static str = "hub.yaml";
+    const KEYS: &'static [&'static str] = &[
+        "title", "description", "base_url", "playbook_base_url", "language", "theme",
+        "organisation", "share",
+    ];
+}
+
+impl SiteConfig {
+    /// Read hub.yaml strictly; problems go to `out` and a default config is
+    /// returned so the rest of the site can still be checked.
+    pub fn parse(text: &str, out: &mut Vec<Diagnostic>) -> SiteConfig {
+        let file = Path::new("hub.yaml");
+        let whole = Split { yaml: text, yaml_line: 1, body: "", body_line: 0 };
+        let config: Option<SiteConfig> = frontmatter::parse(&whole, file, out);
+        let config = config.unwrap_or_default();
+        if !config.base_url.is_empty()
+            && !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://"))
+        {
+            out.push(
+                Diagnostic::error(file, line_of(text, "base_url"), "`base_url` must be a full web address")
+                    .with_hint("write it like https://people.example.org"),
+            );
+        }
+        config
+    }
+
+    /// The public hub's address without a trailing slash.
+    pub fn public_base(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+
+    pub fn playbook_base(&self) -> &str {
+        self.playbook_base_url.as_deref().unwrap_or("").trim_end_matches('/')
+    }
+}
+
+fn line_of(text: &str, key: &str) -> usize {
+    text.lines().position(|l| l.starts_with(key)).map_or(1, |i| i + 1)
+}
+
+/// What a build or check runs with. Passed in whole; nothing is set later.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub site: PathBuf,
+    pub out: PathBuf,
+    /// "Now" for embargoes and consent reviews; fixed for reproducible builds.
+    pub now: DateTime<FixedOffset>,
+}

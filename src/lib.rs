@@ -1,0 +1,106 @@
+//! convene: a folder of Markdown becomes a charity's public people hub and
+//! its internal social-media playbook.
+//!
+//! The whole pipeline is `build`:
+//!
+//! ```text
+//! load -> validate -> select audience -> route -> render -> write
+//! ```
+//!
+//! Library code never prints or exits; problems in content come back as
+//! `Diagnostics`, and only I/O, template and output-folder failures are `Error`s.
+
+pub mod audience;
+pub mod config;
+pub mod diagnostics;
+pub mod frontmatter;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod routes;
+pub mod scaffold;
+pub mod theme;
+pub mod validate;
+
+pub use config::{Options, SiteConfig};
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
+
+use model::{Audience, Corpus};
+use rayon::prelude::*;
+use std::fmt;
+use std::path::PathBuf;
+
+/// What a check or build found, and what it wrote.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Diagnostics,
+    /// Set when the sites were written.
+    pub written: Option<Written>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Written {
+    pub public_pages: usize,
+    pub playbook_pages: usize,
+    pub files: usize,
+}
+
+/// Load and check a site without writing anything.
+pub fn check(opts: &Options) -> Result<(Corpus, Diagnostics), Error> {
+    let mut diagnostics = Diagnostics::default();
+    let corpus = load::site(&opts.site, &mut diagnostics)?;
+    validate::corpus(&corpus, opts.now, &mut diagnostics);
+    diagnostics.sort();
+    Ok((corpus, diagnostics))
+}
+
+/// Build both sites into `opts.out`. With any error in the content nothing
+/// is written, so the last good output stays as it was.
+pub fn build(opts: &Options) -> Result<Report, Error> {
+    output::check_target(&opts.out, &opts.site)?;
+    let (corpus, diagnostics) = check(opts)?;
+    if diagnostics.has_errors() {
+        return Ok(Report { diagnostics, written: None });
+    }
+    let theme = theme::Theme::load(&opts.site, &corpus.config.theme)?;
+    let highlighter = render::highlight::Highlighter::default();
+    let sites = [Audience::Public, Audience::Playbook]
+        .par_iter()
+        .map(|&audience| {
+            let view = audience::select(&corpus, audience, opts.now);
+            render::site(&view, &theme, &highlighter)
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let pages = |a: Audience| {
+        sites.iter().filter(|s| s.audience == a).map(|s| s.files.iter().filter(|f| f.path.extension().is_some_and(|e| e == "html")).count()).sum()
+    };
+    let written = Written {
+        public_pages: pages(Audience::Public),
+        playbook_pages: pages(Audience::Playbook),
+        files: output::write(&opts.out, &opts.site, &sites)?,
+    };
+    Ok(Report { diagnostics, written: Some(written) })
+}
+
+/// Failures that stop a run: the machine's, not the content's.
+#[derive(Debug)]
+pub enum Error {
+    NotASite(PathBuf),
+    Io { path: PathBuf, message: String },
+    Theme(String),
+    Output(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NotASite(p) => write!(f, "{} is not a folder; point convene at a site folder (the one with hub.yaml)", p.display()),
+            Error::Io { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Theme(m) => write!(f, "template problem: {m}"),
+            Error::Output(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,227 @@
+//! Typed template contexts. Each borrows from a `View`, never from the
+//! corpus, so a public page's template only ever sees public data.
+
+use crate::audience::{CampaignView, PersonView, StoryView, View};
+use crate::config::Organisation;
+use crate::routes::{self, Route};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// What every page knows about its site.
+#[derive(Serialize)]
+pub struct SiteCtx<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    pub organisation: &'a Organisation,
+    /// True for the internal playbook: shows the banner and adds `noindex`.
+    pub playbook: bool,
+    pub base_url: &'a str,
+    /// The public hub's address, shown in the playbook for reference.
+    pub public_url: &'a str,
+    pub has_guidelines: bool,
+    pub has_campaigns: bool,
+}
+
+impl<'a> SiteCtx<'a> {
+    pub fn new(view: &'a View<'a>) -> Self {
+        let playbook = view.audience == crate::model::Audience::Playbook;
+        let cfg = view.config;
+        SiteCtx {
+            title: &cfg.title,
+            description: &cfg.description,
+            language: &cfg.language,
+            organisation: &cfg.organisation,
+            playbook,
+            base_url: if playbook { cfg.playbook_base() } else { cfg.public_base() },
+            public_url: cfg.public_base(),
+            has_guidelines: !view.guidelines.is_empty(),
+            has_campaigns: !view.campaigns.is_empty(),
+        }
+    }
+}
+
+/// The frame every template gets: the site, where this page is, and the
+/// page's own data under `page`.
+#[derive(Serialize)]
+pub struct PageCtx<'a, T: Serialize> {
+    pub site: &'a SiteCtx<'a>,
+    /// Prefix from this page back to the site root, e.g. `../../`.
+    pub root: String,
+    pub url: &'a str,
+    pub canonical: String,
+    pub title: String,
+    pub description: String,
+    /// Which main navigation entry is current (`people`, `stories`, ...).
+    pub section: &'static str,
+    pub page: T,
+}
+
+impl<'a, T: Serialize> PageCtx<'a, T> {
+    pub fn new(site: &'a SiteCtx<'a>, route: &'a Route, section: &'static str, title: String, page: T) -> Self {
+        PageCtx {
+            site,
+            root: route.root(),
+            url: route.url(),
+            canonical: route.absolute(site.base_url),
+            title,
+            description: site.description.to_string(),
+            section,
+            page,
+        }
+    }
+
+    pub fn describe(mut self, description: Option<&str>) -> Self {
+        if let Some(d) = description.filter(|d| !d.trim().is_empty()) {
+            self.description = d.to_string();
+        }
+        self
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct LinkCtx {
+    pub text: String,
+    pub url: String,
+}
+
+/// A person as shown in lists and on other pages.
+#[derive(Serialize)]
+pub struct PersonCard<'a> {
+    pub name: &'a str,
+    /// Shown in place of a photo.
+    pub initial: String,
+    pub url: String,
+    pub role: Option<&'a str>,
+    pub team: Option<&'a str>,
+    pub location: Option<&'a str>,
+    pub pronouns: Option<&'a str>,
+    pub topics: &'a [String],
+    pub photo: Option<String>,
+    pub photo_alt: String,
+    /// Playbook only: the person is not on the public hub.
+    pub not_public: bool,
+}
+
+pub fn person_card<'a>(p: &PersonView<'a>, statics: &HashSet<&Path>) -> PersonCard<'a> {
+    PersonCard {
+        name: p.name,
+        initial: p.name.chars().next().map(|c| c.to_uppercase().collect()).unwrap_or_default(),
+        url: routes::person(p.slug).url().to_string(),
+        role: p.role,
+        team: p.team,
+        location: p.location,
+        pronouns: p.pronouns,
+        topics: p.topics,
+        photo: p.photo.filter(|f| statics.contains(Path::new(f))).map(str::to_string),
+        photo_alt: p.photo_alt.map_or_else(|| format!("Photo of {}", p.name), str::to_string),
+        not_public: p.private.as_ref().is_some_and(|x| !x.public),
+    }
+}
+
+/// A story as shown in lists.
+#[derive(Serialize)]
+pub struct StoryCard<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub date: String,
+    pub date_iso: String,
+    pub summary: Option<&'a str>,
+    pub campaign: Option<LinkCtx>,
+    /// Playbook only: why this story is not (yet) public.
+    pub flags: Vec<String>,
+}
+
+pub fn story_card<'a>(s: &StoryView<'a>) -> StoryCard<'a> {
+    let mut flags = Vec::new();
+    if let Some(private) = &s.private {
+        if private.draft {
+            flags.push("Draft".to_string());
+        }
+        if private.internal {
+            flags.push("Internal only".to_string());
+        }
+        if let Some(until) = private.embargoed_until {
+            flags.push(format!("Embargoed until {}", until.0.format("%-d %B %Y, %H:%M %:z")));
+        }
+    }
+    StoryCard {
+        title: s.title,
+        url: routes::story(s.slug).url().to_string(),
+        date: s.date.display(),
+        date_iso: s.date.iso(),
+        summary: s.summary,
+        campaign: s.campaign.map(|c| LinkCtx {
+            text: c.meta.title.clone(),
+            url: routes::campaign(&c.slug).url().to_string(),
+        }),
+        flags,
+    }
+}
+
+#[derive(Serialize)]
+pub struct CampaignCard<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub dates: Option<String>,
+}
+
+pub fn campaign_card<'a>(c: &CampaignView<'a>) -> CampaignCard<'a> {
+    let dates = match (c.starts, c.ends) {
+        (Some(s), Some(e)) => Some(format!("{} to {}", s.display(), e.display())),
+        (Some(s), None) => Some(format!("From {}", s.display())),
+        (None, Some(e)) => Some(format!("Until {}", e.display())),
+        (None, None) => None,
+    };
+    CampaignCard { title: c.title, url: routes::campaign(c.slug).url().to_string(), dates }
+}
+
+/// What each responding level lets a person do (DESIGN.md).
+pub fn responding_label(level: i64) -> &'static str {
+    match level {
+        1 => "Thank and share",
+        2 => "Answer on own topics",
+        3 => "Handle complaints and media",
+        _ => "Unknown level",
+    }
+}
+
+/// Display form of a free-form `internal` value.
+pub fn plain_value(v: &serde_yaml::Value) -> String {
+    use serde_yaml::Value;
+    match v {
+        Value::Null => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        Value::Sequence(items) => items.iter().map(plain_value).collect::<Vec<_>>().join(", "),
+        Value::Mapping(m) => m
+            .iter()
+            .map(|(k, v)| format!("{}: {}", plain_value(k), plain_value(v)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Value::Tagged(t) => plain_value(&t.value),
+    }
+}
+
+/// Human names for the networks people link to.
+pub fn network_label(network: &str) -> String {
+    match network {
+        "linkedin" => "LinkedIn".into(),
+        "bluesky" => "Bluesky".into(),
+        "mastodon" => "Mastodon".into(),
+        "instagram" => "Instagram".into(),
+        "threads" => "Threads".into(),
+        "x" => "X".into(),
+        "facebook" => "Facebook".into(),
+        "tiktok" => "TikTok".into(),
+        "youtube" => "YouTube".into(),
+        "website" => "Website".into(),
+        "github" => "GitHub".into(),
+        other => {
+            let mut c = other.chars();
+            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Markdown bodies to HTML, with links rewritten for the site being built.
+//!
+//! Links are written between source files (`../people/amara.md`) so content
+//! reads well in a git host's preview; here they become page URLs. A link to
+//! something that is not on this site (a non-public person on the public
+//! hub) keeps its text but loses the link.
+
+use super::highlight::Highlighter;
+use crate::model::slugify;
+use crate::routes::{self, LinkIndex, Target};
+use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+use std::path::Path;
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// What a body is rendered against: the site's pages and the page's depth.
+pub struct Context<'a> {
+    pub links: &'a LinkIndex,
+    pub static_files: &'a HashSet<&'a Path>,
+    pub highlighter: &'a Highlighter,
+    /// Prefix from the page back to the site root (`../../`).
+    pub root: &'a str,
+}
+
+pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
+    let mut events: Vec<Event> = Vec::new();
+    let mut dropped_links: Vec<bool> = Vec::new();
+    let mut code: Option<(String, String)> = None;
+    for event in Parser::new_ext(body, options()) {
+        if let Some((lang, text)) = code.as_mut() {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    events.push(Event::Html(code_block(cx.highlighter, lang, text).into()));
+                    code = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => l.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => match rewrite(&dest_url, source, cx) {
+                Some(url) => {
+                    dropped_links.push(false);
+                    events.push(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }));
+                }
+                None => dropped_links.push(true),
+            },
+            Event::End(TagEnd::Link) => {
+                if !dropped_links.pop().unwrap_or(false) {
+                    events.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let url = rewrite(&dest_url, source, cx).unwrap_or_else(|| dest_url.to_string());
+                events.push(Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }));
+            }
+            other => events.push(other),
+        }
+    }
+    add_heading_ids(&mut events);
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+/// The URL a link becomes on this site, or `None` to drop the link.
+fn rewrite(dest: &str, source: &Path, cx: &Context) -> Option<String> {
+    match routes::classify(source, dest) {
+        Target::External | Target::SamePage => Some(dest.to_string()),
+        Target::Content { path, fragment } => {
+            let route = cx.links.page(&path)?;
+            let anchor = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+            Some(format!("{}{}{anchor}", cx.root, route.url()))
+        }
+        Target::Static(file) => {
+            cx.static_files.contains(file.as_path()).then(|| format!("{}{}", cx.root, routes::static_url(&file)))
+        }
+        Target::Elsewhere(_) => None,
+    }
+}
+
+fn code_block(highlighter: &Highlighter, lang: &str, code: &str) -> String {
+    let lang_class = slugify(lang.split([' ', ',']).next().unwrap_or(""));
+    let inner = highlighter.highlight(lang, code).unwrap_or_else(|| escape(code));
+    if lang_class.is_empty() {
+        format!("<pre class=\"code\"><code>{inner}</code></pre>\n")
+    } else {
+        format!("<pre class=\"code\" data-lang=\"{lang_class}\"><code class=\"language-{lang_class}\">{inner}</code></pre>\n")
+    }
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Give every heading an id from its text (unless written `{#id}`), unique
+/// on the page, so guidelines can be linked section by section.
+fn add_heading_ids(events: &mut [Event]) {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let id = unique_id(&heading_id(&text), &mut used);
+            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                *slot = Some(CowStr::from(id));
+            }
+            i = j;
+        } else if let Event::Start(Tag::Heading { id: Some(id), .. }) = &events[i] {
+            used.insert(id.to_string());
+        }
+        i += 1;
+    }
+}
+
+pub fn heading_id(text: &str) -> String {
+    let id = slugify(text);
+    if id.is_empty() { "section".into() } else { id }
+}
+
+fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
+    let mut id = base.to_string();
+    let mut n = 1;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}

@@ -1,0 +1,147 @@
+//! Render one audience's `View` into files: every page in parallel, with
+//! templates compiled once and shared.
+
+mod context;
+pub mod highlight;
+pub mod markdown;
+mod pages;
+
+use crate::audience::View;
+use crate::model::Audience;
+use crate::theme::Theme;
+use crate::Error;
+use context::SiteCtx;
+use highlight::Highlighter;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// A file of one site, ready to be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Relative to the site's output folder.
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything one site consists of.
+pub struct RenderedSite {
+    pub audience: Audience,
+    pub files: Vec<OutputFile>,
+    /// Files to copy from static/ (relative to static/).
+    pub static_files: Vec<PathBuf>,
+}
+
+/// One page to render; the list of jobs is built first so rayon can share
+/// the work out evenly.
+#[derive(Clone, Copy)]
+enum Job {
+    Home,
+    PeopleIndex,
+    Person(usize),
+    StoriesIndex,
+    Story(usize),
+    CampaignsIndex,
+    Campaign(usize),
+    GuidelinesIndex,
+    Guideline(usize),
+    NotFound,
+    Aliases,
+    Robots,
+    Assets,
+}
+
+/// Shared, read-only state for rendering one site.
+pub(crate) struct Renderer<'v, 'a> {
+    pub view: &'v View<'a>,
+    pub site: SiteCtx<'v>,
+    pub theme: &'v Theme,
+    pub highlighter: &'v Highlighter,
+    pub statics: HashSet<&'a Path>,
+    /// Story indexes by person and by campaign, built once in linear time.
+    pub stories_by_person: HashMap<&'a str, Vec<usize>>,
+    pub stories_by_campaign: HashMap<&'a str, Vec<usize>>,
+    pub person_index: HashMap<&'a str, usize>,
+}
+
+pub fn site(view: &View, theme: &Theme, highlighter: &Highlighter) -> Result<RenderedSite, Error> {
+    let mut stories_by_person: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut stories_by_campaign: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, s) in view.stories.iter().enumerate() {
+        for p in &s.people {
+            stories_by_person.entry(p.as_str()).or_default().push(i);
+        }
+        if let Some(c) = s.campaign {
+            stories_by_campaign.entry(c.slug.as_str()).or_default().push(i);
+        }
+    }
+    let renderer = Renderer {
+        view,
+        site: SiteCtx::new(view),
+        theme,
+        highlighter,
+        statics: view.static_files.iter().copied().collect(),
+        stories_by_person,
+        stories_by_campaign,
+        person_index: view.people.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect(),
+    };
+
+    let mut jobs = vec![
+        Job::Home,
+        Job::PeopleIndex,
+        Job::StoriesIndex,
+        Job::CampaignsIndex,
+        Job::NotFound,
+        Job::Aliases,
+        Job::Robots,
+        Job::Assets,
+    ];
+    if !view.guidelines.is_empty() {
+        jobs.push(Job::GuidelinesIndex);
+    }
+    jobs.extend((0..view.people.len()).map(Job::Person));
+    jobs.extend((0..view.stories.len()).map(Job::Story));
+    jobs.extend((0..view.campaigns.len()).map(Job::Campaign));
+    jobs.extend((0..view.guidelines.len()).map(Job::Guideline));
+
+    let rendered: Result<Vec<Vec<OutputFile>>, Error> = jobs.par_iter().map(|job| renderer.run(*job)).collect();
+    let mut files: Vec<OutputFile> = rendered?.into_iter().flatten().collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(RenderedSite {
+        audience: view.audience,
+        files,
+        static_files: view.static_files.iter().map(|p| p.to_path_buf()).collect(),
+    })
+}
+
+impl Renderer<'_, '_> {
+    fn run(&self, job: Job) -> Result<Vec<OutputFile>, Error> {
+        let one = |f: Result<OutputFile, Error>| f.map(|f| vec![f]);
+        match job {
+            Job::Home => one(self.home()),
+            Job::PeopleIndex => one(self.people_index()),
+            Job::Person(i) => one(self.person(i)),
+            Job::StoriesIndex => one(self.stories_index()),
+            Job::Story(i) => one(self.story(i)),
+            Job::CampaignsIndex => one(self.campaigns_index()),
+            Job::Campaign(i) => one(self.campaign(i)),
+            Job::GuidelinesIndex => one(self.guidelines_index()),
+            Job::Guideline(i) => one(self.guideline(i)),
+            Job::NotFound => one(self.not_found()),
+            Job::Aliases => self.aliases(),
+            Job::Robots => Ok(vec![self.robots()]),
+            Job::Assets => Ok(self.theme.assets()),
+        }
+    }
+
+    /// A body rendered as HTML for a page at `route`'s depth.
+    fn markdown(&self, body: &str, source: &Path, root: &str) -> String {
+        let cx = markdown::Context {
+            links: &self.view.links,
+            static_files: &self.statics,
+            highlighter: self.highlighter,
+            root,
+        };
+        markdown::to_html(body, source, &cx)
+    }
+}

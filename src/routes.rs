@@ -1,0 +1,236 @@
+//! The only place that maps an item to its URL and output file, and a
+//! relative Markdown link to what it points at.
+//!
+//! URLs inside a site are written relative to the page (`../../people/x/`),
+//! so a hub works at a domain's root or under a sub-path (GitHub Pages
+//! project sites) without configuration.
+
+use crate::model::{CampaignSlug, GuidelineSlug, PersonSlug, StorySlug};
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+/// A page's address relative to the site root: `people/amara-okafor/`, or
+/// `` for the home page.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Route(String);
+
+impl Route {
+    pub fn url(&self) -> &str {
+        &self.0
+    }
+
+    /// The file this page is written to, under the site's output folder.
+    pub fn file(&self) -> PathBuf {
+        if self.0.is_empty() || self.0.ends_with('/') {
+            Path::new(&self.0).join("index.html")
+        } else {
+            PathBuf::from(&self.0)
+        }
+    }
+
+    /// The prefix that leads from this page back to the site root.
+    pub fn root(&self) -> String {
+        "../".repeat(self.0.matches('/').count())
+    }
+
+    /// The page's full address on the web, for canonical links.
+    pub fn absolute(&self, base: &str) -> String {
+        format!("{}/{}", base.trim_end_matches('/'), self.0)
+    }
+}
+
+pub fn home() -> Route {
+    Route(String::new())
+}
+pub fn people_index() -> Route {
+    Route("people/".into())
+}
+pub fn person(slug: &PersonSlug) -> Route {
+    Route(format!("people/{slug}/"))
+}
+pub fn person_alias(alias: &str) -> Route {
+    Route(format!("people/{alias}/"))
+}
+pub fn stories_index() -> Route {
+    Route("stories/".into())
+}
+pub fn story(slug: &StorySlug) -> Route {
+    Route(format!("stories/{slug}/"))
+}
+pub fn story_alias(alias: &str) -> Route {
+    Route(format!("stories/{alias}/"))
+}
+pub fn campaigns_index() -> Route {
+    Route("campaigns/".into())
+}
+pub fn campaign(slug: &CampaignSlug) -> Route {
+    Route(format!("campaigns/{slug}/"))
+}
+pub fn guidelines_index() -> Route {
+    Route("guidelines/".into())
+}
+pub fn guideline(slug: &GuidelineSlug) -> Route {
+    Route(format!("guidelines/{slug}/"))
+}
+pub fn not_found() -> Route {
+    Route("404.html".into())
+}
+pub fn robots() -> Route {
+    Route("robots.txt".into())
+}
+
+/// A file from the site's static/ folder is published at the site root,
+/// as Hugo and Zola do: `static/photos/a.jpg` -> `photos/a.jpg`.
+pub fn static_url(under_static: &Path) -> String {
+    under_static
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Theme files (stylesheets) live under `assets/` in both sites.
+pub fn asset(name: &str) -> String {
+    format!("assets/{name}")
+}
+
+/// What a link in a Markdown file points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// `https:`, `mailto:` and other addresses outside the site.
+    External,
+    /// `#section` on the same page.
+    SamePage,
+    /// Another content file, by its path relative to the site folder.
+    Content { path: PathBuf, fragment: Option<String> },
+    /// A file under static/, relative to static/.
+    Static(PathBuf),
+    /// A path that climbs out of the site folder or names no content file.
+    Elsewhere(PathBuf),
+}
+
+/// Resolve `dest` as written in the file at `from` (relative to the site).
+pub fn classify(from: &Path, dest: &str) -> Target {
+    if dest.starts_with('#') {
+        return Target::SamePage;
+    }
+    if has_scheme(dest) || dest.starts_with("//") {
+        return Target::External;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (dest, None),
+    };
+    let path = path.split('?').next().unwrap_or(path);
+    let decoded = percent_decode(path);
+    let joined = match decoded.strip_prefix('/') {
+        Some(rooted) => PathBuf::from(rooted),
+        None => from.parent().unwrap_or(Path::new("")).join(&decoded),
+    };
+    let Some(normal) = normalise(&joined) else {
+        return Target::Elsewhere(joined);
+    };
+    if let Ok(rest) = normal.strip_prefix("static") {
+        return Target::Static(rest.to_path_buf());
+    }
+    if normal.extension().is_some_and(|e| e == "md") {
+        return Target::Content { path: normal, fragment };
+    }
+    Target::Elsewhere(normal)
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !scheme.contains('/')
+        }
+        None => false,
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+            if let Ok(v) = u8::from_str_radix(hex, 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Fold `..` and `.` away; `None` if the path climbs out of the site.
+fn normalise(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::Normal(part) => out.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Source file -> page, for one audience's site. A link whose target is not
+/// in the index is not on that site and must not be emitted as a link.
+#[derive(Debug, Default)]
+pub struct LinkIndex {
+    pages: HashMap<PathBuf, Route>,
+}
+
+impl LinkIndex {
+    pub fn insert(&mut self, source: &Path, route: Route) {
+        self.pages.insert(source.to_path_buf(), route);
+    }
+
+    pub fn page(&self, source: &Path) -> Option<&Route> {
+        self.pages.get(source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_and_roots() {
+        let r = person(&PersonSlug::new("amara-okafor"));
+        assert_eq!(r.file(), PathBuf::from("people/amara-okafor/index.html"));
+        assert_eq!(r.root(), "../../");
+        assert_eq!(home().root(), "");
+        assert_eq!(home().file(), PathBuf::from("index.html"));
+    }
+
+    #[test]
+    fn links_resolve_relative_to_their_file() {
+        let from = Path::new("stories/2025-01-01-a.md");
+        assert_eq!(
+            classify(from, "../people/amara.md#bio"),
+            Target::Content { path: "people/amara.md".into(), fragment: Some("bio".into()) }
+        );
+        assert_eq!(classify(from, "../static/photos/a.jpg"), Target::Static("photos/a.jpg".into()));
+        assert_eq!(classify(from, "https://example.org"), Target::External);
+        assert_eq!(classify(from, "mailto:a@b.org"), Target::External);
+        assert_eq!(classify(from, "#top"), Target::SamePage);
+        assert!(matches!(classify(from, "../../../etc/passwd"), Target::Elsewhere(_)));
+    }
+}

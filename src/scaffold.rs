@@ -1,0 +1,70 @@
+//! `convene init` and `convene new`: start a site, or a file in one, with
+//! the right front matter already in place.
+
+use crate::model::slugify;
+use crate::Error;
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/example_site.rs"));
+
+/// Write the embedded example site into `dir`, which must be new or empty.
+pub fn init(dir: &Path) -> Result<usize, Error> {
+    if dir.exists() && std::fs::read_dir(dir).map_or(true, |mut d| d.next().is_some()) {
+        return Err(Error::Output(format!(
+            "{} already exists and is not empty; choose a new folder name",
+            dir.display()
+        )));
+    }
+    for (rel, bytes) in EXAMPLE_SITE {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| io(&path, e))?;
+    }
+    Ok(EXAMPLE_SITE.len())
+}
+
+fn io(path: &Path, e: std::io::Error) -> Error {
+    Error::Io { path: path.to_path_buf(), message: e.to_string() }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    Person,
+    Story,
+    Guideline,
+    Campaign,
+}
+
+/// Create a new content file named after `name`; returns its path.
+pub fn new_file(site: &Path, kind: Kind, name: &str, today: chrono::NaiveDate) -> Result<PathBuf, Error> {
+    let slug = slugify(name);
+    if slug.is_empty() {
+        return Err(Error::Output(format!("`{name}` has no letters or digits to make a file name from")));
+    }
+    let title = name.replace('"', "'");
+    let (folder, stem, text) = match kind {
+        Kind::Person => ("people", slug.clone(), format!(
+            "---\nname: \"{title}\"\nrole: \nteam: \nlocation: \npronouns: \ntopics: []\n# photo: photos/{slug}.jpg\n# photo_alt: \"Portrait of {title}\"\nlinks: {{}}\n# Profiles are published only with consent: set this to true once {title} has agreed.\npublic: false\nresponding_level: 1\nresponds_on: []\ninternal:\n  email: \n---\n\nA few sentences about {title}: what they work on and what people can talk to them about.\n"
+        )),
+        Kind::Story => ("stories", format!("{}-{slug}", today.format("%Y-%m-%d")), format!(
+            "---\ntitle: \"{title}\"\ndate: {}\n# campaign: campaign-slug\npeople: []\ntopics: []\nsummary: \n# Drafts appear only in the playbook until you remove this line.\ndraft: true\n---\n\nWrite the story here.\n",
+            today.format("%Y-%m-%d")
+        )),
+        Kind::Guideline => ("guidelines", slug.clone(), format!(
+            "---\ntitle: \"{title}\"\norder: 100\ntags: []\n# Guidelines are internal unless you write `audience: public`.\naudience: internal\n---\n\nWrite the guideline here.\n"
+        )),
+        Kind::Campaign => ("campaigns", slug.clone(), format!(
+            "---\ntitle: \"{title}\"\nstarts: {}\nhashtags: []\nshare:\n  - \"I'm supporting {title}: {{link}}\"\n---\n\nWhat the campaign is about, and how staff can help.\n",
+            today.format("%Y-%m-%d")
+        )),
+    };
+    let path = site.join(folder).join(format!("{stem}.md"));
+    if path.exists() {
+        return Err(Error::Output(format!("{} already exists; pick another name", path.display())));
+    }
+    std::fs::create_dir_all(site.join(folder)).map_err(|e| io(&site.join(folder), e))?;
+    std::fs::write(&path, text).map_err(|e| io(&path, e))?;
+    Ok(path)
+}

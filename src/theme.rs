@@ -1,0 +1,108 @@
+//! Templates: the embedded default theme, overridden file by file by a
+//! site's own templates/ folder (lookup: site -> named theme -> built-in).
+
+use crate::render::highlight::Highlighter;
+use crate::render::OutputFile;
+use crate::routes;
+use crate::Error;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// The default theme, listed once, compiled into the binary so `convene
+/// build` works from any folder.
+const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../themes/default/templates/base.html")),
+    ("macros.html", include_str!("../themes/default/templates/macros.html")),
+    ("home.html", include_str!("../themes/default/templates/home.html")),
+    ("people.html", include_str!("../themes/default/templates/people.html")),
+    ("person.html", include_str!("../themes/default/templates/person.html")),
+    ("stories.html", include_str!("../themes/default/templates/stories.html")),
+    ("story.html", include_str!("../themes/default/templates/story.html")),
+    ("campaigns.html", include_str!("../themes/default/templates/campaigns.html")),
+    ("campaign.html", include_str!("../themes/default/templates/campaign.html")),
+    ("guidelines.html", include_str!("../themes/default/templates/guidelines.html")),
+    ("guideline.html", include_str!("../themes/default/templates/guideline.html")),
+    ("404.html", include_str!("../themes/default/templates/404.html")),
+    ("alias.html", include_str!("../themes/default/templates/alias.html")),
+];
+
+const DEFAULT_ASSETS: &[(&str, &str)] = &[("convene.css", include_str!("../themes/default/static/convene.css"))];
+
+/// The themes built into this binary.
+pub const THEMES: &[&str] = &["default"];
+
+pub struct Theme {
+    tera: tera::Tera,
+    assets: Vec<OutputFile>,
+}
+
+impl Theme {
+    /// Compile the theme once, with the site's overrides from `templates/`.
+    pub fn load(site: &Path, theme: &str) -> Result<Theme, Error> {
+        if !THEMES.contains(&theme) {
+            return Err(Error::Theme(format!(
+                "hub.yaml asks for the theme `{theme}`, but convene only has: {}",
+                THEMES.join(", ")
+            )));
+        }
+        let mut templates: Vec<(String, String)> =
+            DEFAULT_TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        for (name, text) in site_templates(&site.join("templates"))? {
+            match templates.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = text,
+                None => templates.push((name, text)),
+            }
+        }
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.add_raw_templates(templates).map_err(|e| Error::Theme(describe_tera(&e)))?;
+        let mut assets: Vec<OutputFile> = DEFAULT_ASSETS
+            .iter()
+            .map(|(name, text)| OutputFile { path: PathBuf::from(routes::asset(name)), bytes: text.as_bytes().to_vec() })
+            .collect();
+        assets.push(OutputFile {
+            path: PathBuf::from(routes::asset("syntax.css")),
+            bytes: Highlighter::stylesheet().into_bytes(),
+        });
+        Ok(Theme { tera, assets })
+    }
+
+    pub fn render<T: Serialize>(&self, template: &str, page: &T) -> Result<String, Error> {
+        let ctx = tera::Context::from_serialize(page).map_err(|e| Error::Theme(describe_tera(&e)))?;
+        self.tera.render(template, &ctx).map_err(|e| Error::Theme(describe_tera(&e)))
+    }
+
+    pub fn assets(&self) -> Vec<OutputFile> {
+        self.assets.clone()
+    }
+}
+
+fn site_templates(dir: &Path) -> Result<Vec<(String, String)>, Error> {
+    let mut found = Vec::new();
+    if !dir.is_dir() {
+        return Ok(found);
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let name = routes::static_url(name);
+        let text = std::fs::read_to_string(entry.path())
+            .map_err(|e| Error::Io { path: entry.path().to_path_buf(), message: e.to_string() })?;
+        found.push((name, text));
+    }
+    Ok(found)
+}
+
+/// Tera nests the real cause; show the whole chain.
+fn describe_tera(e: &tera::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
