@@ -55,6 +55,7 @@ impl Theme {
         }
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(crate::render::escape_html);
         tera.add_raw_templates(templates).map_err(|e| Error::Theme(describe_tera(&e)))?;
         let mut assets: Vec<OutputFile> = DEFAULT_ASSETS
             .iter()

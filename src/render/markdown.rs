@@ -96,26 +96,12 @@ fn rewrite(dest: &str, source: &Path, cx: &Context) -> Option<String> {
 
 fn code_block(highlighter: &Highlighter, lang: &str, code: &str) -> String {
     let lang_class = slugify(lang.split([' ', ',']).next().unwrap_or(""));
-    let inner = highlighter.highlight(lang, code).unwrap_or_else(|| escape(code));
+    let inner = highlighter.highlight(lang, code).unwrap_or_else(|| super::escape_html(code));
     if lang_class.is_empty() {
         format!("<pre class=\"code\"><code>{inner}</code></pre>\n")
     } else {
         format!("<pre class=\"code\" data-lang=\"{lang_class}\"><code class=\"language-{lang_class}\">{inner}</code></pre>\n")
     }
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Give every heading an id from its text (unless written `{#id}`), unique

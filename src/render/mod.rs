@@ -145,3 +145,21 @@ impl Renderer<'_, '_> {
         markdown::to_html(body, source, &cx)
     }
 }
+
+/// Tera's default escaper also escapes `/`, which is valid but turns every
+/// URL into `&#x2F;` soup; `/` needs no escaping in HTML text or quoted
+/// attributes.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,72 @@
+//! Helpers for tests that build sites and look at what was written.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fixed "now" so embargo and consent tests never depend on the clock.
+pub const NOW: &str = "2026-11-26T12:00:00Z";
+
+pub fn convene() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_convene"))
+}
+
+/// `convene build SITE --out OUT --now NOW`.
+pub fn build(site: &Path, out: &Path) -> Output {
+    convene()
+        .args(["build", &site.to_string_lossy(), "--out", &out.to_string_lossy(), "--now", NOW])
+        .output()
+        .expect("run convene")
+}
+
+pub fn example_site() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content-example")
+}
+
+/// Every file under `dir`, relative path -> bytes.
+pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+/// Files under `dir` whose contents include `needle`.
+pub fn files_containing(dir: &Path, needle: &str) -> Vec<PathBuf> {
+    tree(dir)
+        .into_iter()
+        .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains(needle))
+        .map(|(p, _)| p)
+        .collect()
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Copy a site folder so a test can change it.
+pub fn copy_site(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// The YAML front matter of a content file, read independently of convene.
+pub fn front_matter(path: &Path) -> serde_yaml::Value {
+    let text = read(path);
+    let yaml = text.strip_prefix("---\n").and_then(|t| t.split_once("\n---")).map(|(y, _)| y).unwrap_or("");
+    serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
