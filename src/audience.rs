@@ -108,7 +108,10 @@ pub struct CampaignPrivate<'a> {
 /// Is this person on the public hub? Only with consent, and only while the
 /// consent review date has not passed.
 pub fn person_is_public(p: &Person, now: DateTime<FixedOffset>) -> bool {
-    p.meta.public && p.meta.consent_review.is_none_or(|d| d.0 >= now.date_naive())
+    p.meta.public
+        && p.meta
+            .consent_review
+            .is_none_or(|d| d.0 >= now.date_naive())
 }
 
 /// Is this story on the public hub? Not a draft, not internal, embargo passed.
@@ -120,8 +123,16 @@ pub fn story_is_public(s: &Story, now: DateTime<FixedOffset>) -> bool {
 
 pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOffset>) -> View<'a> {
     let playbook = audience == Audience::Playbook;
-    let people: Vec<&Person> = corpus.people.iter().filter(|p| playbook || person_is_public(p, now)).collect();
-    let stories: Vec<&Story> = corpus.stories.iter().filter(|s| playbook || story_is_public(s, now)).collect();
+    let people: Vec<&Person> = corpus
+        .people
+        .iter()
+        .filter(|p| playbook || person_is_public(p, now))
+        .collect();
+    let stories: Vec<&Story> = corpus
+        .stories
+        .iter()
+        .filter(|s| playbook || story_is_public(s, now))
+        .collect();
     let guidelines: Vec<&Guideline> = corpus
         .guidelines
         .iter()
@@ -141,10 +152,20 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
     for c in &corpus.campaigns {
         links.insert(&c.source.path, routes::campaign(&c.slug));
     }
-    let on_site = |slug: &str| people.binary_search_by(|p| p.slug.as_str().cmp(slug)).is_ok();
+    let on_site = |slug: &str| {
+        people
+            .binary_search_by(|p| p.slug.as_str().cmp(slug))
+            .is_ok()
+    };
 
-    let mut people_views: Vec<PersonView> = people.iter().map(|p| person_view(p, playbook)).collect();
-    people_views.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.slug.cmp(b.slug)));
+    let mut people_views: Vec<PersonView> =
+        people.iter().map(|p| person_view(p, playbook)).collect();
+    people_views.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.slug.cmp(b.slug))
+    });
 
     let mut story_views: Vec<StoryView> = stories
         .iter()
@@ -188,8 +209,11 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
         })
         .collect();
     guideline_views.sort_by(|a, b| {
-        (a.order.unwrap_or(i64::MAX), a.title.to_lowercase(), a.slug)
-            .cmp(&(b.order.unwrap_or(i64::MAX), b.title.to_lowercase(), b.slug))
+        (a.order.unwrap_or(i64::MAX), a.title.to_lowercase(), a.slug).cmp(&(
+            b.order.unwrap_or(i64::MAX),
+            b.title.to_lowercase(),
+            b.slug,
+        ))
     });
 
     let mut campaign_views: Vec<CampaignView> = corpus
@@ -270,8 +294,14 @@ fn published_static_files<'a>(
         .people
         .iter()
         .filter_map(|p| p.meta.photo.as_deref())
-        .chain(corpus.stories.iter().filter_map(|s| s.meta.image.as_deref()))
+        .chain(
+            corpus
+                .stories
+                .iter()
+                .filter_map(|s| s.meta.image.as_deref()),
+        )
         .filter(|f| !used_publicly.contains(f))
         .collect();
-    all.filter(|p| !withheld.contains(routes::static_url(p).as_str())).collect()
+    all.filter(|p| !withheld.contains(routes::static_url(p).as_str()))
+        .collect()
 }

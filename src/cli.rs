@@ -14,7 +14,11 @@ pub const CONTENT_ERRORS: u8 = 1;
 pub const FAILED: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "convene", version, about = "Build a charity's public people hub and internal social-media playbook from Markdown.")]
+#[command(
+    name = "convene",
+    version,
+    about = "Build a charity's public people hub and internal social-media playbook from Markdown."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -84,14 +88,23 @@ pub struct NewArgs {
 fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
     DateTime::parse_from_rfc3339(s)
         .or_else(|_| {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d").map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().fixed_offset())
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").map(|d| {
+                d.and_hms_opt(0, 0, 0)
+                    .unwrap_or_default()
+                    .and_utc()
+                    .fixed_offset()
+            })
         })
         .map_err(|_| "write it like 2026-03-01T09:00:00Z or 2026-03-01".to_string())
 }
 
 impl CommonArgs {
     fn options(&self, out: PathBuf) -> Options {
-        Options { site: self.site.clone(), out, now: self.now.unwrap_or_else(|| Utc::now().fixed_offset()) }
+        Options {
+            site: self.site.clone(),
+            out,
+            now: self.now.unwrap_or_else(|| Utc::now().fixed_offset()),
+        }
     }
 
     /// Print the problems and decide the exit code.
@@ -143,7 +156,10 @@ impl BuildArgs {
                 started.elapsed().as_secs_f64()
             ),
             Some(_) => eprintln!("built, but warnings are treated as errors"),
-            None => eprintln!("nothing was written: {} still holds the last good build", self.out.display()),
+            None => eprintln!(
+                "nothing was written: {} still holds the last good build",
+                self.out.display()
+            ),
         }
         Ok(code)
     }

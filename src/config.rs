@@ -78,8 +78,14 @@ impl Default for SiteConfig {
 impl FrontMatter for SiteConfig {
     const KIND: &'static str = "hub.yaml";
     const KEYS: &'static [&'static str] = &[
-        "title", "description", "base_url", "playbook_base_url", "language", "theme",
-        "organisation", "share",
+        "title",
+        "description",
+        "base_url",
+        "playbook_base_url",
+        "language",
+        "theme",
+        "organisation",
+        "share",
     ];
 }
 
@@ -88,15 +94,24 @@ impl SiteConfig {
     /// returned so the rest of the site can still be checked.
     pub fn parse(text: &str, out: &mut Vec<Diagnostic>) -> SiteConfig {
         let file = Path::new("hub.yaml");
-        let whole = Split { yaml: text, yaml_line: 1, body: "", body_line: 0 };
+        let whole = Split {
+            yaml: text,
+            yaml_line: 1,
+            body: "",
+            body_line: 0,
+        };
         let config: Option<SiteConfig> = frontmatter::parse(&whole, file, out);
         let config = config.unwrap_or_default();
-        if !config.base_url.is_empty()
-            && !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://"))
-        {
+        let web_address =
+            config.base_url.starts_with("https://") || config.base_url.starts_with("http://");
+        if !config.base_url.is_empty() && !web_address {
             out.push(
-                Diagnostic::error(file, line_of(text, "base_url"), "`base_url` must be a full web address")
-                    .with_hint("write it like https://people.example.org"),
+                Diagnostic::error(
+                    file,
+                    line_of(text, "base_url"),
+                    "`base_url` must be a full web address",
+                )
+                .with_hint("write it like https://people.example.org"),
             );
         }
         config
@@ -108,12 +123,17 @@ impl SiteConfig {
     }
 
     pub fn playbook_base(&self) -> &str {
-        self.playbook_base_url.as_deref().unwrap_or("").trim_end_matches('/')
+        self.playbook_base_url
+            .as_deref()
+            .unwrap_or("")
+            .trim_end_matches('/')
     }
 }
 
 fn line_of(text: &str, key: &str) -> usize {
-    text.lines().position(|l| l.starts_with(key)).map_or(1, |i| i + 1)
+    text.lines()
+        .position(|l| l.starts_with(key))
+        .map_or(1, |i| i + 1)
 }
 
 /// What a build or check runs with. Passed in whole; nothing is set later.

@@ -41,7 +41,10 @@ impl Diagnostic {
     }
 
     pub fn warning(file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, line, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, line, message)
+        }
     }
 
     pub fn at_column(mut self, column: usize) -> Self {
@@ -93,13 +96,8 @@ impl Diagnostics {
     /// Sort by file then position so output is the same whatever the thread count.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, &a.message).cmp(&(
-                &b.file,
-                b.line,
-                b.column,
-                b.severity,
-                &b.message,
-            ))
+            (&a.file, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
         });
         self.0.dedup();
     }
@@ -114,10 +112,18 @@ impl IntoIterator for Diagnostics {
 }
 
 /// "Did you mean ...?" for a misspelt key, slug or topic.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&wrong.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&wrong.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| format!("did you mean `{c}`?"))
@@ -177,7 +183,11 @@ fn github(d: &Diagnostic, site: &Path) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let escape = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let escape = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
     let escape_prop = |s: &str| escape(s).replace(':', "%3A").replace(',', "%2C");
     let mut msg = d.message.clone();
     if let Some(h) = &d.hint {

@@ -28,8 +28,11 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Err(Diagnostic::error(file, 1, "this file has no front matter")
-            .with_hint("start the file with a line `---`, then the YAML fields, then another `---`"));
+        return Err(
+            Diagnostic::error(file, 1, "this file has no front matter").with_hint(
+                "start the file with a line `---`, then the YAML fields, then another `---`",
+            ),
+        );
     }
     let yaml_start = first.len();
     let mut offset = yaml_start;
@@ -46,8 +49,10 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(file, 1, "the front matter is never closed")
-        .with_hint("add a line with just `---` after the last front-matter field"))
+    Err(
+        Diagnostic::error(file, 1, "the front matter is never closed")
+            .with_hint("add a line with just `---` after the last front-matter field"),
+    )
 }
 
 /// Read the front matter into `T`, reporting every unknown key and the first
@@ -86,14 +91,56 @@ pub fn parse<T: FrontMatter>(split: &Split, file: &Path, out: &mut Vec<Diagnosti
             cleaned.push_str(line);
         }
     }
-    let source = if cleaned.trim().is_empty() { "{}" } else { cleaned.as_str() };
-    match serde_yaml::from_str::<T>(source) {
+    let source = if cleaned.trim().is_empty() {
+        "{}"
+    } else {
+        cleaned.as_str()
+    };
+    match serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(source)) {
         Ok(value) => Some(value).filter(|_| !unknown),
         Err(err) => {
-            out.push(yaml_error(&err, split, file, T::KIND));
+            let field = err.path().to_string();
+            let mut d = yaml_error(err.inner(), split, file, T::KIND);
+            // Errors raised while reading a value (a bad date) come back
+            // pointing at the start of the mapping; the field's path finds
+            // the real line.
+            if let Some((line, column)) = field_position(source, &field) {
+                if d.line < split.yaml_line + line - 1 {
+                    d.line = split.yaml_line + line - 1;
+                    d.column = column;
+                }
+            }
+            out.push(d);
             None
         }
     }
+}
+
+/// 1-based line and column of the value at a serde path like
+/// `internal.email` or `people[2]` (indexes are not followed).
+fn field_position(yaml: &str, path: &str) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let mut from = 0;
+    let mut found = None;
+    for segment in path
+        .split('.')
+        .map(|s| s.split('[').next().unwrap_or(s))
+        .filter(|s| !s.is_empty())
+    {
+        let index = (from..lines.len()).find(|&i| {
+            let line = lines[i].trim_start();
+            line.strip_prefix(segment)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })?;
+        let indent = lines[index].len() - lines[index].trim_start().len();
+        let value = lines[index][indent + segment.len() + 1..].len()
+            - lines[index][indent + segment.len() + 1..]
+                .trim_start()
+                .len();
+        found = Some((index + 1, indent + segment.len() + 1 + value + 1));
+        from = index + 1;
+    }
+    found
 }
 
 /// A key at the start of a line (`key:`), the only place a top-level key can be.
@@ -115,7 +162,9 @@ fn yaml_error(err: &serde_yaml::Error, split: &Split, file: &Path, kind: &str) -
         None => (split.yaml_line - 1, 1),
     };
     let (message, hint) = explain(&message, kind);
-    Diagnostic::error(file, line, message).at_column(column).with_hint_opt(hint)
+    Diagnostic::error(file, line, message)
+        .at_column(column)
+        .with_hint_opt(hint)
 }
 
 /// Turn serde's wording into something a comms officer can act on.
@@ -123,14 +172,38 @@ fn explain(message: &str, kind: &str) -> (String, Option<String>) {
     if let Some(rest) = message.strip_prefix("missing field ") {
         return (
             format!("{kind} front matter is missing the required field {rest}"),
-            Some(format!("add a line like {}: ... between the `---` lines", rest.trim_matches('`'))),
+            Some(format!(
+                "add a line like {}: ... between the `---` lines",
+                rest.trim_matches('`')
+            )),
+        );
+    }
+    if message.contains("is not a date") {
+        return (
+            message.to_string(),
+            Some("dates are written year-month-day, e.g. 2026-03-01".into()),
+        );
+    }
+    if message.contains("has no time zone") {
+        return (
+            message.to_string(),
+            Some("without a zone the embargo could lift an hour early or late: use Z for UTC (GMT), +01:00 for BST".into()),
+        );
+    }
+    if message.contains("unknown variant") {
+        return (
+            message.to_string(),
+            Some("use one of the values listed".into()),
         );
     }
     if message.contains("expected a boolean") {
         return (message.to_string(), Some("write `true` or `false`".into()));
     }
     if message.contains("invalid type") && message.contains("sequence") {
-        return (message.to_string(), Some("write a list like `[first, second]`".into()));
+        return (
+            message.to_string(),
+            Some("write a list like `[first, second]`".into()),
+        );
     }
     if message.contains("did not find expected") || message.contains("mapping values") {
         return (

@@ -61,7 +61,10 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     output::check_target(&opts.out, &opts.site)?;
     let (corpus, diagnostics) = check(opts)?;
     if diagnostics.has_errors() {
-        return Ok(Report { diagnostics, written: None });
+        return Ok(Report {
+            diagnostics,
+            written: None,
+        });
     }
     let theme = theme::Theme::load(&opts.site, &corpus.config.theme)?;
     let highlighter = render::highlight::Highlighter::default();
@@ -73,14 +76,26 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
         })
         .collect::<Result<Vec<_>, Error>>()?;
     let pages = |a: Audience| {
-        sites.iter().filter(|s| s.audience == a).map(|s| s.files.iter().filter(|f| f.path.extension().is_some_and(|e| e == "html")).count()).sum()
+        sites
+            .iter()
+            .filter(|s| s.audience == a)
+            .map(|s| {
+                s.files
+                    .iter()
+                    .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
+                    .count()
+            })
+            .sum()
     };
     let written = Written {
         public_pages: pages(Audience::Public),
         playbook_pages: pages(Audience::Playbook),
         files: output::write(&opts.out, &opts.site, &sites)?,
     };
-    Ok(Report { diagnostics, written: Some(written) })
+    Ok(Report {
+        diagnostics,
+        written: Some(written),
+    })
 }
 
 /// Failures that stop a run: the machine's, not the content's.
@@ -95,7 +110,11 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::NotASite(p) => write!(f, "{} is not a folder; point convene at a site folder (the one with hub.yaml)", p.display()),
+            Error::NotASite(p) => write!(
+                f,
+                "{} is not a folder; point convene at a site folder (the one with hub.yaml)",
+                p.display()
+            ),
             Error::Io { path, message } => write!(f, "{}: {message}", path.display()),
             Error::Theme(m) => write!(f, "template problem: {m}"),
             Error::Output(m) => f.write_str(m),

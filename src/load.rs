@@ -33,35 +33,64 @@ pub fn site(root: &Path, diags: &mut Diagnostics) -> Result<Corpus, Error> {
     };
     diags.extend(found);
 
+    let mut unreadable = Vec::new();
     let mut corpus = Corpus {
         config,
-        people: load_kind(root, "people", |slug, meta, source| Person {
-            slug: PersonSlug::new(slug),
-            meta,
-            source,
-        }, diags),
-        stories: load_kind(root, "stories", |slug, meta, source| Story {
-            slug: StorySlug::new(strip_date(&slug)),
-            meta,
-            source,
-        }, diags),
-        guidelines: load_kind(root, "guidelines", |slug, meta, source| Guideline {
-            slug: GuidelineSlug::new(slug),
-            meta,
-            source,
-        }, diags),
-        campaigns: load_kind(root, "campaigns", |slug, meta, source| Campaign {
-            slug: CampaignSlug::new(slug),
-            meta,
-            source,
-        }, diags),
+        people: load_kind(
+            root,
+            "people",
+            |slug, meta, source| Person {
+                slug: PersonSlug::new(slug),
+                meta,
+                source,
+            },
+            diags,
+            &mut unreadable,
+        ),
+        stories: load_kind(
+            root,
+            "stories",
+            |slug, meta, source| Story {
+                slug: StorySlug::new(strip_date(&slug)),
+                meta,
+                source,
+            },
+            diags,
+            &mut unreadable,
+        ),
+        guidelines: load_kind(
+            root,
+            "guidelines",
+            |slug, meta, source| Guideline {
+                slug: GuidelineSlug::new(slug),
+                meta,
+                source,
+            },
+            diags,
+            &mut unreadable,
+        ),
+        campaigns: load_kind(
+            root,
+            "campaigns",
+            |slug, meta, source| Campaign {
+                slug: CampaignSlug::new(slug),
+                meta,
+                source,
+            },
+            diags,
+            &mut unreadable,
+        ),
         static_files: Default::default(),
+        unreadable: Default::default(),
     };
     corpus.people.sort_by(|a, b| a.slug.cmp(&b.slug));
-    corpus.stories.sort_by(|a, b| a.slug.cmp(&b.slug).then(a.source.path.cmp(&b.source.path)));
+    corpus
+        .stories
+        .sort_by(|a, b| a.slug.cmp(&b.slug).then(a.source.path.cmp(&b.source.path)));
     corpus.guidelines.sort_by(|a, b| a.slug.cmp(&b.slug));
     corpus.campaigns.sort_by(|a, b| a.slug.cmp(&b.slug));
     corpus.static_files = static_files(root, diags);
+    corpus.unreadable = unreadable.into_iter().collect();
     Ok(corpus)
 }
 
@@ -69,9 +98,19 @@ pub fn site(root: &Path, diags: &mut Diagnostics) -> Result<Corpus, Error> {
 fn strip_date(stem: &str) -> String {
     let b = stem.as_bytes();
     let dated = b.len() > 11
-        && b[..10].iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
         && b[10] == b'-';
-    if dated { stem[11..].to_string() } else { stem.to_string() }
+    if dated {
+        stem[11..].to_string()
+    } else {
+        stem.to_string()
+    }
 }
 
 fn load_kind<M, T>(
@@ -79,6 +118,7 @@ fn load_kind<M, T>(
     folder: &str,
     make: impl Fn(String, M, Source) -> T + Sync,
     diags: &mut Diagnostics,
+    unreadable: &mut Vec<PathBuf>,
 ) -> Vec<T>
 where
     M: FrontMatter + Send,
@@ -97,23 +137,35 @@ where
         .par_iter()
         .map(|rel| {
             let mut found = Vec::new();
-            let item = read_item::<M>(root, rel, &mut found).map(|(stem, meta, source)| make(stem, meta, source));
+            let item = read_item::<M>(root, rel, &mut found)
+                .map(|(stem, meta, source)| make(stem, meta, source));
             (item, found)
         })
         .collect();
     let mut items = Vec::with_capacity(results.len());
-    for (item, found) in results {
-        items.extend(item);
+    for ((item, found), rel) in results.into_iter().zip(files) {
+        match item {
+            Some(item) => items.push(item),
+            None => unreadable.push(rel),
+        }
         diags.extend(found);
     }
     items
 }
 
-fn read_item<M: FrontMatter>(root: &Path, rel: &Path, out: &mut Vec<Diagnostic>) -> Option<(String, M, Source)> {
+fn read_item<M: FrontMatter>(
+    root: &Path,
+    rel: &Path,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(String, M, Source)> {
     let bytes = match std::fs::read(root.join(rel)) {
         Ok(b) => b,
         Err(e) => {
-            out.push(Diagnostic::error(rel, 0, format!("this file can't be read: {e}")));
+            out.push(Diagnostic::error(
+                rel,
+                0,
+                format!("this file can't be read: {e}"),
+            ));
             return None;
         }
     };
@@ -121,15 +173,26 @@ fn read_item<M: FrontMatter>(root: &Path, rel: &Path, out: &mut Vec<Diagnostic>)
         out.push(not_utf8(rel));
         return None;
     };
-    let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let check_stem = if M::KIND == "story" { strip_date(&stem) } else { stem.clone() };
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let check_stem = if M::KIND == "story" {
+        strip_date(&stem)
+    } else {
+        stem.clone()
+    };
     if !is_clean_slug(&check_stem) {
         out.push(
-            Diagnostic::error(rel, 0, format!("the file name `{stem}.md` can't be used in a web address"))
-                .with_hint(format!(
-                    "use lowercase letters, digits and dashes, e.g. `{}.md`",
-                    slugify(&stem)
-                )),
+            Diagnostic::error(
+                rel,
+                0,
+                format!("the file name `{stem}.md` can't be used in a web address"),
+            )
+            .with_hint(format!(
+                "use lowercase letters, digits and dashes, e.g. `{}.md`",
+                slugify(&stem)
+            )),
         );
         return None;
     }
@@ -141,7 +204,12 @@ fn read_item<M: FrontMatter>(root: &Path, rel: &Path, out: &mut Vec<Diagnostic>)
         }
     };
     let meta = frontmatter::parse::<M>(&split, rel, out)?;
-    let source = Source { path: rel.to_path_buf(), front_matter: split.yaml.to_string(), body: split.body.to_string(), body_line: split.body_line };
+    let source = Source {
+        path: rel.to_path_buf(),
+        front_matter: split.yaml.to_string(),
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    };
     Some((stem, meta, source))
 }
 
@@ -155,12 +223,25 @@ fn not_utf8(rel: &Path) -> Diagnostic {
 fn static_files(root: &Path, diags: &mut Diagnostics) -> std::collections::BTreeSet<PathBuf> {
     let base = root.join("static");
     let mut files = std::collections::BTreeSet::new();
-    for entry in WalkDir::new(&base).min_depth(1).follow_links(false).into_iter().filter_map(Result::ok) {
-        let rel = entry.path().strip_prefix(&base).unwrap_or(entry.path()).to_path_buf();
+    for entry in WalkDir::new(&base)
+        .min_depth(1)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = entry
+            .path()
+            .strip_prefix(&base)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         if entry.path_is_symlink() {
             diags.push(
-                Diagnostic::warning(Path::new("static").join(&rel), 0, "this is a symbolic link, so it is not copied")
-                    .with_hint("copy the real file into static/ instead"),
+                Diagnostic::warning(
+                    Path::new("static").join(&rel),
+                    0,
+                    "this is a symbolic link, so it is not copied",
+                )
+                .with_hint("copy the real file into static/ instead"),
             );
         } else if entry.file_type().is_file() {
             files.insert(rel);

@@ -12,7 +12,10 @@ use std::path::{Path, PathBuf};
 pub const MARKER: &str = ".convene-output";
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |e| Error::Io { path: path.to_path_buf(), message: e.to_string() }
+    move |e| Error::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
 }
 
 /// Refuse output folders that could destroy something: the site itself,
@@ -21,21 +24,35 @@ pub fn check_target(out: &Path, site: &Path) -> Result<(), Error> {
     let out_abs = absolute(out);
     let site_abs = absolute(site);
     let home = std::env::var_os("HOME").map(PathBuf::from);
-    let refuse = |why: &str| Err(Error::Output(format!("refusing to write to {}: {why}", out.display())));
+    let refuse = |why: &str| {
+        Err(Error::Output(format!(
+            "refusing to write to {}: {why}",
+            out.display()
+        )))
+    };
     if out_abs.parent().is_none() || home.as_deref() == Some(out_abs.as_path()) {
         return refuse("that is the root or home folder");
     }
     if site_abs.starts_with(&out_abs) {
         return refuse("the site's content is inside it; choose a folder such as dist/");
     }
-    if out_abs.is_dir() && !out_abs.join(MARKER).exists() && fs::read_dir(&out_abs).map_or(false, |mut d| d.next().is_some()) {
-        return refuse("it already holds files that convene did not write; choose an empty or new folder");
+    if out_abs.is_dir()
+        && !out_abs.join(MARKER).exists()
+        && fs::read_dir(&out_abs).is_ok_and(|mut d| d.next().is_some())
+    {
+        return refuse(
+            "it already holds files that convene did not write; choose an empty or new folder",
+        );
     }
     Ok(())
 }
 
 fn absolute(p: &Path) -> PathBuf {
-    let joined = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
     fs::canonicalize(&joined).unwrap_or_else(|_| {
         // Not created yet: normalise by hand.
         let mut out = PathBuf::new();
@@ -55,13 +72,17 @@ fn absolute(p: &Path) -> PathBuf {
 /// Write every site under `out/<audience>/`, copying `static/` from `site`.
 pub fn write(out: &Path, site: &Path, sites: &[RenderedSite]) -> Result<usize, Error> {
     fs::create_dir_all(out).map_err(io(out))?;
-    fs::write(out.join(MARKER), "This folder is written by convene. Its contents are replaced on every build.\n")
-        .map_err(io(out))?;
+    fs::write(
+        out.join(MARKER),
+        "This folder is written by convene. Its contents are replaced on every build.\n",
+    )
+    .map_err(io(out))?;
     let stage = out.join(format!(".building-{}", std::process::id()));
     if stage.exists() {
         fs::remove_dir_all(&stage).map_err(io(&stage))?;
     }
-    let result = write_stage(&stage, site, sites).and_then(|count| swap_in(out, &stage, sites).map(|_| count));
+    let result = write_stage(&stage, site, sites)
+        .and_then(|count| swap_in(out, &stage, sites).map(|_| count));
     let _ = fs::remove_dir_all(&stage);
     result
 }
@@ -91,7 +112,9 @@ fn write_stage(stage: &Path, site: &Path, sites: &[RenderedSite]) -> Result<usiz
             let path = dir.join(&f.path);
             fs::write(&path, &f.bytes).map_err(io(&path))
         })?;
-        copies.par_iter().try_for_each(|(from, to)| fs::copy(from, to).map(|_| ()).map_err(io(from)))?;
+        copies
+            .par_iter()
+            .try_for_each(|(from, to)| fs::copy(from, to).map(|_| ()).map_err(io(from)))?;
         count += rendered.files.len() + copies.len();
     }
     Ok(count)

@@ -102,7 +102,10 @@ pub enum Target {
     /// `#section` on the same page.
     SamePage,
     /// Another content file, by its path relative to the site folder.
-    Content { path: PathBuf, fragment: Option<String> },
+    Content {
+        path: PathBuf,
+        fragment: Option<String>,
+    },
     /// A file under static/, relative to static/.
     Static(PathBuf),
     /// A path that climbs out of the site folder or names no content file.
@@ -134,7 +137,10 @@ pub fn classify(from: &Path, dest: &str) -> Target {
         return Target::Static(rest.to_path_buf());
     }
     if normal.extension().is_some_and(|e| e == "md") {
-        return Target::Content { path: normal, fragment };
+        return Target::Content {
+            path: normal,
+            fragment,
+        };
     }
     Target::Elsewhere(normal)
 }
@@ -143,7 +149,9 @@ fn has_scheme(dest: &str) -> bool {
     match dest.split_once(':') {
         Some((scheme, _)) => {
             !scheme.is_empty()
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
                 && !scheme.contains('/')
         }
         None => false,
@@ -225,12 +233,21 @@ mod tests {
         let from = Path::new("stories/2025-01-01-a.md");
         assert_eq!(
             classify(from, "../people/amara.md#bio"),
-            Target::Content { path: "people/amara.md".into(), fragment: Some("bio".into()) }
+            Target::Content {
+                path: "people/amara.md".into(),
+                fragment: Some("bio".into())
+            }
         );
-        assert_eq!(classify(from, "../static/photos/a.jpg"), Target::Static("photos/a.jpg".into()));
+        assert_eq!(
+            classify(from, "../static/photos/a.jpg"),
+            Target::Static("photos/a.jpg".into())
+        );
         assert_eq!(classify(from, "https://example.org"), Target::External);
         assert_eq!(classify(from, "mailto:a@b.org"), Target::External);
         assert_eq!(classify(from, "#top"), Target::SamePage);
-        assert!(matches!(classify(from, "../../../etc/passwd"), Target::Elsewhere(_)));
+        assert!(matches!(
+            classify(from, "../../../etc/passwd"),
+            Target::Elsewhere(_)
+        ));
     }
 }

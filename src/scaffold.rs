@@ -26,7 +26,10 @@ pub fn init(dir: &Path) -> Result<usize, Error> {
 }
 
 fn io(path: &Path, e: std::io::Error) -> Error {
-    Error::Io { path: path.to_path_buf(), message: e.to_string() }
+    Error::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -38,10 +41,17 @@ pub enum Kind {
 }
 
 /// Create a new content file named after `name`; returns its path.
-pub fn new_file(site: &Path, kind: Kind, name: &str, today: chrono::NaiveDate) -> Result<PathBuf, Error> {
+pub fn new_file(
+    site: &Path,
+    kind: Kind,
+    name: &str,
+    today: chrono::NaiveDate,
+) -> Result<PathBuf, Error> {
     let slug = slugify(name);
     if slug.is_empty() {
-        return Err(Error::Output(format!("`{name}` has no letters or digits to make a file name from")));
+        return Err(Error::Output(format!(
+            "`{name}` has no letters or digits to make a file name from"
+        )));
     }
     let title = name.replace('"', "'");
     let (folder, stem, text) = match kind {
@@ -62,7 +72,10 @@ pub fn new_file(site: &Path, kind: Kind, name: &str, today: chrono::NaiveDate) -
     };
     let path = site.join(folder).join(format!("{stem}.md"));
     if path.exists() {
-        return Err(Error::Output(format!("{} already exists; pick another name", path.display())));
+        return Err(Error::Output(format!(
+            "{} already exists; pick another name",
+            path.display()
+        )));
     }
     std::fs::create_dir_all(site.join(folder)).map_err(|e| io(&site.join(folder), e))?;
     std::fs::write(&path, text).map_err(|e| io(&path, e))?;

@@ -11,22 +11,64 @@ use std::path::{Path, PathBuf};
 /// The default theme, listed once, compiled into the binary so `convene
 /// build` works from any folder.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../themes/default/templates/base.html")),
-    ("macros.html", include_str!("../themes/default/templates/macros.html")),
-    ("home.html", include_str!("../themes/default/templates/home.html")),
-    ("people.html", include_str!("../themes/default/templates/people.html")),
-    ("person.html", include_str!("../themes/default/templates/person.html")),
-    ("stories.html", include_str!("../themes/default/templates/stories.html")),
-    ("story.html", include_str!("../themes/default/templates/story.html")),
-    ("campaigns.html", include_str!("../themes/default/templates/campaigns.html")),
-    ("campaign.html", include_str!("../themes/default/templates/campaign.html")),
-    ("guidelines.html", include_str!("../themes/default/templates/guidelines.html")),
-    ("guideline.html", include_str!("../themes/default/templates/guideline.html")),
-    ("404.html", include_str!("../themes/default/templates/404.html")),
-    ("alias.html", include_str!("../themes/default/templates/alias.html")),
+    (
+        "base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "macros.html",
+        include_str!("../themes/default/templates/macros.html"),
+    ),
+    (
+        "home.html",
+        include_str!("../themes/default/templates/home.html"),
+    ),
+    (
+        "people.html",
+        include_str!("../themes/default/templates/people.html"),
+    ),
+    (
+        "person.html",
+        include_str!("../themes/default/templates/person.html"),
+    ),
+    (
+        "stories.html",
+        include_str!("../themes/default/templates/stories.html"),
+    ),
+    (
+        "story.html",
+        include_str!("../themes/default/templates/story.html"),
+    ),
+    (
+        "campaigns.html",
+        include_str!("../themes/default/templates/campaigns.html"),
+    ),
+    (
+        "campaign.html",
+        include_str!("../themes/default/templates/campaign.html"),
+    ),
+    (
+        "guidelines.html",
+        include_str!("../themes/default/templates/guidelines.html"),
+    ),
+    (
+        "guideline.html",
+        include_str!("../themes/default/templates/guideline.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
+        "alias.html",
+        include_str!("../themes/default/templates/alias.html"),
+    ),
 ];
 
-const DEFAULT_ASSETS: &[(&str, &str)] = &[("convene.css", include_str!("../themes/default/static/convene.css"))];
+const DEFAULT_ASSETS: &[(&str, &str)] = &[(
+    "convene.css",
+    include_str!("../themes/default/static/convene.css"),
+)];
 
 /// The themes built into this binary.
 pub const THEMES: &[&str] = &["default"];
@@ -45,8 +87,10 @@ impl Theme {
                 THEMES.join(", ")
             )));
         }
-        let mut templates: Vec<(String, String)> =
-            DEFAULT_TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        let mut templates: Vec<(String, String)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
         for (name, text) in site_templates(&site.join("templates"))? {
             match templates.iter_mut().find(|(n, _)| *n == name) {
                 Some(slot) => slot.1 = text,
@@ -56,10 +100,14 @@ impl Theme {
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(crate::render::escape_html);
-        tera.add_raw_templates(templates).map_err(|e| Error::Theme(describe_tera(&e)))?;
+        tera.add_raw_templates(templates)
+            .map_err(|e| Error::Theme(describe_tera(&e)))?;
         let mut assets: Vec<OutputFile> = DEFAULT_ASSETS
             .iter()
-            .map(|(name, text)| OutputFile { path: PathBuf::from(routes::asset(name)), bytes: text.as_bytes().to_vec() })
+            .map(|(name, text)| OutputFile {
+                path: PathBuf::from(routes::asset(name)),
+                bytes: text.as_bytes().to_vec(),
+            })
             .collect();
         assets.push(OutputFile {
             path: PathBuf::from(routes::asset("syntax.css")),
@@ -69,8 +117,11 @@ impl Theme {
     }
 
     pub fn render<T: Serialize>(&self, template: &str, page: &T) -> Result<String, Error> {
-        let ctx = tera::Context::from_serialize(page).map_err(|e| Error::Theme(describe_tera(&e)))?;
-        self.tera.render(template, &ctx).map_err(|e| Error::Theme(describe_tera(&e)))
+        let ctx =
+            tera::Context::from_serialize(page).map_err(|e| Error::Theme(describe_tera(&e)))?;
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| Error::Theme(describe_tera(&e)))
     }
 
     pub fn assets(&self) -> Vec<OutputFile> {
@@ -83,14 +134,20 @@ fn site_templates(dir: &Path) -> Result<Vec<(String, String)>, Error> {
     if !dir.is_dir() {
         return Ok(found);
     }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         if !entry.file_type().is_file() {
             continue;
         }
         let name = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         let name = routes::static_url(name);
-        let text = std::fs::read_to_string(entry.path())
-            .map_err(|e| Error::Io { path: entry.path().to_path_buf(), message: e.to_string() })?;
+        let text = std::fs::read_to_string(entry.path()).map_err(|e| Error::Io {
+            path: entry.path().to_path_buf(),
+            message: e.to_string(),
+        })?;
         found.push((name, text));
     }
     Ok(found)

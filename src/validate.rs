@@ -23,14 +23,25 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
         .chain(c.stories.iter().map(|s| s.source.path.as_path()))
         .chain(c.guidelines.iter().map(|g| g.source.path.as_path()))
         .chain(c.campaigns.iter().map(|x| x.source.path.as_path()))
+        .chain(c.unreadable.iter().map(PathBuf::as_path))
         .collect();
     let public_pages: HashSet<&Path> = c
         .people
         .iter()
         .filter(|p| person_is_public(p, now))
         .map(|p| p.source.path.as_path())
-        .chain(c.stories.iter().filter(|s| story_is_public(s, now)).map(|s| s.source.path.as_path()))
-        .chain(c.guidelines.iter().filter(|g| g.meta.audience == GuidelineAudience::Public).map(|g| g.source.path.as_path()))
+        .chain(
+            c.stories
+                .iter()
+                .filter(|s| story_is_public(s, now))
+                .map(|s| s.source.path.as_path()),
+        )
+        .chain(
+            c.guidelines
+                .iter()
+                .filter(|g| g.meta.audience == GuidelineAudience::Public)
+                .map(|g| g.source.path.as_path()),
+        )
         .chain(c.campaigns.iter().map(|x| x.source.path.as_path()))
         .collect();
 
@@ -40,13 +51,23 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
         .people
         .iter()
         .map(|p| (&p.source, person_is_public(p, now)))
-        .chain(c.stories.iter().map(|s| (&s.source, story_is_public(s, now))))
-        .chain(c.guidelines.iter().map(|g| (&g.source, g.meta.audience == GuidelineAudience::Public)))
+        .chain(
+            c.stories
+                .iter()
+                .map(|s| (&s.source, story_is_public(s, now))),
+        )
+        .chain(
+            c.guidelines
+                .iter()
+                .map(|g| (&g.source, g.meta.audience == GuidelineAudience::Public)),
+        )
         .chain(c.campaigns.iter().map(|x| (&x.source, true)))
         .collect();
     let found: Vec<Vec<Diagnostic>> = bodies
         .par_iter()
-        .map(|(source, is_public)| links(source, *is_public, &content, &public_pages, &c.static_files))
+        .map(|(source, is_public)| {
+            links(source, *is_public, &content, &public_pages, &c.static_files)
+        })
         .collect();
     diags.extend(found.into_iter().flatten());
 
@@ -60,8 +81,12 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
         for text in &x.meta.share {
             if !text.contains("{link}") {
                 diags.push(
-                    Diagnostic::warning(&x.source.path, line_of(&x.source, text), "this share text has no `{link}`")
-                        .with_hint("add {link} where the campaign's address should go"),
+                    Diagnostic::warning(
+                        &x.source.path,
+                        line_of(&x.source, text),
+                        "this share text has no `{link}`",
+                    )
+                    .with_hint("add {link} where the campaign's address should go"),
                 );
             }
         }
@@ -96,16 +121,29 @@ fn person(p: &Person, c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagno
             );
         } else if days <= CONSENT_WARNING_DAYS {
             diags.push(
-                Diagnostic::warning(file, line, format!("{}'s consent review is due in {days} days", m.name))
-                    .with_hint("after that date the profile leaves the public hub until consent is renewed"),
+                Diagnostic::warning(
+                    file,
+                    line,
+                    format!("{}'s consent review is due in {days} days", m.name),
+                )
+                .with_hint(
+                    "after that date the profile leaves the public hub until consent is renewed",
+                ),
             );
         }
     }
     if let Some(manager) = m.internal.get("manager").and_then(|v| v.as_str()) {
         if c.person(manager).is_none() && is_clean_slug(manager) {
             diags.push(
-                Diagnostic::warning(file, key_line(&p.source, "manager"), format!("manager `{manager}` has no profile"))
-                    .with_hint_opt(did_you_mean(manager, c.people.iter().map(|p| p.slug.as_str()))),
+                Diagnostic::warning(
+                    file,
+                    key_line(&p.source, "manager"),
+                    format!("manager `{manager}` has no profile"),
+                )
+                .with_hint_opt(did_you_mean(
+                    manager,
+                    c.people.iter().map(|p| p.slug.as_str()),
+                )),
             );
         }
     }
@@ -114,46 +152,115 @@ fn person(p: &Person, c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagno
 fn story(s: &Story, c: &Corpus, diags: &mut Diagnostics) {
     let file = &s.source.path;
     for slug in &s.meta.people {
-        if c.person(slug).is_none() {
+        if c.person(slug).is_none()
+            && !c
+                .unreadable
+                .contains(&Path::new("people").join(format!("{slug}.md")))
+        {
             diags.push(
-                Diagnostic::error(file, line_of(&s.source, slug), format!("no person has the slug `{slug}`"))
-                    .with_hint(
-                        did_you_mean(slug, c.people.iter().map(|p| p.slug.as_str()))
-                            .unwrap_or_else(|| "a person's slug is their file name in people/, without .md".into()),
-                    ),
+                Diagnostic::error(
+                    file,
+                    line_of(&s.source, slug),
+                    format!("no person has the slug `{slug}`"),
+                )
+                .with_hint(
+                    did_you_mean(slug, known_slugs(c, "people").iter().map(String::as_str))
+                        .unwrap_or_else(|| {
+                            "a person's slug is their file name in people/, without .md".into()
+                        }),
+                ),
             );
         }
     }
     if let Some(campaign) = &s.meta.campaign {
-        if c.campaign(campaign).is_none() {
+        if c.campaign(campaign).is_none()
+            && !c
+                .unreadable
+                .contains(&Path::new("campaigns").join(format!("{campaign}.md")))
+        {
             diags.push(
-                Diagnostic::error(file, key_line(&s.source, "campaign"), format!("no campaign has the slug `{campaign}`"))
-                    .with_hint(
-                        did_you_mean(campaign, c.campaigns.iter().map(|x| x.slug.as_str()))
-                            .unwrap_or_else(|| "a campaign's slug is its file name in campaigns/, without .md".into()),
-                    ),
+                Diagnostic::error(
+                    file,
+                    key_line(&s.source, "campaign"),
+                    format!("no campaign has the slug `{campaign}`"),
+                )
+                .with_hint(
+                    did_you_mean(
+                        campaign,
+                        known_slugs(c, "campaigns").iter().map(String::as_str),
+                    )
+                    .unwrap_or_else(|| {
+                        "a campaign's slug is its file name in campaigns/, without .md".into()
+                    }),
+                ),
             );
         }
     }
     if let Some(image) = &s.meta.image {
-        static_reference(&s.source, "image", image, s.meta.image_alt.as_deref(), c, diags);
+        static_reference(
+            &s.source,
+            "image",
+            image,
+            s.meta.image_alt.as_deref(),
+            c,
+            diags,
+        );
     }
 }
 
+/// Slugs of every file in a folder, including files that failed to load,
+/// so a typo's did-you-mean can still find them.
+fn known_slugs(c: &Corpus, folder: &str) -> Vec<String> {
+    let loaded: Vec<&Source> = match folder {
+        "people" => c.people.iter().map(|p| &p.source).collect(),
+        _ => c.campaigns.iter().map(|x| &x.source).collect(),
+    };
+    loaded
+        .into_iter()
+        .map(|s| s.path.as_path())
+        .chain(
+            c.unreadable
+                .iter()
+                .map(PathBuf::as_path)
+                .filter(|p| p.starts_with(folder)),
+        )
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect()
+}
+
 /// `photo:` and `image:` name a file under static/ and need alt text.
-fn static_reference(source: &Source, key: &str, value: &str, alt: Option<&str>, c: &Corpus, diags: &mut Diagnostics) {
+fn static_reference(
+    source: &Source,
+    key: &str,
+    value: &str,
+    alt: Option<&str>,
+    c: &Corpus,
+    diags: &mut Diagnostics,
+) {
     let line = key_line(source, key);
     if !c.static_files.contains(Path::new(value)) {
-        let hint = match value.strip_prefix("static/").or_else(|| value.strip_prefix("../static/")) {
+        let hint = match value
+            .strip_prefix("static/")
+            .or_else(|| value.strip_prefix("../static/"))
+        {
             Some(rest) => format!("write the path inside static/, e.g. `{key}: {rest}`"),
             None => format!("put the file in static/{value}, or correct the path"),
         };
-        diags.push(Diagnostic::error(&source.path, line, format!("the {key} `{value}` is not in static/")).with_hint(hint));
+        diags.push(
+            Diagnostic::error(
+                &source.path,
+                line,
+                format!("the {key} `{value}` is not in static/"),
+            )
+            .with_hint(hint),
+        );
     }
     if alt.is_none_or(|a| a.trim().is_empty()) {
         diags.push(
             Diagnostic::warning(&source.path, line, format!("the {key} has no alt text"))
-                .with_hint(format!("add `{key}_alt:` describing the image for people who can't see it")),
+                .with_hint(format!(
+                    "add `{key}_alt:` describing the image for people who can't see it"
+                )),
         );
     }
 }
@@ -178,13 +285,30 @@ fn links(
         let (line, column) = position(source, range.start);
         let at = |d: Diagnostic| d.at_column(column);
         if alt_missing {
-            out.push(at(Diagnostic::warning(&source.path, line, "this image has no alt text")
-                .with_hint("describe the image between the brackets: ![a volunteer planting reeds](...)")));
+            out.push(at(Diagnostic::warning(
+                &source.path,
+                line,
+                "this image has no alt text",
+            )
+            .with_hint(
+                "describe the image between the brackets: ![a volunteer planting reeds](...)",
+            )));
         }
-        let scheme = dest.split(':').next().unwrap_or("").trim().to_ascii_lowercase();
+        let scheme = dest
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         if dest.contains(':') && ["javascript", "data", "vbscript"].contains(&scheme.as_str()) {
-            out.push(at(Diagnostic::error(&source.path, line, format!("`{scheme}:` links are not allowed"))
-                .with_hint("link to a web page (https://...) or another Markdown file instead")));
+            out.push(at(Diagnostic::error(
+                &source.path,
+                line,
+                format!("`{scheme}:` links are not allowed"),
+            )
+            .with_hint(
+                "link to a web page (https://...) or another Markdown file instead",
+            )));
             continue;
         }
         match routes::classify(&source.path, dest) {
@@ -200,7 +324,13 @@ fn links(
                 out.push(at(broken(&source.path, line, dest, &path, is_image)));
             }
             Target::Static(file) => {
-                out.push(at(broken(&source.path, line, dest, &Path::new("static").join(file), is_image)));
+                out.push(at(broken(
+                    &source.path,
+                    line,
+                    dest,
+                    &Path::new("static").join(file),
+                    is_image,
+                )));
             }
         }
     }
@@ -223,7 +353,11 @@ fn position(source: &Source, offset: usize) -> (usize, usize) {
 
 /// The front-matter line that starts with `key:` (1 if not found).
 fn key_line(source: &Source, key: &str) -> usize {
-    find_line(source, |l| l.trim_start().strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+    find_line(source, |l| {
+        l.trim_start()
+            .strip_prefix(key)
+            .is_some_and(|r| r.starts_with(':'))
+    })
 }
 
 /// The first front-matter line that mentions `text`.
@@ -244,37 +378,80 @@ fn duplicates_and_aliases(c: &Corpus, diags: &mut Diagnostics) {
     for s in &c.stories {
         if let Some(first) = stories.insert(s.slug.as_str(), &s.source.path) {
             diags.push(
-                Diagnostic::error(&s.source.path, 0, format!("another story already has the address /stories/{}/: {}", s.slug, first.display()))
-                    .with_hint("give one of the files a different name after its date"),
+                Diagnostic::error(
+                    &s.source.path,
+                    0,
+                    format!(
+                        "another story already has the address /stories/{}/: {}",
+                        s.slug,
+                        first.display()
+                    ),
+                )
+                .with_hint("give one of the files a different name after its date"),
             );
         }
     }
     let mut claimed: HashMap<String, PathBuf> = HashMap::new();
     for p in &c.people {
-        claimed.insert(routes::person(&p.slug).url().to_string(), p.source.path.clone());
+        claimed.insert(
+            routes::person(&p.slug).url().to_string(),
+            p.source.path.clone(),
+        );
     }
     for s in &c.stories {
-        claimed.entry(routes::story(&s.slug).url().to_string()).or_insert_with(|| s.source.path.clone());
+        claimed
+            .entry(routes::story(&s.slug).url().to_string())
+            .or_insert_with(|| s.source.path.clone());
     }
     let aliases = c
         .people
         .iter()
-        .flat_map(|p| p.meta.aliases.iter().map(move |a| (&p.source, a, routes::person_alias as fn(&str) -> routes::Route)))
-        .chain(c.stories.iter().flat_map(|s| s.meta.aliases.iter().map(move |a| (&s.source, a, routes::story_alias as fn(&str) -> routes::Route))));
+        .flat_map(|p| {
+            p.meta.aliases.iter().map(move |a| {
+                (
+                    &p.source,
+                    a,
+                    routes::person_alias as fn(&str) -> routes::Route,
+                )
+            })
+        })
+        .chain(c.stories.iter().flat_map(|s| {
+            s.meta.aliases.iter().map(move |a| {
+                (
+                    &s.source,
+                    a,
+                    routes::story_alias as fn(&str) -> routes::Route,
+                )
+            })
+        }));
     for (source, alias, route) in aliases {
         let line = line_of(source, alias);
         if !is_clean_slug(alias) {
             diags.push(
-                Diagnostic::error(&source.path, line, format!("the alias `{alias}` can't be used in a web address"))
-                    .with_hint(format!("an alias is an old slug: lowercase letters, digits and dashes, e.g. `{}`", slugify(alias))),
+                Diagnostic::error(
+                    &source.path,
+                    line,
+                    format!("the alias `{alias}` can't be used in a web address"),
+                )
+                .with_hint(format!(
+                    "an alias is an old slug: lowercase letters, digits and dashes, e.g. `{}`",
+                    slugify(alias)
+                )),
             );
             continue;
         }
         let url = route(alias).url().to_string();
         if let Some(owner) = claimed.get(&url) {
             diags.push(
-                Diagnostic::error(&source.path, line, format!("the alias `{alias}` clashes with /{url}, already used by {}", owner.display()))
-                    .with_hint("remove the alias or choose another old address"),
+                Diagnostic::error(
+                    &source.path,
+                    line,
+                    format!(
+                        "the alias `{alias}` clashes with /{url}, already used by {}",
+                        owner.display()
+                    ),
+                )
+                .with_hint("remove the alias or choose another old address"),
             );
         } else {
             claimed.insert(url, source.path.clone());

@@ -39,8 +39,21 @@ pub struct PersonMeta {
 impl FrontMatter for PersonMeta {
     const KIND: &'static str = "person";
     const KEYS: &'static [&'static str] = &[
-        "name", "role", "team", "location", "pronouns", "topics", "photo", "photo_alt", "links",
-        "public", "consent_review", "responding_level", "responds_on", "aliases", "internal",
+        "name",
+        "role",
+        "team",
+        "location",
+        "pronouns",
+        "topics",
+        "photo",
+        "photo_alt",
+        "links",
+        "public",
+        "consent_review",
+        "responding_level",
+        "responds_on",
+        "aliases",
+        "internal",
     ];
 }
 
@@ -86,8 +99,19 @@ pub struct StoryMeta {
 impl FrontMatter for StoryMeta {
     const KIND: &'static str = "story";
     const KEYS: &'static [&'static str] = &[
-        "title", "date", "campaign", "people", "topics", "summary", "image", "image_alt", "draft",
-        "audience", "publish_after", "staff_notes", "aliases",
+        "title",
+        "date",
+        "campaign",
+        "people",
+        "topics",
+        "summary",
+        "image",
+        "image_alt",
+        "draft",
+        "audience",
+        "publish_after",
+        "staff_notes",
+        "aliases",
     ];
 }
 
@@ -156,8 +180,15 @@ pub struct CampaignMeta {
 
 impl FrontMatter for CampaignMeta {
     const KIND: &'static str = "campaign";
-    const KEYS: &'static [&'static str] =
-        &["title", "starts", "ends", "hashtags", "cta", "share", "staff_notes"];
+    const KEYS: &'static [&'static str] = &[
+        "title",
+        "starts",
+        "ends",
+        "hashtags",
+        "cta",
+        "share",
+        "staff_notes",
+    ];
 }
 
 #[derive(Debug, Clone)]

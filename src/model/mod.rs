@@ -56,6 +56,9 @@ pub struct Corpus {
     pub stories: Vec<Story>,
     pub guidelines: Vec<Guideline>,
     pub campaigns: Vec<Campaign>,
+    /// Content files that exist but could not be read (already reported),
+    /// so they still count as link targets and slugs.
+    pub unreadable: BTreeSet<PathBuf>,
     /// Files under static/, relative to static/ (e.g. `photos/amara.jpg`).
     pub static_files: BTreeSet<PathBuf>,
 }

@@ -34,7 +34,11 @@ impl<'a> SiteCtx<'a> {
             language: &cfg.language,
             organisation: &cfg.organisation,
             playbook,
-            base_url: if playbook { cfg.playbook_base() } else { cfg.public_base() },
+            base_url: if playbook {
+                cfg.playbook_base()
+            } else {
+                cfg.public_base()
+            },
             public_url: cfg.public_base(),
             has_guidelines: !view.guidelines.is_empty(),
             has_campaigns: !view.campaigns.is_empty(),
@@ -59,7 +63,13 @@ pub struct PageCtx<'a, T: Serialize> {
 }
 
 impl<'a, T: Serialize> PageCtx<'a, T> {
-    pub fn new(site: &'a SiteCtx<'a>, route: &'a Route, section: &'static str, title: String, page: T) -> Self {
+    pub fn new(
+        site: &'a SiteCtx<'a>,
+        route: &'a Route,
+        section: &'static str,
+        title: String,
+        page: T,
+    ) -> Self {
         PageCtx {
             site,
             root: route.root(),
@@ -107,15 +117,25 @@ pub struct PersonCard<'a> {
 pub fn person_card<'a>(p: &PersonView<'a>, statics: &HashSet<&Path>) -> PersonCard<'a> {
     PersonCard {
         name: p.name,
-        initial: p.name.chars().next().map(|c| c.to_uppercase().collect()).unwrap_or_default(),
+        initial: p
+            .name
+            .chars()
+            .next()
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default(),
         url: routes::person(p.slug).url().to_string(),
         role: p.role,
         team: p.team,
         location: p.location,
         pronouns: p.pronouns,
         topics: p.topics,
-        photo: p.photo.filter(|f| statics.contains(Path::new(f))).map(str::to_string),
-        photo_alt: p.photo_alt.map_or_else(|| format!("Photo of {}", p.name), str::to_string),
+        photo: p
+            .photo
+            .filter(|f| statics.contains(Path::new(f)))
+            .map(str::to_string),
+        photo_alt: p
+            .photo_alt
+            .map_or_else(|| format!("Photo of {}", p.name), str::to_string),
         not_public: p.private.as_ref().is_some_and(|x| !x.public),
     }
 }
@@ -143,7 +163,10 @@ pub fn story_card<'a>(s: &StoryView<'a>) -> StoryCard<'a> {
             flags.push("Internal only".to_string());
         }
         if let Some(until) = private.embargoed_until {
-            flags.push(format!("Embargoed until {}", until.0.format("%-d %B %Y, %H:%M %:z")));
+            flags.push(format!(
+                "Embargoed until {}",
+                until.0.format("%-d %B %Y, %H:%M %:z")
+            ));
         }
     }
     StoryCard {
@@ -174,7 +197,11 @@ pub fn campaign_card<'a>(c: &CampaignView<'a>) -> CampaignCard<'a> {
         (None, Some(e)) => Some(format!("Until {}", e.display())),
         (None, None) => None,
     };
-    CampaignCard { title: c.title, url: routes::campaign(c.slug).url().to_string(), dates }
+    CampaignCard {
+        title: c.title,
+        url: routes::campaign(c.slug).url().to_string(),
+        dates,
+    }
 }
 
 /// What each responding level lets a person do (DESIGN.md).
@@ -221,7 +248,9 @@ pub fn network_label(network: &str) -> String {
         "github" => "GitHub".into(),
         other => {
             let mut c = other.chars();
-            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
         }
     }
 }

@@ -53,10 +53,20 @@ pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
                 };
                 code = Some((lang, String::new()));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => match rewrite(&dest_url, source, cx) {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match rewrite(&dest_url, source, cx) {
                 Some(url) => {
                     dropped_links.push(false);
-                    events.push(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }));
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: url.into(),
+                        title,
+                        id,
+                    }));
                 }
                 None => dropped_links.push(true),
             },
@@ -65,9 +75,19 @@ pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
                     events.push(Event::End(TagEnd::Link));
                 }
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let url = rewrite(&dest_url, source, cx).unwrap_or_else(|| dest_url.to_string());
-                events.push(Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }));
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: url.into(),
+                    title,
+                    id,
+                }));
             }
             other => events.push(other),
         }
@@ -87,16 +107,19 @@ fn rewrite(dest: &str, source: &Path, cx: &Context) -> Option<String> {
             let anchor = fragment.map(|f| format!("#{f}")).unwrap_or_default();
             Some(format!("{}{}{anchor}", cx.root, route.url()))
         }
-        Target::Static(file) => {
-            cx.static_files.contains(file.as_path()).then(|| format!("{}{}", cx.root, routes::static_url(&file)))
-        }
+        Target::Static(file) => cx
+            .static_files
+            .contains(file.as_path())
+            .then(|| format!("{}{}", cx.root, routes::static_url(&file))),
         Target::Elsewhere(_) => None,
     }
 }
 
 fn code_block(highlighter: &Highlighter, lang: &str, code: &str) -> String {
     let lang_class = slugify(lang.split([' ', ',']).next().unwrap_or(""));
-    let inner = highlighter.highlight(lang, code).unwrap_or_else(|| super::escape_html(code));
+    let inner = highlighter
+        .highlight(lang, code)
+        .unwrap_or_else(|| super::escape_html(code));
     if lang_class.is_empty() {
         format!("<pre class=\"code\"><code>{inner}</code></pre>\n")
     } else {
@@ -133,7 +156,11 @@ fn add_heading_ids(events: &mut [Event]) {
 
 pub fn heading_id(text: &str) -> String {
     let id = slugify(text);
-    if id.is_empty() { "section".into() } else { id }
+    if id.is_empty() {
+        "section".into()
+    } else {
+        id
+    }
 }
 
 fn unique_id(base: &str, used: &mut HashSet<String>) -> String {

@@ -72,7 +72,10 @@ pub fn site(view: &View, theme: &Theme, highlighter: &Highlighter) -> Result<Ren
             stories_by_person.entry(p.as_str()).or_default().push(i);
         }
         if let Some(c) = s.campaign {
-            stories_by_campaign.entry(c.slug.as_str()).or_default().push(i);
+            stories_by_campaign
+                .entry(c.slug.as_str())
+                .or_default()
+                .push(i);
         }
     }
     let renderer = Renderer {
@@ -83,7 +86,12 @@ pub fn site(view: &View, theme: &Theme, highlighter: &Highlighter) -> Result<Ren
         statics: view.static_files.iter().copied().collect(),
         stories_by_person,
         stories_by_campaign,
-        person_index: view.people.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect(),
+        person_index: view
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.slug.as_str(), i))
+            .collect(),
     };
 
     let mut jobs = vec![
@@ -104,7 +112,8 @@ pub fn site(view: &View, theme: &Theme, highlighter: &Highlighter) -> Result<Ren
     jobs.extend((0..view.campaigns.len()).map(Job::Campaign));
     jobs.extend((0..view.guidelines.len()).map(Job::Guideline));
 
-    let rendered: Result<Vec<Vec<OutputFile>>, Error> = jobs.par_iter().map(|job| renderer.run(*job)).collect();
+    let rendered: Result<Vec<Vec<OutputFile>>, Error> =
+        jobs.par_iter().map(|job| renderer.run(*job)).collect();
     let mut files: Vec<OutputFile> = rendered?.into_iter().flatten().collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(RenderedSite {

@@ -108,9 +108,17 @@ struct Redirect {
 }
 
 impl Renderer<'_, '_> {
-    fn page<T: Serialize>(&self, template: &str, route: &Route, ctx: &PageCtx<T>) -> Result<OutputFile, Error> {
+    fn page<T: Serialize>(
+        &self,
+        template: &str,
+        route: &Route,
+        ctx: &PageCtx<T>,
+    ) -> Result<OutputFile, Error> {
         let html = self.theme.render(template, ctx)?;
-        Ok(OutputFile { path: route.file(), bytes: html.into_bytes() })
+        Ok(OutputFile {
+            path: route.file(),
+            bytes: html.into_bytes(),
+        })
     }
 
     fn guideline_card<'a>(&self, i: usize) -> GuidelineCard<'a>
@@ -118,7 +126,12 @@ impl Renderer<'_, '_> {
         Self: 'a,
     {
         let g = &self.view.guidelines[i];
-        GuidelineCard { title: g.title, url: routes::guideline(g.slug).url().to_string(), tags: g.tags, is_public: g.is_public }
+        GuidelineCard {
+            title: g.title,
+            url: routes::guideline(g.slug).url().to_string(),
+            tags: g.tags,
+            is_public: g.is_public,
+        }
     }
 
     pub(super) fn home(&self) -> Result<OutputFile, Error> {
@@ -129,13 +142,30 @@ impl Renderer<'_, '_> {
         let mut featured: Vec<_> = view.people.iter().filter(|p| p.photo.is_some()).collect();
         featured.extend(view.people.iter().filter(|p| p.photo.is_none()));
         let page = Home {
-            people: featured.iter().take(HOME_PEOPLE).map(|p| person_card(p, &self.statics)).collect(),
+            people: featured
+                .iter()
+                .take(HOME_PEOPLE)
+                .map(|p| person_card(p, &self.statics))
+                .collect(),
             people_count: view.people.len(),
-            stories: view.stories.iter().take(HOME_STORIES).map(story_card).collect(),
+            stories: view
+                .stories
+                .iter()
+                .take(HOME_STORIES)
+                .map(story_card)
+                .collect(),
             campaigns: view.campaigns.iter().map(campaign_card).collect(),
-            guidelines: (0..view.guidelines.len()).map(|i| self.guideline_card(i)).collect(),
+            guidelines: (0..view.guidelines.len())
+                .map(|i| self.guideline_card(i))
+                .collect(),
         };
-        let ctx = PageCtx::new(&self.site, &route, "home", self.site.title.to_string(), page);
+        let ctx = PageCtx::new(
+            &self.site,
+            &route,
+            "home",
+            self.site.title.to_string(),
+            page,
+        );
         self.page("home.html", &route, &ctx)
     }
 
@@ -143,13 +173,24 @@ impl Renderer<'_, '_> {
         let route = routes::people_index();
         let mut letters: Vec<Letter> = Vec::new();
         for p in &self.view.people {
-            let letter = p.name.chars().next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+            let letter = p
+                .name
+                .chars()
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>())
+                .unwrap_or_default();
             match letters.last_mut() {
                 Some(l) if l.letter == letter => l.people.push(person_card(p, &self.statics)),
-                _ => letters.push(Letter { letter, people: vec![person_card(p, &self.statics)] }),
+                _ => letters.push(Letter {
+                    letter,
+                    people: vec![person_card(p, &self.statics)],
+                }),
             }
         }
-        let page = PeopleIndex { count: self.view.people.len(), letters };
+        let page = PeopleIndex {
+            count: self.view.people.len(),
+            letters,
+        };
         let ctx = PageCtx::new(&self.site, &route, "people", "People".into(), page);
         self.page("people.html", &route, &ctx)
     }
@@ -158,30 +199,61 @@ impl Renderer<'_, '_> {
         let p = &self.view.people[i];
         let route = routes::person(p.slug);
         let root = route.root();
-        let stories = self.stories_by_person.get(p.slug.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        let stories = self
+            .stories_by_person
+            .get(p.slug.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let page = PersonPage {
             person: person_card(p, &self.statics),
             bio: self.markdown(&p.source.body, &p.source.path, &root),
-            links: p.links.iter().map(|(n, url)| LinkCtx { text: network_label(n), url: url.clone() }).collect(),
-            stories: stories.iter().map(|&s| story_card(&self.view.stories[s])).collect(),
+            links: p
+                .links
+                .iter()
+                .map(|(n, url)| LinkCtx {
+                    text: network_label(n),
+                    url: url.clone(),
+                })
+                .collect(),
+            stories: stories
+                .iter()
+                .map(|&s| story_card(&self.view.stories[s]))
+                .collect(),
             private: p.private.as_ref().map(|x| PersonPrivateCtx {
                 public: x.public,
                 consent_review: x.consent_review.map(|d| d.display()),
                 responding_level: x.responding_level,
                 responding_label: x.responding_level.map(responding_label),
                 responds_on: x.responds_on,
-                internal: x.internal.iter().map(|(k, v)| (k.clone(), plain_value(v))).collect(),
+                internal: x
+                    .internal
+                    .iter()
+                    .map(|(k, v)| (k.clone(), plain_value(v)))
+                    .collect(),
             }),
         };
-        let summary = [p.role, p.team].into_iter().flatten().collect::<Vec<_>>().join(", ");
-        let ctx = PageCtx::new(&self.site, &route, "people", p.name.to_string(), page)
-            .describe(Some(&format!("{}{}{} at {}", p.name, if summary.is_empty() { "" } else { ", " }, summary, self.site.organisation.name)));
+        let summary = [p.role, p.team]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let ctx = PageCtx::new(&self.site, &route, "people", p.name.to_string(), page).describe(
+            Some(&format!(
+                "{}{}{} at {}",
+                p.name,
+                if summary.is_empty() { "" } else { ", " },
+                summary,
+                self.site.organisation.name
+            )),
+        );
         self.page("person.html", &route, &ctx)
     }
 
     pub(super) fn stories_index(&self) -> Result<OutputFile, Error> {
         let route = routes::stories_index();
-        let page = StoriesIndex { stories: self.view.stories.iter().map(story_card).collect() };
+        let page = StoriesIndex {
+            stories: self.view.stories.iter().map(story_card).collect(),
+        };
         let ctx = PageCtx::new(&self.site, &route, "stories", "Stories".into(), page);
         self.page("stories.html", &route, &ctx)
     }
@@ -201,17 +273,23 @@ impl Renderer<'_, '_> {
             body: self.markdown(&s.source.body, &s.source.path, &root),
             people,
             topics: s.topics,
-            image: s.image.filter(|f| self.statics.contains(std::path::Path::new(f))).map(str::to_string),
+            image: s
+                .image
+                .filter(|f| self.statics.contains(std::path::Path::new(f)))
+                .map(str::to_string),
             image_alt: s.image_alt,
             staff_notes: s.private.as_ref().and_then(|x| x.staff_notes),
         };
-        let ctx = PageCtx::new(&self.site, &route, "stories", s.title.to_string(), page).describe(s.summary);
+        let ctx = PageCtx::new(&self.site, &route, "stories", s.title.to_string(), page)
+            .describe(s.summary);
         self.page("story.html", &route, &ctx)
     }
 
     pub(super) fn campaigns_index(&self) -> Result<OutputFile, Error> {
         let route = routes::campaigns_index();
-        let page = CampaignsIndex { campaigns: self.view.campaigns.iter().map(campaign_card).collect() };
+        let page = CampaignsIndex {
+            campaigns: self.view.campaigns.iter().map(campaign_card).collect(),
+        };
         let ctx = PageCtx::new(&self.site, &route, "campaigns", "Campaigns".into(), page);
         self.page("campaigns.html", &route, &ctx)
     }
@@ -220,15 +298,30 @@ impl Renderer<'_, '_> {
         let c = &self.view.campaigns[i];
         let route = routes::campaign(c.slug);
         let root = route.root();
-        let stories = self.stories_by_campaign.get(c.slug.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        let stories = self
+            .stories_by_campaign
+            .get(c.slug.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let public_link = self.share_link(&route, c.slug.as_str());
         let page = CampaignPage {
             campaign: campaign_card(c),
             intro: self.markdown(&c.source.body, &c.source.path, &root),
             hashtags: c.hashtags,
-            cta: c.cta.map(|cta| LinkCtx { text: cta.text.clone(), url: cta.url.clone() }),
-            stories: stories.iter().map(|&s| story_card(&self.view.stories[s])).collect(),
-            share_kit: c.private.as_ref().map(|x| x.share.iter().map(|t| t.replace("{link}", &public_link)).collect()),
+            cta: c.cta.map(|cta| LinkCtx {
+                text: cta.text.clone(),
+                url: cta.url.clone(),
+            }),
+            stories: stories
+                .iter()
+                .map(|&s| story_card(&self.view.stories[s]))
+                .collect(),
+            share_kit: c.private.as_ref().map(|x| {
+                x.share
+                    .iter()
+                    .map(|t| t.replace("{link}", &public_link))
+                    .collect()
+            }),
             staff_notes: c.private.as_ref().and_then(|x| x.staff_notes),
         };
         let ctx = PageCtx::new(&self.site, &route, "campaigns", c.title.to_string(), page);
@@ -246,12 +339,20 @@ impl Renderer<'_, '_> {
             query.push(format!("utm_medium={}", encode(m)));
         }
         query.push(format!("utm_campaign={}", encode(campaign)));
-        format!("{}?{}", route.absolute(self.view.config.public_base()), query.join("&"))
+        format!(
+            "{}?{}",
+            route.absolute(self.view.config.public_base()),
+            query.join("&")
+        )
     }
 
     pub(super) fn guidelines_index(&self) -> Result<OutputFile, Error> {
         let route = routes::guidelines_index();
-        let page = GuidelinesIndex { guidelines: (0..self.view.guidelines.len()).map(|i| self.guideline_card(i)).collect() };
+        let page = GuidelinesIndex {
+            guidelines: (0..self.view.guidelines.len())
+                .map(|i| self.guideline_card(i))
+                .collect(),
+        };
         let ctx = PageCtx::new(&self.site, &route, "guidelines", "Guidelines".into(), page);
         self.page("guidelines.html", &route, &ctx)
     }
@@ -260,7 +361,10 @@ impl Renderer<'_, '_> {
         let g = &self.view.guidelines[i];
         let route = routes::guideline(g.slug);
         let root = route.root();
-        let page = GuidelinePage { guideline: self.guideline_card(i), body: self.markdown(&g.source.body, &g.source.path, &root) };
+        let page = GuidelinePage {
+            guideline: self.guideline_card(i),
+            body: self.markdown(&g.source.body, &g.source.path, &root),
+        };
         let ctx = PageCtx::new(&self.site, &route, "guidelines", g.title.to_string(), page);
         self.page("guideline.html", &route, &ctx)
     }
@@ -276,13 +380,22 @@ impl Renderer<'_, '_> {
 
     /// Old addresses (`aliases`) redirect to the page's current one.
     pub(super) fn aliases(&self) -> Result<Vec<OutputFile>, Error> {
-        let people = self.view.people.iter().flat_map(|p| p.aliases.iter().map(move |a| (routes::person_alias(a), routes::person(p.slug))));
-        let stories = self.view.stories.iter().flat_map(|s| s.aliases.iter().map(move |a| (routes::story_alias(a), routes::story(s.slug))));
+        let people = self.view.people.iter().flat_map(|p| {
+            p.aliases
+                .iter()
+                .map(move |a| (routes::person_alias(a), routes::person(p.slug)))
+        });
+        let stories = self.view.stories.iter().flat_map(|s| {
+            s.aliases
+                .iter()
+                .map(move |a| (routes::story_alias(a), routes::story(s.slug)))
+        });
         people
             .chain(stories)
             .map(|(from, to)| {
                 let target = format!("{}{}", from.root(), to.url());
-                let mut ctx = PageCtx::new(&self.site, &from, "", "Moved".into(), Redirect { target });
+                let mut ctx =
+                    PageCtx::new(&self.site, &from, "", "Moved".into(), Redirect { target });
                 ctx.canonical = to.absolute(self.site.base_url);
                 self.page("alias.html", &from, &ctx)
             })
@@ -295,14 +408,19 @@ impl Renderer<'_, '_> {
             Audience::Playbook => "User-agent: *\nDisallow: /\n".to_string(),
             Audience::Public => "User-agent: *\nAllow: /\n".to_string(),
         };
-        OutputFile { path: routes::robots().file(), bytes: text.into_bytes() }
+        OutputFile {
+            path: routes::robots().file(),
+            bytes: text.into_bytes(),
+        }
     }
 }
 
 /// `https://a.example/hub/` -> `/hub/`.
 fn url_path(base: &str) -> &str {
     let without_scheme = base.split_once("://").map_or(base, |(_, rest)| rest);
-    without_scheme.find('/').map_or("", |i| &without_scheme[i..])
+    without_scheme
+        .find('/')
+        .map_or("", |i| &without_scheme[i..])
 }
 
 /// Percent-encode a query value.

@@ -17,53 +17,171 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-const FIRST: &str = "Amara Ben Chloe Dev Eilidh Femi Grace Hamza Isla Jonah Kiran Leah Malik Niamh \
+const FIRST: &str =
+    "Amara Ben Chloe Dev Eilidh Femi Grace Hamza Isla Jonah Kiran Leah Malik Niamh \
     Oluwaseun Priya Rhys Saoirse Tomasz Uma Vikram Wren Xavier Yusuf Zoë Siobhán \
     Łukasz Ngozi Aoife Mateo Hana Rosa Callum Fatima Imogen Joss Keziah Lior Mei \
     Nasrin Owain Pádraig Quinn Rania Sofia Tariq Ursula Vivek Winnie Yara";
-const LAST: &str = "Okafor Hughes Patel Nguyen MacLeod Adeyemi Kowalski O'Brien Campbell Shah Evans \
+const LAST: &str =
+    "Okafor Hughes Patel Nguyen MacLeod Adeyemi Kowalski O'Brien Campbell Shah Evans \
     Jones Begum Murphy Novak Rossi Williams Ahmed Kaur Brown Davies Hassan Clarke \
     Fernández Nowak Mensah Singh Taylor Wright Morgan Walsh Khan Lewis Roberts Reid \
     Chowdhury Doyle Ellis Fraser Grant Henry Igwe Jansen Kelly Lynch Mahmood";
 const TEAMS: &[&str] = &[
-    "Fundraising", "Campaigns", "Policy & Research", "Services", "Volunteering",
-    "Communications", "Digital", "Finance", "People & Culture", "Retail",
-    "Supporter Care", "Partnerships", "Legal", "Safeguarding", "Events",
-    "Data & Insight", "Youth Programmes", "Advice Line", "Housing Support",
-    "Major Gifts", "Trusts & Foundations", "Community Engagement", "Media Relations",
+    "Fundraising",
+    "Campaigns",
+    "Policy & Research",
+    "Services",
+    "Volunteering",
+    "Communications",
+    "Digital",
+    "Finance",
+    "People & Culture",
+    "Retail",
+    "Supporter Care",
+    "Partnerships",
+    "Legal",
+    "Safeguarding",
+    "Events",
+    "Data & Insight",
+    "Youth Programmes",
+    "Advice Line",
+    "Housing Support",
+    "Major Gifts",
+    "Trusts & Foundations",
+    "Community Engagement",
+    "Media Relations",
     "Operations",
 ];
 const ROLES: &[&str] = &[
-    "Officer", "Lead", "Coordinator", "Manager", "Adviser", "Assistant",
-    "Specialist", "Director", "Head", "Project Worker", "Analyst", "Organiser",
+    "Officer",
+    "Lead",
+    "Coordinator",
+    "Manager",
+    "Adviser",
+    "Assistant",
+    "Specialist",
+    "Director",
+    "Head",
+    "Project Worker",
+    "Analyst",
+    "Organiser",
 ];
 const TOPICS: &[&str] = &[
-    "community fundraising", "climate action", "housing", "mental health",
-    "youth work", "volunteering", "legacy giving", "data protection",
-    "accessibility", "digital inclusion", "food poverty", "refugee support",
-    "carers", "loneliness", "advocacy", "public policy", "events", "running",
-    "cycling challenges", "corporate partnerships", "grant making", "research",
-    "safeguarding", "retail", "sustainability", "campaigning", "media",
-    "storytelling", "photography", "podcasting", "inclusion", "LGBTQ+ rights",
-    "disability rights", "older people", "children's rights", "education",
-    "employability", "debt advice", "benefits", "energy bills", "homelessness",
-    "addiction recovery", "domestic abuse", "women's health", "men's health",
-    "bereavement", "dementia", "cancer support", "heart health", "diabetes",
-    "sight loss", "hearing loss", "nature recovery", "rivers", "urban gardens",
-    "arts", "music", "sport", "faith communities", "rural communities",
-    "migration", "human rights", "international development", "water",
-    "sanitation", "emergency response", "first aid", "fundraising events",
-    "marathons", "trekking", "gaming for good", "crowdfunding", "gift aid",
-    "supporter care", "major gifts", "trusts", "payroll giving", "workplace giving",
-    "open data", "AI ethics", "cyber security",
+    "community fundraising",
+    "climate action",
+    "housing",
+    "mental health",
+    "youth work",
+    "volunteering",
+    "legacy giving",
+    "data protection",
+    "accessibility",
+    "digital inclusion",
+    "food poverty",
+    "refugee support",
+    "carers",
+    "loneliness",
+    "advocacy",
+    "public policy",
+    "events",
+    "running",
+    "cycling challenges",
+    "corporate partnerships",
+    "grant making",
+    "research",
+    "safeguarding",
+    "retail",
+    "sustainability",
+    "campaigning",
+    "media",
+    "storytelling",
+    "photography",
+    "podcasting",
+    "inclusion",
+    "LGBTQ+ rights",
+    "disability rights",
+    "older people",
+    "children's rights",
+    "education",
+    "employability",
+    "debt advice",
+    "benefits",
+    "energy bills",
+    "homelessness",
+    "addiction recovery",
+    "domestic abuse",
+    "women's health",
+    "men's health",
+    "bereavement",
+    "dementia",
+    "cancer support",
+    "heart health",
+    "diabetes",
+    "sight loss",
+    "hearing loss",
+    "nature recovery",
+    "rivers",
+    "urban gardens",
+    "arts",
+    "music",
+    "sport",
+    "faith communities",
+    "rural communities",
+    "migration",
+    "human rights",
+    "international development",
+    "water",
+    "sanitation",
+    "emergency response",
+    "first aid",
+    "fundraising events",
+    "marathons",
+    "trekking",
+    "gaming for good",
+    "crowdfunding",
+    "gift aid",
+    "supporter care",
+    "major gifts",
+    "trusts",
+    "payroll giving",
+    "workplace giving",
+    "open data",
+    "AI ethics",
+    "cyber security",
 ];
 const PLACES: &[&str] = &[
-    "Manchester", "Glasgow", "Cardiff", "Belfast", "Bristol", "Leeds", "London",
-    "Newcastle", "Norwich", "Aberdeen", "Swansea", "Derry", "Plymouth", "Hull",
-    "Inverness", "Birmingham", "Leicester", "Brighton", "Remote", "Liverpool",
+    "Manchester",
+    "Glasgow",
+    "Cardiff",
+    "Belfast",
+    "Bristol",
+    "Leeds",
+    "London",
+    "Newcastle",
+    "Norwich",
+    "Aberdeen",
+    "Swansea",
+    "Derry",
+    "Plymouth",
+    "Hull",
+    "Inverness",
+    "Birmingham",
+    "Leicester",
+    "Brighton",
+    "Remote",
+    "Liverpool",
 ];
-const NETWORKS: &[&str] =
-    &["linkedin", "bluesky", "mastodon", "instagram", "threads", "x", "facebook", "website"];
+const NETWORKS: &[&str] = &[
+    "linkedin",
+    "bluesky",
+    "mastodon",
+    "instagram",
+    "threads",
+    "x",
+    "facebook",
+    "website",
+];
 const WORDS: &str = "we our people community support change together local help families young \
     time every year work team volunteers raise funds campaign story share voice \
     listen learn better services across region partners trust open honest care \
@@ -72,8 +190,15 @@ const WORDS: &str = "we our people community support change together local help 
     first-hand reason hard proud spring winter summer autumn walk run cook talk \
     meet friends neighbours town city village morning evening weekend";
 const TAGS: &[&str] = &[
-    "tone", "escalation", "safeguarding", "crisis", "personal accounts", "elections",
-    "privacy", "images", "accessibility",
+    "tone",
+    "escalation",
+    "safeguarding",
+    "crisis",
+    "personal accounts",
+    "elections",
+    "privacy",
+    "images",
+    "accessibility",
 ];
 const LANGS: &[(&str, &str)] = &[
     ("html", "<a class=\"share\" href=\"https://example.org/donate?utm_source=staff\">\n  Donate to our appeal\n</a>\n"),
@@ -93,7 +218,8 @@ const HUB_YAML: &str = "title: Riverside Trust People\n\
     organisation:\n  name: Riverside Trust\n  charity_number: \"1234567\"\n  url: https://riverside.example\n\
     share:\n  networks: [linkedin, bluesky, mastodon, facebook, x, threads, whatsapp, email]\n\
     \x20 utm: {source: staff, medium: social}\n";
-const PLACEHOLDER_SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\">\
+const PLACEHOLDER_SVG: &str =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\">\
     <circle cx=\"32\" cy=\"32\" r=\"30\" fill=\"#2a7\"/></svg>\n";
 
 /// How many items of each kind to generate.
@@ -108,7 +234,12 @@ pub struct Sizes {
 impl Sizes {
     /// The benchmark scale (the Python script's defaults).
     pub fn bench() -> Self {
-        Sizes { people: 5000, stories: 2000, guidelines: 200, campaigns: 40 }
+        Sizes {
+            people: 5000,
+            stories: 2000,
+            guidelines: 200,
+            campaigns: 40,
+        }
     }
 
     /// The benchmark scale multiplied by `f` (at least one campaign), like `--scale`.
@@ -220,8 +351,15 @@ impl Gen {
         let words: Vec<&str> = (0..n).map(|_| *self.r.pick(&self.words)).collect();
         let s = words.join(" ");
         let mut chars = s.chars();
-        let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
-        format!("{first}{}{}", chars.as_str(), self.r.pick(&[".", ".", ".", "!", "?"]))
+        let first = chars
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>())
+            .unwrap_or_default();
+        format!(
+            "{first}{}{}",
+            chars.as_str(),
+            self.r.pick(&[".", ".", ".", "!", "?"])
+        )
     }
 
     /// A sentence without its final punctuation (for titles and headings).
@@ -256,7 +394,10 @@ impl Gen {
     /// `lo..=hi` paragraphs separated by blank lines.
     fn paras(&mut self, lo: usize, hi: usize, links: &[(String, String)]) -> String {
         let n = self.r.range(lo, hi);
-        (0..n).map(|_| self.para(links)).collect::<Vec<_>>().join("\n\n")
+        (0..n)
+            .map(|_| self.para(links))
+            .collect::<Vec<_>>()
+            .join("\n\n")
     }
 }
 
@@ -280,7 +421,13 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
     } else if out.exists() {
         fs::remove_file(out)?;
     }
-    for d in ["people", "stories", "guidelines", "campaigns", "static/photos"] {
+    for d in [
+        "people",
+        "stories",
+        "guidelines",
+        "campaigns",
+        "static/photos",
+    ] {
         fs::create_dir_all(out.join(d))?;
     }
     fs::write(out.join("hub.yaml"), HUB_YAML)?;
@@ -290,7 +437,10 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
     let first: Vec<&str> = FIRST.split_whitespace().collect();
     let last: Vec<&str> = LAST.split_whitespace().collect();
     let initials: Vec<char> = "ABCDEFGHJKLMNPRSTW".chars().collect();
-    let mut g = Gen { r: Rng(seed), words: WORDS.split_whitespace().collect() };
+    let mut g = Gen {
+        r: Rng(seed),
+        words: WORDS.split_whitespace().collect(),
+    };
 
     // Names, campaign titles and story titles first, so pages can link to each other.
     let mut people: Vec<Person> = Vec::with_capacity(sizes.people);
@@ -313,7 +463,8 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
     let camps: Vec<(String, String)> = (0..sizes.campaigns)
         .map(|c| {
             let season = g.r.pick(&["Winter", "Spring", "Summer", "Autumn"]);
-            let kind = g.r.pick(&["Appeal", "Walk", "Challenge", "Campaign", "Week of Action"]);
+            let kind =
+                g.r.pick(&["Appeal", "Walk", "Challenge", "Campaign", "Week of Action"]);
             let title = format!("{season} {kind} {} {c}", 2020 + c % 7);
             (slugify(&title), title)
         })
@@ -322,7 +473,10 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
         .map(|s| {
             let title = g.phrase(4, 9);
             let date = format!("20{:02}-{:02}-{:02}", 20 + s % 7, 1 + s % 12, 1 + s % 28);
-            let slug = format!("{date}-{}-{s}", prefix(&slugify(&title), 40).trim_matches('-'));
+            let slug = format!(
+                "{date}-{}-{s}",
+                prefix(&slugify(&title), 40).trim_matches('-')
+            );
             (slug, title, date)
         })
         .collect();
@@ -347,7 +501,10 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
             format!("role: {}", yq(&format!("{team} {}", g.r.pick(ROLES)))),
             format!("team: {}", yq(team)),
             format!("location: {}", g.r.pick(PLACES)),
-            format!("pronouns: {}", g.r.pick(&["she/her", "he/him", "they/them", "she/they"])),
+            format!(
+                "pronouns: {}",
+                g.r.pick(&["she/her", "he/him", "they/them", "she/they"])
+            ),
             format!("topics: {}", yq_list(&topics)),
             format!("public: {}", p.public),
         ];
@@ -359,9 +516,15 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
         let nets = g.r.sample(NETWORKS, k);
         if !nets.is_empty() {
             fm.push("links:".to_string());
-            fm.extend(nets.iter().map(|n| format!("  {n}: https://{n}.example/{slug}")));
+            fm.extend(
+                nets.iter()
+                    .map(|n| format!("  {n}: https://{n}.example/{slug}")),
+            );
         }
-        fm.push(format!("responding_level: {}", g.r.pick(&[1, 1, 2, 2, 2, 3])));
+        fm.push(format!(
+            "responding_level: {}",
+            g.r.pick(&[1, 1, 2, 2, 2, 3])
+        ));
         let k = g.r.range(0, topics.len());
         fm.push(format!("responds_on: {}", yq_list(&topics[..k])));
         let manager = &people[(i * 7 + 3) % people.len()].slug;
@@ -376,10 +539,19 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
         let mut body = g.paras(1, 4, &story_links);
         if g.r.chance(0.4) {
             body += "\n\n**Ask me about:**\n\n";
-            body += &topics.iter().map(|t| format!("- {t}")).collect::<Vec<_>>().join("\n");
+            body += &topics
+                .iter()
+                .map(|t| format!("- {t}"))
+                .collect::<Vec<_>>()
+                .join("\n");
         }
         body.push('\n');
-        write_page(&out.join("people").join(format!("{slug}.md")), &fm, &body, &mut files)?;
+        write_page(
+            &out.join("people").join(format!("{slug}.md")),
+            &fm,
+            &body,
+            &mut files,
+        )?;
     }
 
     for (c, (cslug, ctitle)) in camps.iter().enumerate() {
@@ -394,19 +566,39 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
             format!("  text: {}", yq(&format!("Join {ctitle}"))),
             format!("  url: https://riverside.example/{cslug}"),
             "share:".to_string(),
-            format!("  - {}", yq(&format!("I am proud to support {ctitle} - join me: {{link}}"))),
-            format!("  - {}", yq(&format!("Why I care about {}: {{link}} #Riverside", ctitle.to_lowercase()))),
+            format!(
+                "  - {}",
+                yq(&format!(
+                    "I am proud to support {ctitle} - join me: {{link}}"
+                ))
+            ),
+            format!(
+                "  - {}",
+                yq(&format!(
+                    "Why I care about {}: {{link}} #Riverside",
+                    ctitle.to_lowercase()
+                ))
+            ),
             format!("staff_notes: \"CANARY-campaign-notes-{c}: budget is confidential\""),
         ];
         let body = g.paras(2, 5, &person_links) + "\n";
-        write_page(&out.join("campaigns").join(format!("{cslug}.md")), &fm, &body, &mut files)?;
+        write_page(
+            &out.join("campaigns").join(format!("{cslug}.md")),
+            &fm,
+            &body,
+            &mut files,
+        )?;
     }
 
     let public_people: Vec<&Person> = people.iter().filter(|p| p.public).collect();
     let private_people: Vec<&Person> = people.iter().filter(|p| !p.public).collect();
     for (s, (sslug, title, date)) in stories.iter().enumerate() {
         let k = g.r.range(1, 4).min(public_people.len());
-        let mut cast: Vec<&str> = g.r.sample(&public_people, k).iter().map(|p| p.slug.as_str()).collect();
+        let mut cast: Vec<&str> =
+            g.r.sample(&public_people, k)
+                .iter()
+                .map(|p| p.slug.as_str())
+                .collect();
         // A private person named in a story: must not be named or linked publicly.
         if g.r.chance(0.1) && !private_people.is_empty() {
             cast.push(&g.r.pick(&private_people).slug);
@@ -434,7 +626,9 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
             String::new()
         };
         if g.r.chance(0.3) {
-            fm.push(format!("staff_notes: \"CANARY-story-notes-{s}: do not quote the family's surname\""));
+            fm.push(format!(
+                "staff_notes: \"CANARY-story-notes-{s}: do not quote the family's surname\""
+            ));
         }
         let mut sections = Vec::new();
         for _ in 0..g.r.range(2, 5) {
@@ -444,7 +638,8 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
                 sections.push(format!("> {}", g.sentence(8, 20)));
             }
             if g.r.chance(0.2) {
-                sections.push("![A moment from the day](../static/photos/placeholder.svg)".to_string());
+                sections
+                    .push("![A moment from the day](../static/photos/placeholder.svg)".to_string());
             }
         }
         let mut body = sections.join("\n\n");
@@ -453,7 +648,12 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
             body += &format!("\n\nThis paragraph is confidential: {secret}.\n");
         }
         body.push('\n');
-        write_page(&out.join("stories").join(format!("{sslug}.md")), &fm, &body, &mut files)?;
+        write_page(
+            &out.join("stories").join(format!("{sslug}.md")),
+            &fm,
+            &body,
+            &mut files,
+        )?;
     }
 
     for i in 0..sizes.guidelines {
@@ -479,8 +679,9 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
             }
             if g.r.chance(0.3) {
                 let n = g.r.range(2, 5);
-                let items: Vec<String> =
-                    (0..n).map(|k| format!("{}. {}", k + 1, g.sentence(4, 10))).collect();
+                let items: Vec<String> = (0..n)
+                    .map(|k| format!("{}. {}", k + 1, g.sentence(4, 10)))
+                    .collect();
                 parts.push(items.join("\n"));
             }
         }
@@ -488,7 +689,9 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
             parts.push(format!("Internal escalation line: CANARY-guideline-{i}."));
         }
         let body = parts.join("\n\n") + "\n";
-        let path = out.join("guidelines").join(format!("{}.md", slugify(&title)));
+        let path = out
+            .join("guidelines")
+            .join(format!("{}.md", slugify(&title)));
         write_page(&path, &fm, &body, &mut files)?;
     }
 

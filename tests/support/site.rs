@@ -14,7 +14,14 @@ pub fn convene() -> Command {
 /// `convene build SITE --out OUT --now NOW`.
 pub fn build(site: &Path, out: &Path) -> Output {
     convene()
-        .args(["build", &site.to_string_lossy(), "--out", &out.to_string_lossy(), "--now", NOW])
+        .args([
+            "build",
+            &site.to_string_lossy(),
+            "--out",
+            &out.to_string_lossy(),
+            "--now",
+            NOW,
+        ])
         .output()
         .expect("run convene")
 }
@@ -30,7 +37,12 @@ pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -53,7 +65,10 @@ pub fn stderr(out: &Output) -> String {
 
 /// Copy a site folder so a test can change it.
 pub fn copy_site(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let rel = entry.path().strip_prefix(from).unwrap();
         let dest = to.join(rel);
         if entry.file_type().is_dir() {
@@ -67,6 +82,10 @@ pub fn copy_site(from: &Path, to: &Path) {
 /// The YAML front matter of a content file, read independently of convene.
 pub fn front_matter(path: &Path) -> serde_yaml::Value {
     let text = read(path);
-    let yaml = text.strip_prefix("---\n").and_then(|t| t.split_once("\n---")).map(|(y, _)| y).unwrap_or("");
+    let yaml = text
+        .strip_prefix("---\n")
+        .and_then(|t| t.split_once("\n---"))
+        .map(|(y, _)| y)
+        .unwrap_or("");
     serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
