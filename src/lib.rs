@@ -20,6 +20,7 @@ pub mod output;
 pub mod render;
 pub mod routes;
 pub mod scaffold;
+pub mod taxonomy;
 pub mod theme;
 pub mod validate;
 
@@ -51,6 +52,7 @@ pub fn check(opts: &Options) -> Result<(Corpus, Diagnostics), Error> {
     let mut diagnostics = Diagnostics::default();
     let corpus = load::site(&opts.site, &mut diagnostics)?;
     validate::corpus(&corpus, opts.now, &mut diagnostics);
+    taxonomy::check(&corpus, &mut diagnostics);
     diagnostics.sort();
     Ok((corpus, diagnostics))
 }

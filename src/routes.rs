@@ -72,6 +72,57 @@ pub fn guidelines_index() -> Route {
 pub fn guideline(slug: &GuidelineSlug) -> Route {
     Route(format!("guidelines/{slug}/"))
 }
+/// Page `n` (1-based) of a paginated list: page 1 is the list itself,
+/// later pages are `<list>page/<n>/`, as in Hugo and Zola.
+pub fn page_of(list: &Route, n: usize) -> Route {
+    if n <= 1 {
+        list.clone()
+    } else {
+        Route(format!("{}page/{n}/", list.0))
+    }
+}
+
+/// The three ways supporters browse people: by topic, team and place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Topic,
+    Team,
+    Place,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 3] = [Facet::Topic, Facet::Team, Facet::Place];
+
+    pub fn folder(self) -> &'static str {
+        match self {
+            Facet::Topic => "topics",
+            Facet::Team => "teams",
+            Facet::Place => "places",
+        }
+    }
+}
+
+pub fn facet_index(facet: Facet) -> Route {
+    Route(format!("{}/", facet.folder()))
+}
+pub fn facet_term(facet: Facet, slug: &str) -> Route {
+    Route(format!("{}/{slug}/", facet.folder()))
+}
+/// The playbook's "who responds on what" page.
+pub fn respond() -> Route {
+    Route("respond/".into())
+}
+pub fn search() -> Route {
+    Route("search/".into())
+}
+/// The people directory's search data, fetched by the directory's script.
+pub fn directory_data() -> Route {
+    Route("people/directory.json".into())
+}
+/// The playbook's full-text search data.
+pub fn search_data() -> Route {
+    Route("search/index.json".into())
+}
 pub fn not_found() -> Route {
     Route("404.html".into())
 }
@@ -218,6 +269,13 @@ impl LinkIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pagination() {
+        assert_eq!(page_of(&stories_index(), 1).url(), "stories/");
+        assert_eq!(page_of(&stories_index(), 3).url(), "stories/page/3/");
+        assert_eq!(page_of(&stories_index(), 3).root(), "../../../");
+    }
 
     #[test]
     fn routes_and_roots() {

@@ -8,67 +8,24 @@ use crate::Error;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-/// The default theme, listed once, compiled into the binary so `convene
-/// build` works from any folder.
-const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    (
-        "base.html",
-        include_str!("../themes/default/templates/base.html"),
-    ),
-    (
-        "macros.html",
-        include_str!("../themes/default/templates/macros.html"),
-    ),
-    (
-        "home.html",
-        include_str!("../themes/default/templates/home.html"),
-    ),
-    (
-        "people.html",
-        include_str!("../themes/default/templates/people.html"),
-    ),
-    (
-        "person.html",
-        include_str!("../themes/default/templates/person.html"),
-    ),
-    (
-        "stories.html",
-        include_str!("../themes/default/templates/stories.html"),
-    ),
-    (
-        "story.html",
-        include_str!("../themes/default/templates/story.html"),
-    ),
-    (
-        "campaigns.html",
-        include_str!("../themes/default/templates/campaigns.html"),
-    ),
-    (
-        "campaign.html",
-        include_str!("../themes/default/templates/campaign.html"),
-    ),
-    (
-        "guidelines.html",
-        include_str!("../themes/default/templates/guidelines.html"),
-    ),
-    (
-        "guideline.html",
-        include_str!("../themes/default/templates/guideline.html"),
-    ),
-    (
-        "404.html",
-        include_str!("../themes/default/templates/404.html"),
-    ),
-    (
-        "alias.html",
-        include_str!("../themes/default/templates/alias.html"),
-    ),
-];
+/// Embed files of the default theme, naming each once.
+macro_rules! embed {
+    ($folder:literal: $($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../themes/default/", $folder, "/", $name)))),*]
+    };
+}
 
-const DEFAULT_ASSETS: &[(&str, &str)] = &[(
-    "convene.css",
-    include_str!("../themes/default/static/convene.css"),
-)];
+/// The default theme, compiled into the binary so `convene build` works
+/// from any folder.
+const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!("templates":
+    "base.html", "macros.html", "home.html", "people.html", "person.html", "stories.html", "story.html",
+    "campaigns.html", "campaign.html", "guidelines.html", "guideline.html", "facets.html", "facet.html",
+    "respond.html", "search.html", "404.html", "alias.html",
+);
+
+/// Stylesheets and scripts, published under `assets/` in both sites.
+const DEFAULT_ASSETS: &[(&str, &str)] =
+    embed!("static": "convene.css", "directory.js", "search.js");
 
 /// The themes built into this binary.
 pub const THEMES: &[&str] = &["default"];

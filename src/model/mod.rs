@@ -46,6 +46,14 @@ impl Source {
     pub fn front_matter_lines(&self) -> Vec<&str> {
         self.front_matter.lines().collect()
     }
+
+    /// File line of the first front-matter line mentioning `text` (1 if none).
+    pub fn line_mentioning(&self, text: &str) -> usize {
+        self.front_matter
+            .lines()
+            .position(|l| l.contains(text))
+            .map_or(1, |i| i + 2)
+    }
 }
 
 /// Everything loaded from one site folder, in a stable order (by slug).

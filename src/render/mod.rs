@@ -2,12 +2,18 @@
 //! templates compiled once and shared.
 
 mod context;
+mod directory;
+mod discovery;
 pub mod highlight;
 pub mod markdown;
 mod pages;
+mod related;
+pub mod search;
 
 use crate::audience::View;
 use crate::model::Audience;
+use crate::routes::{self, Facet};
+use crate::taxonomy::{self, Taxonomy};
 use crate::theme::Theme;
 use crate::Error;
 use context::SiteCtx;
@@ -37,10 +43,16 @@ pub struct RenderedSite {
 #[derive(Clone, Copy)]
 enum Job {
     Home,
-    PeopleIndex,
+    PeoplePage(usize),
     Person(usize),
-    StoriesIndex,
+    StoriesPage(usize),
     Story(usize),
+    FacetIndex(Facet),
+    FacetTerm(Facet, usize),
+    DirectoryData,
+    Respond,
+    Search,
+    SearchData,
     CampaignsIndex,
     Campaign(usize),
     GuidelinesIndex,
@@ -62,7 +74,14 @@ pub(crate) struct Renderer<'v, 'a> {
     pub stories_by_person: HashMap<&'a str, Vec<usize>>,
     pub stories_by_campaign: HashMap<&'a str, Vec<usize>>,
     pub person_index: HashMap<&'a str, usize>,
+    /// Topics, teams and places, in `Facet::ALL` order.
+    pub taxonomies: [Taxonomy<'a>; 3],
+    /// For each person, the people sharing most topics with them.
+    pub related: Vec<Vec<usize>>,
 }
+
+/// How many "people you could also talk to" a profile shows.
+const RELATED_PEOPLE: usize = 4;
 
 pub fn site(view: &View, theme: &Theme, highlighter: &Highlighter) -> Result<RenderedSite, Error> {
     let mut stories_by_person: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -78,6 +97,8 @@ pub fn site(view: &View, theme: &Theme, highlighter: &Highlighter) -> Result<Ren
                 .push(i);
         }
     }
+    let taxonomies = Facet::ALL.map(|facet| taxonomy::build(view, facet));
+    let related = related::people_to_talk_to(view, &taxonomies[0], RELATED_PEOPLE);
     let renderer = Renderer {
         view,
         site: SiteCtx::new(view),
@@ -92,20 +113,30 @@ pub fn site(view: &View, theme: &Theme, highlighter: &Highlighter) -> Result<Ren
             .enumerate()
             .map(|(i, p)| (p.slug.as_str(), i))
             .collect(),
+        taxonomies,
+        related,
     };
 
     let mut jobs = vec![
         Job::Home,
-        Job::PeopleIndex,
-        Job::StoriesIndex,
         Job::CampaignsIndex,
         Job::NotFound,
         Job::Aliases,
         Job::Robots,
         Job::Assets,
+        Job::DirectoryData,
     ];
     if !view.guidelines.is_empty() {
         jobs.push(Job::GuidelinesIndex);
+    }
+    if view.audience == Audience::Playbook {
+        jobs.extend([Job::Respond, Job::Search, Job::SearchData]);
+    }
+    jobs.extend((1..=renderer.people_pages()).map(Job::PeoplePage));
+    jobs.extend((1..=renderer.stories_pages()).map(Job::StoriesPage));
+    for (facet, taxonomy) in Facet::ALL.iter().zip(&renderer.taxonomies) {
+        jobs.push(Job::FacetIndex(*facet));
+        jobs.extend((0..taxonomy.terms.len()).map(|i| Job::FacetTerm(*facet, i)));
     }
     jobs.extend((0..view.people.len()).map(Job::Person));
     jobs.extend((0..view.stories.len()).map(Job::Story));
@@ -128,9 +159,26 @@ impl Renderer<'_, '_> {
         let one = |f: Result<OutputFile, Error>| f.map(|f| vec![f]);
         match job {
             Job::Home => one(self.home()),
-            Job::PeopleIndex => one(self.people_index()),
+            Job::PeoplePage(n) => one(self.people_page(n)),
             Job::Person(i) => one(self.person(i)),
-            Job::StoriesIndex => one(self.stories_index()),
+            Job::StoriesPage(n) => one(self.stories_page(n)),
+            Job::FacetIndex(facet) => one(self.facet_index(facet)),
+            Job::FacetTerm(facet, i) => one(self.facet_term(facet, i)),
+            Job::DirectoryData => Ok(vec![OutputFile {
+                path: routes::directory_data().file(),
+                bytes: directory::json(
+                    self.view,
+                    &self.taxonomies[0],
+                    &self.taxonomies[1],
+                    &self.taxonomies[2],
+                ),
+            }]),
+            Job::Respond => one(self.respond()),
+            Job::Search => one(self.search_page()),
+            Job::SearchData => Ok(vec![OutputFile {
+                path: routes::search_data().file(),
+                bytes: search::json(self.view),
+            }]),
             Job::Story(i) => one(self.story(i)),
             Job::CampaignsIndex => one(self.campaigns_index()),
             Job::Campaign(i) => one(self.campaign(i)),
@@ -141,6 +189,26 @@ impl Renderer<'_, '_> {
             Job::Robots => Ok(vec![self.robots()]),
             Job::Assets => Ok(self.theme.assets()),
         }
+    }
+
+    pub fn taxonomy(&self, facet: Facet) -> &Taxonomy<'_> {
+        let i = Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0);
+        &self.taxonomies[i]
+    }
+
+    /// Links to the pages of some labels of a facet (labels without a page stay text).
+    pub fn term_links(&self, facet: Facet, labels: &[String]) -> Vec<context::LinkCtx> {
+        let taxonomy = self.taxonomy(facet);
+        labels
+            .iter()
+            .map(|label| context::LinkCtx {
+                text: label.clone(),
+                url: taxonomy
+                    .route(label)
+                    .map(|r| r.url().to_string())
+                    .unwrap_or_default(),
+            })
+            .collect()
     }
 
     /// A body rendered as HTML for a page at `route`'s depth.

@@ -4,7 +4,7 @@
 use super::context::*;
 use super::{OutputFile, Renderer};
 use crate::model::Audience;
-use crate::routes::{self, Route};
+use crate::routes::{self, Facet, Route};
 use crate::Error;
 use serde::Serialize;
 
@@ -21,18 +21,6 @@ struct Home<'a> {
 }
 
 #[derive(Serialize)]
-struct Letter<'a> {
-    letter: String,
-    people: Vec<PersonCard<'a>>,
-}
-
-#[derive(Serialize)]
-struct PeopleIndex<'a> {
-    count: usize,
-    letters: Vec<Letter<'a>>,
-}
-
-#[derive(Serialize)]
 struct PersonPrivateCtx<'a> {
     public: bool,
     consent_review: Option<String>,
@@ -45,6 +33,10 @@ struct PersonPrivateCtx<'a> {
 #[derive(Serialize)]
 struct PersonPage<'a> {
     person: PersonCard<'a>,
+    topics: Vec<LinkCtx>,
+    team_url: Option<String>,
+    place_url: Option<String>,
+    related: Vec<PersonCard<'a>>,
     bio: String,
     links: Vec<LinkCtx>,
     stories: Vec<StoryCard<'a>>,
@@ -56,15 +48,10 @@ struct StoryPage<'a> {
     story: StoryCard<'a>,
     body: String,
     people: Vec<PersonCard<'a>>,
-    topics: &'a [String],
+    topics: Vec<LinkCtx>,
     image: Option<String>,
     image_alt: Option<&'a str>,
     staff_notes: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct StoriesIndex<'a> {
-    stories: Vec<StoryCard<'a>>,
 }
 
 #[derive(Serialize)]
@@ -108,7 +95,7 @@ struct Redirect {
 }
 
 impl Renderer<'_, '_> {
-    fn page<T: Serialize>(
+    pub(super) fn page<T: Serialize>(
         &self,
         template: &str,
         route: &Route,
@@ -169,32 +156,6 @@ impl Renderer<'_, '_> {
         self.page("home.html", &route, &ctx)
     }
 
-    pub(super) fn people_index(&self) -> Result<OutputFile, Error> {
-        let route = routes::people_index();
-        let mut letters: Vec<Letter> = Vec::new();
-        for p in &self.view.people {
-            let letter = p
-                .name
-                .chars()
-                .next()
-                .map(|c| c.to_uppercase().collect::<String>())
-                .unwrap_or_default();
-            match letters.last_mut() {
-                Some(l) if l.letter == letter => l.people.push(person_card(p, &self.statics)),
-                _ => letters.push(Letter {
-                    letter,
-                    people: vec![person_card(p, &self.statics)],
-                }),
-            }
-        }
-        let page = PeopleIndex {
-            count: self.view.people.len(),
-            letters,
-        };
-        let ctx = PageCtx::new(&self.site, &route, "people", "People".into(), page);
-        self.page("people.html", &route, &ctx)
-    }
-
     pub(super) fn person(&self, i: usize) -> Result<OutputFile, Error> {
         let p = &self.view.people[i];
         let route = routes::person(p.slug);
@@ -206,6 +167,19 @@ impl Renderer<'_, '_> {
             .unwrap_or(&[]);
         let page = PersonPage {
             person: person_card(p, &self.statics),
+            topics: self.term_links(Facet::Topic, p.topics),
+            team_url: p
+                .team
+                .and_then(|t| self.taxonomy(Facet::Team).route(t))
+                .map(|r| r.url().to_string()),
+            place_url: p
+                .location
+                .and_then(|l| self.taxonomy(Facet::Place).route(l))
+                .map(|r| r.url().to_string()),
+            related: self.related[i]
+                .iter()
+                .map(|&o| person_card(&self.view.people[o], &self.statics))
+                .collect(),
             bio: self.markdown(&p.source.body, &p.source.path, &root),
             links: p
                 .links
@@ -249,15 +223,6 @@ impl Renderer<'_, '_> {
         self.page("person.html", &route, &ctx)
     }
 
-    pub(super) fn stories_index(&self) -> Result<OutputFile, Error> {
-        let route = routes::stories_index();
-        let page = StoriesIndex {
-            stories: self.view.stories.iter().map(story_card).collect(),
-        };
-        let ctx = PageCtx::new(&self.site, &route, "stories", "Stories".into(), page);
-        self.page("stories.html", &route, &ctx)
-    }
-
     pub(super) fn story(&self, i: usize) -> Result<OutputFile, Error> {
         let s = &self.view.stories[i];
         let route = routes::story(s.slug);
@@ -272,7 +237,7 @@ impl Renderer<'_, '_> {
             story: story_card(s),
             body: self.markdown(&s.source.body, &s.source.path, &root),
             people,
-            topics: s.topics,
+            topics: self.term_links(Facet::Topic, s.topics),
             image: s
                 .image
                 .filter(|f| self.statics.contains(std::path::Path::new(f)))

@@ -1,0 +1,367 @@
+//! Pages for finding people and stories: the paginated directory and story
+//! index, topic/team/place pages, and the playbook's "who responds on what"
+//! and search pages.
+
+use super::context::*;
+use super::{OutputFile, Renderer};
+use crate::routes::{self, Facet, Route};
+use crate::taxonomy::Taxonomy;
+use crate::Error;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub const PEOPLE_PER_PAGE: usize = 60;
+pub const STORIES_PER_PAGE: usize = 20;
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    url: String,
+    label: String,
+    current: bool,
+}
+
+/// Links between the pages of a list, usable without JavaScript.
+#[derive(Serialize)]
+struct Pager {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+fn pager(list: &Route, current: usize, labels: Vec<String>) -> Option<Pager> {
+    let total = labels.len();
+    (total > 1).then(|| Pager {
+        current,
+        total,
+        prev: (current > 1).then(|| routes::page_of(list, current - 1).url().to_string()),
+        next: (current < total).then(|| routes::page_of(list, current + 1).url().to_string()),
+        pages: labels
+            .into_iter()
+            .enumerate()
+            .map(|(i, label)| PageLink {
+                number: i + 1,
+                url: routes::page_of(list, i + 1).url().to_string(),
+                label,
+                current: i + 1 == current,
+            })
+            .collect(),
+    })
+}
+
+fn page_count(items: usize, per_page: usize) -> usize {
+    items.div_ceil(per_page).max(1)
+}
+
+#[derive(Serialize)]
+struct FacetLinks {
+    topics: usize,
+    teams: usize,
+    places: usize,
+}
+
+#[derive(Serialize)]
+struct PeoplePage<'a> {
+    count: usize,
+    people: Vec<PersonCard<'a>>,
+    pager: Option<Pager>,
+    facets: FacetLinks,
+    data_url: &'static str,
+}
+
+#[derive(Serialize)]
+struct StoriesPage<'a> {
+    count: usize,
+    stories: Vec<StoryCard<'a>>,
+    pager: Option<Pager>,
+}
+
+#[derive(Serialize)]
+struct TermCard<'a> {
+    label: &'a str,
+    url: String,
+    people: usize,
+    stories: usize,
+}
+
+#[derive(Serialize)]
+struct FacetIndexPage<'a> {
+    facet: &'static str,
+    terms: Vec<TermCard<'a>>,
+}
+
+#[derive(Serialize)]
+struct TermPage<'a> {
+    facet: &'static str,
+    term: TermCard<'a>,
+    people: Vec<PersonCard<'a>>,
+    stories: Vec<StoryCard<'a>>,
+}
+
+#[derive(Serialize)]
+struct Responder<'a> {
+    person: PersonCard<'a>,
+    contacts: Vec<(String, String)>,
+}
+
+#[derive(Serialize)]
+struct RespondLevel<'a> {
+    level: i64,
+    label: &'static str,
+    people: Vec<Responder<'a>>,
+}
+
+#[derive(Serialize)]
+struct RespondTopic<'a> {
+    label: &'a str,
+    id: String,
+    url: Option<String>,
+    levels: Vec<RespondLevel<'a>>,
+}
+
+#[derive(Serialize)]
+struct RespondPage<'a> {
+    uncovered: Vec<RespondTopic<'a>>,
+    topics: Vec<RespondTopic<'a>>,
+}
+
+/// The singular and plural names of a facet, for headings.
+pub fn facet_names(facet: Facet) -> (&'static str, &'static str) {
+    match facet {
+        Facet::Topic => ("topic", "Topics"),
+        Facet::Team => ("team", "Teams"),
+        Facet::Place => ("place", "Places"),
+    }
+}
+
+/// Contact keys shown on the "who responds" page, in this order.
+const CONTACT_KEYS: &[&str] = &["email", "phone", "slack"];
+
+impl Renderer<'_, '_> {
+    pub(super) fn people_page(&self, number: usize) -> Result<OutputFile, Error> {
+        let list = routes::people_index();
+        let route = routes::page_of(&list, number);
+        let people = &self.view.people;
+        let pages: Vec<String> = people
+            .chunks(PEOPLE_PER_PAGE)
+            .map(|chunk| format!("{} – {}", chunk[0].name, chunk[chunk.len() - 1].name))
+            .collect();
+        let shown = people
+            .iter()
+            .skip((number - 1) * PEOPLE_PER_PAGE)
+            .take(PEOPLE_PER_PAGE);
+        let page = PeoplePage {
+            count: people.len(),
+            people: shown.map(|p| person_card(p, &self.statics)).collect(),
+            pager: pager(&list, number, pages),
+            facets: FacetLinks {
+                topics: self.taxonomy(Facet::Topic).terms.len(),
+                teams: self.taxonomy(Facet::Team).terms.len(),
+                places: self.taxonomy(Facet::Place).terms.len(),
+            },
+            data_url: "people/directory.json",
+        };
+        let title = if number == 1 {
+            "People".to_string()
+        } else {
+            format!("People, page {number}")
+        };
+        let ctx = PageCtx::new(&self.site, &route, "people", title, page);
+        self.page("people.html", &route, &ctx)
+    }
+
+    pub(super) fn people_pages(&self) -> usize {
+        page_count(self.view.people.len(), PEOPLE_PER_PAGE)
+    }
+
+    pub(super) fn stories_pages(&self) -> usize {
+        page_count(self.view.stories.len(), STORIES_PER_PAGE)
+    }
+
+    pub(super) fn stories_page(&self, number: usize) -> Result<OutputFile, Error> {
+        let list = routes::stories_index();
+        let route = routes::page_of(&list, number);
+        let stories = &self.view.stories;
+        let pages: Vec<String> = stories
+            .chunks(STORIES_PER_PAGE)
+            .map(|chunk| {
+                format!(
+                    "{} – {}",
+                    chunk[0].date.display(),
+                    chunk[chunk.len() - 1].date.display()
+                )
+            })
+            .collect();
+        let page = StoriesPage {
+            count: stories.len(),
+            stories: stories
+                .iter()
+                .skip((number - 1) * STORIES_PER_PAGE)
+                .take(STORIES_PER_PAGE)
+                .map(story_card)
+                .collect(),
+            pager: pager(&list, number, pages),
+        };
+        let title = if number == 1 {
+            "Stories".to_string()
+        } else {
+            format!("Stories, page {number}")
+        };
+        let ctx = PageCtx::new(&self.site, &route, "stories", title, page);
+        self.page("stories.html", &route, &ctx)
+    }
+
+    fn term_card<'t>(&self, taxonomy: &'t Taxonomy, i: usize) -> TermCard<'t> {
+        let term = &taxonomy.terms[i];
+        TermCard {
+            label: term.label,
+            url: routes::facet_term(taxonomy.facet, &term.slug)
+                .url()
+                .to_string(),
+            people: term.people.len(),
+            stories: term.stories.len(),
+        }
+    }
+
+    pub(super) fn facet_index(&self, facet: Facet) -> Result<OutputFile, Error> {
+        let route = routes::facet_index(facet);
+        let taxonomy = self.taxonomy(facet);
+        let (_, plural) = facet_names(facet);
+        let page = FacetIndexPage {
+            facet: plural,
+            terms: (0..taxonomy.terms.len())
+                .map(|i| self.term_card(taxonomy, i))
+                .collect(),
+        };
+        let ctx = PageCtx::new(&self.site, &route, facet.folder(), plural.to_string(), page);
+        self.page("facets.html", &route, &ctx)
+    }
+
+    pub(super) fn facet_term(&self, facet: Facet, i: usize) -> Result<OutputFile, Error> {
+        let taxonomy = self.taxonomy(facet);
+        let term = &taxonomy.terms[i];
+        let route = routes::facet_term(facet, &term.slug);
+        let (singular, _) = facet_names(facet);
+        let page = TermPage {
+            facet: singular,
+            term: self.term_card(taxonomy, i),
+            people: term
+                .people
+                .iter()
+                .map(|&p| person_card(&self.view.people[p], &self.statics))
+                .collect(),
+            stories: term
+                .stories
+                .iter()
+                .map(|&s| story_card(&self.view.stories[s]))
+                .collect(),
+        };
+        let ctx = PageCtx::new(
+            &self.site,
+            &route,
+            facet.folder(),
+            term.label.to_string(),
+            page,
+        )
+        .describe(Some(&format!(
+            "People at {} to talk to about {}.",
+            self.site.organisation.name, term.label
+        )));
+        self.page("facet.html", &route, &ctx)
+    }
+
+    /// Playbook: for every topic, who may respond publicly, by level.
+    pub(super) fn respond(&self) -> Result<OutputFile, Error> {
+        let route = routes::respond();
+        let topics = self.taxonomy(Facet::Topic);
+        // slug -> (label, level -> people), from everyone's `responds_on`.
+        let mut responders: BTreeMap<String, (&str, BTreeMap<i64, Vec<usize>>)> = BTreeMap::new();
+        for (i, p) in self.view.people.iter().enumerate() {
+            let Some(private) = &p.private else { continue };
+            for label in private.responds_on {
+                let slug = crate::model::slugify(label);
+                let entry = responders
+                    .entry(slug)
+                    .or_insert((label.as_str(), BTreeMap::new()));
+                entry
+                    .1
+                    .entry(private.responding_level.unwrap_or(0))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let topic_row =
+            |label, id: String, url, levels: Option<&BTreeMap<i64, Vec<usize>>>| RespondTopic {
+                label,
+                id,
+                url,
+                levels: levels
+                    .into_iter()
+                    .flatten()
+                    .rev()
+                    .map(|(&level, people)| RespondLevel {
+                        level,
+                        label: responding_label(level),
+                        people: people.iter().map(|&i| self.responder(i)).collect(),
+                    })
+                    .collect(),
+            };
+        let mut rows: Vec<RespondTopic> = topics
+            .terms
+            .iter()
+            .map(|t| {
+                let url = routes::facet_term(Facet::Topic, &t.slug).url().to_string();
+                topic_row(
+                    t.label,
+                    t.slug.clone(),
+                    Some(url),
+                    responders.get(&t.slug).map(|r| &r.1),
+                )
+            })
+            .collect();
+        // Topics someone responds on but that no profile or story carries.
+        for (slug, (label, levels)) in &responders {
+            if topics.term(label).is_none() {
+                rows.push(topic_row(label, slug.clone(), None, Some(levels)));
+            }
+        }
+        rows.sort_by_key(|r| r.label.to_lowercase());
+        let (uncovered, topics): (Vec<_>, Vec<_>) =
+            rows.into_iter().partition(|r| r.levels.is_empty());
+        let page = RespondPage { uncovered, topics };
+        let ctx = PageCtx::new(
+            &self.site,
+            &route,
+            "respond",
+            "Who responds on what".into(),
+            page,
+        );
+        self.page("respond.html", &route, &ctx)
+    }
+
+    fn responder(&self, i: usize) -> Responder<'_> {
+        let p = &self.view.people[i];
+        let contacts = p
+            .private
+            .iter()
+            .flat_map(|x| {
+                CONTACT_KEYS
+                    .iter()
+                    .filter_map(|k| x.internal.get(*k).map(|v| (k.to_string(), plain_value(v))))
+            })
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        Responder {
+            person: person_card(p, &self.statics),
+            contacts,
+        }
+    }
+
+    pub(super) fn search_page(&self) -> Result<OutputFile, Error> {
+        let route = routes::search();
+        let ctx = PageCtx::new(&self.site, &route, "search", "Search".into(), ());
+        self.page("search.html", &route, &ctx)
+    }
+}

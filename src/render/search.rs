@@ -1,0 +1,171 @@
+//! The playbook's full-text search index: guidelines, stories, campaigns
+//! and people, built once per build and queried by a small script.
+//!
+//! The shape is ours rather than elasticlunr's: elasticlunr stores a trie
+//! with per-field term frequencies, several times larger than the text it
+//! indexes; here each word maps to a delta-encoded list of documents, and
+//! ranking (title words first) happens in the browser.
+
+use crate::audience::View;
+use crate::routes;
+use pulldown_cmark::{Event, Parser};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Words too common to help anyone find anything.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "if",
+    "in", "into", "is", "it", "its", "of", "on", "or", "our", "so", "that", "the", "their", "them",
+    "then", "there", "they", "this", "to", "was", "we", "were", "what", "when", "which", "who",
+    "will", "with", "you", "your",
+];
+
+const EXCERPT_CHARS: usize = 160;
+
+#[derive(Serialize)]
+struct Index<'a> {
+    /// `[title, url, kind, excerpt]`.
+    docs: Vec<(&'a str, String, &'static str, String)>,
+    /// Word -> document numbers, each stored as the gap from the previous one.
+    words: BTreeMap<String, Vec<u32>>,
+}
+
+struct Doc<'a> {
+    title: &'a str,
+    url: String,
+    kind: &'static str,
+    excerpt: String,
+    text: String,
+}
+
+/// Plain text of a Markdown body.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn excerpt(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text,
+    }
+}
+
+/// Lowercased words worth indexing.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_lowercase)
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+}
+
+fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
+    let mut docs: Vec<Doc> = Vec::new();
+    docs.par_extend(view.guidelines.par_iter().map(|g| {
+        let text = plain_text(&g.source.body);
+        Doc {
+            title: g.title,
+            url: routes::guideline(g.slug).url().into(),
+            kind: "Guideline",
+            excerpt: excerpt(&text),
+            text: format!("{} {} {text}", g.title, g.tags.join(" ")),
+        }
+    }));
+    docs.par_extend(view.stories.par_iter().map(|s| {
+        let text = plain_text(&s.source.body);
+        let summary = s.summary.map_or_else(|| excerpt(&text), str::to_string);
+        Doc {
+            title: s.title,
+            url: routes::story(s.slug).url().into(),
+            kind: "Story",
+            excerpt: summary,
+            text: format!("{} {} {text}", s.title, s.topics.join(" ")),
+        }
+    }));
+    docs.par_extend(view.campaigns.par_iter().map(|c| {
+        let text = plain_text(&c.source.body);
+        Doc {
+            title: c.title,
+            url: routes::campaign(c.slug).url().into(),
+            kind: "Campaign",
+            excerpt: excerpt(&text),
+            text: format!("{} {} {text}", c.title, c.hashtags.join(" ")),
+        }
+    }));
+    docs.par_extend(view.people.par_iter().map(|p| {
+        let about: Vec<&str> = [p.role, p.team, p.location].into_iter().flatten().collect();
+        let text = format!(
+            "{} {} {} {}",
+            p.name,
+            about.join(" "),
+            p.topics.join(" "),
+            plain_text(&p.source.body)
+        );
+        Doc {
+            title: p.name,
+            url: routes::person(p.slug).url().into(),
+            kind: "Person",
+            excerpt: about.join(" · "),
+            text,
+        }
+    }));
+    docs
+}
+
+/// `search/index.json` for the site in `view`.
+pub fn json(view: &View) -> Vec<u8> {
+    let docs = documents(view);
+    let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (i, doc) in docs.iter().enumerate() {
+        for word in words(&doc.text) {
+            let list = postings.entry(word).or_default();
+            if list.last() != Some(&(i as u32)) {
+                list.push(i as u32);
+            }
+        }
+    }
+    for list in postings.values_mut() {
+        let mut previous = 0;
+        for n in list.iter_mut() {
+            let gap = *n - previous;
+            previous = *n;
+            *n = gap;
+        }
+    }
+    let index = Index {
+        docs: docs
+            .into_iter()
+            .map(|d| (d.title, d.url, d.kind, d.excerpt))
+            .collect(),
+        words: postings,
+    };
+    serde_json::to_vec(&index).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_skip_stop_words_and_fold_case() {
+        let found: Vec<String> = words("The Otter survey, and OUR river-walk!").collect();
+        assert_eq!(found, ["otter", "survey", "river", "walk"]);
+    }
+
+    #[test]
+    fn plain_text_drops_markup() {
+        assert_eq!(
+            plain_text("## Hi\n\nSee [Amara](../people/a.md) *now*.").trim(),
+            "Hi  See Amara now."
+        );
+    }
+}
