@@ -59,6 +59,9 @@ pub struct BuildArgs {
     /// Where to write the two sites.
     #[arg(long, default_value = "dist")]
     pub out: PathBuf,
+    /// Print how long each step of the build took.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Args)]
@@ -146,6 +149,11 @@ impl BuildArgs {
         let started = std::time::Instant::now();
         let report = convene::build(&self.common.options(self.out.clone()))?;
         let code = self.common.finish(&report.diagnostics);
+        if self.timings {
+            for (step, took) in &report.timings {
+                eprintln!("{:>8.1} ms  {step}", took.as_secs_f64() * 1000.0);
+            }
+        }
         match report.written {
             Some(w) if code == OK => eprintln!(
                 "built {} public pages and {} playbook pages ({} files) into {} in {:.2} s",

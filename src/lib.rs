@@ -38,6 +38,22 @@ pub struct Report {
     pub diagnostics: Diagnostics,
     /// Set when the sites were written.
     pub written: Option<Written>,
+    /// How long each step took, in order, for `--timings`.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// Times the steps of the pipeline.
+struct Stopwatch(std::time::Instant, Vec<(&'static str, std::time::Duration)>);
+
+impl Stopwatch {
+    fn start() -> Self {
+        Stopwatch(std::time::Instant::now(), Vec::new())
+    }
+    fn lap(&mut self, step: &'static str) {
+        let now = std::time::Instant::now();
+        self.1.push((step, now - self.0));
+        self.0 = now;
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -61,43 +77,36 @@ pub fn check(opts: &Options) -> Result<(Corpus, Diagnostics), Error> {
 /// is written, so the last good output stays as it was.
 pub fn build(opts: &Options) -> Result<Report, Error> {
     output::check_target(&opts.out, &opts.site)?;
+    let mut watch = Stopwatch::start();
     let (corpus, diagnostics) = check(opts)?;
+    watch.lap("load and check");
     if diagnostics.has_errors() {
-        return Ok(Report {
-            diagnostics,
-            written: None,
-        });
+        return Ok(Report { diagnostics, written: None, timings: watch.1 });
     }
     let theme = theme::Theme::load(&opts.site, &corpus.config.theme)?;
     let highlighter = render::highlight::Highlighter::default();
-    let sites = [Audience::Public, Audience::Playbook]
+    watch.lap("templates and highlighter");
+    let stage = output::Stage::begin(&opts.out)?;
+    let audiences = [Audience::Public, Audience::Playbook];
+    let counts = audiences
         .par_iter()
         .map(|&audience| {
             let view = audience::select(&corpus, audience, opts.now);
-            render::site(&view, &theme, &highlighter)
+            let site = stage.site(audience);
+            let mut count = render::site(&view, &theme, &highlighter, &|f| site.write(f))?;
+            count.files += site.copy_static(&opts.site, &view.static_files)?;
+            Ok(count)
         })
         .collect::<Result<Vec<_>, Error>>()?;
-    let pages = |a: Audience| {
-        sites
-            .iter()
-            .filter(|s| s.audience == a)
-            .map(|s| {
-                s.files
-                    .iter()
-                    .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
-                    .count()
-            })
-            .sum()
-    };
+    watch.lap("render and write");
+    stage.finish(&audiences)?;
+    watch.lap("swap in");
     let written = Written {
-        public_pages: pages(Audience::Public),
-        playbook_pages: pages(Audience::Playbook),
-        files: output::write(&opts.out, &opts.site, &sites)?,
+        public_pages: counts[0].pages,
+        playbook_pages: counts[1].pages,
+        files: counts.iter().map(|c| c.files).sum(),
     };
-    Ok(Report {
-        diagnostics,
-        written: Some(written),
-    })
+    Ok(Report { diagnostics, written: Some(written), timings: watch.1 })
 }
 
 /// Failures that stop a run: the machine's, not the content's.

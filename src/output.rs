@@ -1,7 +1,8 @@
 //! Write both sites aside, then swap them in, so a failed build never
 //! leaves a half-written site where the last good one was.
 
-use crate::render::RenderedSite;
+use crate::model::Audience;
+use crate::render::OutputFile;
 use crate::Error;
 use rayon::prelude::*;
 use std::fs;
@@ -69,67 +70,89 @@ fn absolute(p: &Path) -> PathBuf {
     })
 }
 
-/// Write every site under `out/<audience>/`, copying `static/` from `site`.
-pub fn write(out: &Path, site: &Path, sites: &[RenderedSite]) -> Result<usize, Error> {
-    fs::create_dir_all(out).map_err(io(out))?;
-    fs::write(
-        out.join(MARKER),
-        "This folder is written by convene. Its contents are replaced on every build.\n",
-    )
-    .map_err(io(out))?;
-    let stage = out.join(format!(".building-{}", std::process::id()));
-    if stage.exists() {
-        fs::remove_dir_all(&stage).map_err(io(&stage))?;
-    }
-    let result = write_stage(&stage, site, sites)
-        .and_then(|count| swap_in(out, &stage, sites).map(|_| count));
-    let _ = fs::remove_dir_all(&stage);
-    result
+/// A build in progress: both sites are written into a folder beside the
+/// live ones and swapped in only when everything succeeded. Dropping a
+/// `Stage` without `finish` removes the half-written folder.
+pub struct Stage {
+    out: PathBuf,
+    dir: PathBuf,
 }
 
-fn write_stage(stage: &Path, site: &Path, sites: &[RenderedSite]) -> Result<usize, Error> {
-    let mut count = 0;
-    for rendered in sites {
-        let dir = stage.join(rendered.audience.folder());
-        let copies: Vec<(PathBuf, PathBuf)> = rendered
-            .static_files
-            .iter()
-            .map(|f| (site.join("static").join(f), dir.join(f)))
-            .collect();
-        let mut dirs: Vec<PathBuf> = rendered
-            .files
-            .iter()
-            .map(|f| dir.join(&f.path))
-            .chain(copies.iter().map(|(_, to)| to.clone()))
-            .filter_map(|p| p.parent().map(Path::to_path_buf))
-            .collect();
-        dirs.sort();
-        dirs.dedup();
-        for d in &dirs {
-            fs::create_dir_all(d).map_err(io(d))?;
+impl Stage {
+    pub fn begin(out: &Path) -> Result<Stage, Error> {
+        fs::create_dir_all(out).map_err(io(out))?;
+        fs::write(out.join(MARKER), "This folder is written by convene. Its contents are replaced on every build.\n")
+            .map_err(io(out))?;
+        let dir = out.join(format!(".building-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(io(&dir))?;
         }
-        rendered.files.par_iter().try_for_each(|f| {
-            let path = dir.join(&f.path);
-            fs::write(&path, &f.bytes).map_err(io(&path))
+        fs::create_dir_all(&dir).map_err(io(&dir))?;
+        Ok(Stage { out: out.to_path_buf(), dir })
+    }
+
+    /// Where one site's files go.
+    pub fn site(&self, audience: Audience) -> SiteWriter {
+        let name = audience.folder();
+        SiteWriter { dir: self.dir.join(name), live: self.out.join(name) }
+    }
+
+    /// Replace each live site folder by its staged copy, one rename each.
+    pub fn finish(self, audiences: &[Audience]) -> Result<(), Error> {
+        for audience in audiences {
+            let name = audience.folder();
+            let live = self.out.join(name);
+            let old = self.dir.join(format!("old-{name}"));
+            if live.exists() {
+                fs::rename(&live, &old).map_err(io(&live))?;
+            }
+            fs::rename(self.dir.join(name), &live).map_err(io(&live))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Writes one site's files into the stage. A file whose bytes equal the
+/// live copy is hard-linked from it instead, so it keeps its modification
+/// time and rsync or a static host's deploy uploads only what changed.
+pub struct SiteWriter {
+    dir: PathBuf,
+    live: PathBuf,
+}
+
+impl SiteWriter {
+    pub fn write(&self, file: &OutputFile) -> Result<(), Error> {
+        self.put(&file.path, &file.bytes)
+    }
+
+    fn put(&self, rel: &Path, bytes: &[u8]) -> Result<(), Error> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        let live = self.live.join(rel);
+        if fs::metadata(&live).is_ok_and(|m| m.len() == bytes.len() as u64)
+            && fs::read(&live).is_ok_and(|old| old == bytes)
+            && fs::hard_link(&live, &path).is_ok()
+        {
+            return Ok(());
+        }
+        fs::write(&path, bytes).map_err(io(&path))
+    }
+
+    /// Copy files from the site's static/ folder (paths relative to static/).
+    pub fn copy_static(&self, site: &Path, files: &[&Path]) -> Result<usize, Error> {
+        files.par_iter().try_for_each(|rel| {
+            let from = site.join("static").join(rel);
+            let bytes = fs::read(&from).map_err(io(&from))?;
+            self.put(rel, &bytes)
         })?;
-        copies
-            .par_iter()
-            .try_for_each(|(from, to)| fs::copy(from, to).map(|_| ()).map_err(io(from)))?;
-        count += rendered.files.len() + copies.len();
+        Ok(files.len())
     }
-    Ok(count)
-}
-
-/// Replace each site folder by its staged copy, one rename each.
-fn swap_in(out: &Path, stage: &Path, sites: &[RenderedSite]) -> Result<(), Error> {
-    for rendered in sites {
-        let name = rendered.audience.folder();
-        let live = out.join(name);
-        let old = stage.join(format!("old-{name}"));
-        if live.exists() {
-            fs::rename(&live, &old).map_err(io(&live))?;
-        }
-        fs::rename(stage.join(name), &live).map_err(io(&live))?;
-    }
-    Ok(())
 }

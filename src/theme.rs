@@ -20,7 +20,7 @@ macro_rules! embed {
 const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!("templates":
     "base.html", "macros.html", "home.html", "people.html", "person.html", "stories.html", "story.html",
     "campaigns.html", "campaign.html", "guidelines.html", "guideline.html", "facets.html", "facet.html",
-    "respond.html", "search.html", "404.html", "alias.html",
+    "respond.html", "search.html", "404.html", "alias.html", "person_card.html", "story_card.html",
 );
 
 /// Stylesheets and scripts, published under `assets/` in both sites.

@@ -8,6 +8,7 @@ use crate::routes::{self, Facet, Route};
 use crate::taxonomy::Taxonomy;
 use crate::Error;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub const PEOPLE_PER_PAGE: usize = 60;
@@ -65,7 +66,7 @@ struct FacetLinks {
 #[derive(Serialize)]
 struct PeoplePage<'a> {
     count: usize,
-    people: Vec<PersonCard<'a>>,
+    people: Vec<Cow<'a, str>>,
     pager: Option<Pager>,
     facets: FacetLinks,
     data_url: &'static str,
@@ -74,7 +75,7 @@ struct PeoplePage<'a> {
 #[derive(Serialize)]
 struct StoriesPage<'a> {
     count: usize,
-    stories: Vec<StoryCard<'a>>,
+    stories: Vec<Cow<'a, str>>,
     pager: Option<Pager>,
 }
 
@@ -96,8 +97,8 @@ struct FacetIndexPage<'a> {
 struct TermPage<'a> {
     facet: &'static str,
     term: TermCard<'a>,
-    people: Vec<PersonCard<'a>>,
-    stories: Vec<StoryCard<'a>>,
+    people: Vec<Cow<'a, str>>,
+    stories: Vec<Cow<'a, str>>,
 }
 
 #[derive(Serialize)]
@@ -148,13 +149,11 @@ impl Renderer<'_, '_> {
             .chunks(PEOPLE_PER_PAGE)
             .map(|chunk| format!("{} – {}", chunk[0].name, chunk[chunk.len() - 1].name))
             .collect();
-        let shown = people
-            .iter()
-            .skip((number - 1) * PEOPLE_PER_PAGE)
-            .take(PEOPLE_PER_PAGE);
+        let first = (number - 1) * PEOPLE_PER_PAGE;
+        let shown = first..(first + PEOPLE_PER_PAGE).min(people.len());
         let page = PeoplePage {
             count: people.len(),
-            people: shown.map(|p| person_card(p, &self.statics)).collect(),
+            people: self.person_cards(shown, &route.root())?,
             pager: pager(&list, number, pages),
             facets: FacetLinks {
                 topics: self.taxonomy(Facet::Topic).terms.len(),
@@ -194,14 +193,11 @@ impl Renderer<'_, '_> {
                 )
             })
             .collect();
+        let first = (number - 1) * STORIES_PER_PAGE;
+        let shown = first..(first + STORIES_PER_PAGE).min(stories.len());
         let page = StoriesPage {
             count: stories.len(),
-            stories: stories
-                .iter()
-                .skip((number - 1) * STORIES_PER_PAGE)
-                .take(STORIES_PER_PAGE)
-                .map(story_card)
-                .collect(),
+            stories: self.story_cards(shown, &route.root())?,
             pager: pager(&list, number, pages),
         };
         let title = if number == 1 {
@@ -247,16 +243,8 @@ impl Renderer<'_, '_> {
         let page = TermPage {
             facet: singular,
             term: self.term_card(taxonomy, i),
-            people: term
-                .people
-                .iter()
-                .map(|&p| person_card(&self.view.people[p], &self.statics))
-                .collect(),
-            stories: term
-                .stories
-                .iter()
-                .map(|&s| story_card(&self.view.stories[s]))
-                .collect(),
+            people: self.person_cards(term.people.iter().copied(), &route.root())?,
+            stories: self.story_cards(term.stories.iter().copied(), &route.root())?,
         };
         let ctx = PageCtx::new(
             &self.site,

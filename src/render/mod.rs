@@ -20,7 +20,10 @@ use context::SiteCtx;
 use highlight::Highlighter;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
 
 /// A file of one site, ready to be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,12 +33,11 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Everything one site consists of.
-pub struct RenderedSite {
-    pub audience: Audience,
-    pub files: Vec<OutputFile>,
-    /// Files to copy from static/ (relative to static/).
-    pub static_files: Vec<PathBuf>,
+/// What rendering one site produced.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SiteCount {
+    pub pages: usize,
+    pub files: usize,
 }
 
 /// One page to render; the list of jobs is built first so rayon can share
@@ -78,12 +80,46 @@ pub(crate) struct Renderer<'v, 'a> {
     pub taxonomies: [Taxonomy<'a>; 3],
     /// For each person, the people sharing most topics with them.
     pub related: Vec<Vec<usize>>,
+    pub cards: Cards,
+}
+
+/// Person and story cards appear on many list pages (a person is on their
+/// topic, team and place pages, the directory, stories...). Each card is
+/// rendered once per page depth, when first needed, and then reused.
+pub(crate) struct Cards {
+    people: Vec<[OnceLock<String>; CARD_DEPTHS]>,
+    stories: Vec<[OnceLock<String>; CARD_DEPTHS]>,
+}
+
+/// Page depths whose cards are cached; deeper pages render their own.
+const CARD_DEPTHS: usize = 4;
+
+impl Cards {
+    fn new(people: usize, stories: usize) -> Self {
+        let slots = || std::array::from_fn(|_| OnceLock::new());
+        Cards { people: (0..people).map(|_| slots()).collect(), stories: (0..stories).map(|_| slots()).collect() }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct CardCtx<'a, T> {
+    site: &'a SiteCtx<'a>,
+    root: &'a str,
+    #[serde(flatten)]
+    card: T,
 }
 
 /// How many "people you could also talk to" a profile shows.
 const RELATED_PEOPLE: usize = 4;
 
-pub fn site(view: &View, theme: &Theme, highlighter: &Highlighter) -> Result<RenderedSite, Error> {
+/// Render every file of the site in `view`, handing each to `write` as soon
+/// as it is ready, so the whole site never has to sit in memory.
+pub fn site(
+    view: &View,
+    theme: &Theme,
+    highlighter: &Highlighter,
+    write: &(dyn Fn(&OutputFile) -> Result<(), Error> + Sync),
+) -> Result<SiteCount, Error> {
     let mut stories_by_person: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut stories_by_campaign: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, s) in view.stories.iter().enumerate() {
@@ -115,6 +151,7 @@ pub fn site(view: &View, theme: &Theme, highlighter: &Highlighter) -> Result<Ren
             .collect(),
         taxonomies,
         related,
+        cards: Cards::new(view.people.len(), view.stories.len()),
     };
 
     let mut jobs = vec![
@@ -143,15 +180,16 @@ pub fn site(view: &View, theme: &Theme, highlighter: &Highlighter) -> Result<Ren
     jobs.extend((0..view.campaigns.len()).map(Job::Campaign));
     jobs.extend((0..view.guidelines.len()).map(Job::Guideline));
 
-    let rendered: Result<Vec<Vec<OutputFile>>, Error> =
-        jobs.par_iter().map(|job| renderer.run(*job)).collect();
-    let mut files: Vec<OutputFile> = rendered?.into_iter().flatten().collect();
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(RenderedSite {
-        audience: view.audience,
-        files,
-        static_files: view.static_files.iter().map(|p| p.to_path_buf()).collect(),
-    })
+    jobs.par_iter()
+        .map(|job| {
+            let files = renderer.run(*job)?;
+            for f in &files {
+                write(f)?;
+            }
+            let pages = files.iter().filter(|f| f.path.extension().is_some_and(|e| e == "html")).count();
+            Ok(SiteCount { pages, files: files.len() })
+        })
+        .try_reduce(SiteCount::default, |a, b| Ok(SiteCount { pages: a.pages + b.pages, files: a.files + b.files }))
 }
 
 impl Renderer<'_, '_> {
@@ -191,6 +229,47 @@ impl Renderer<'_, '_> {
         }
     }
 
+    /// The HTML cards of some people (indexes into the view), for a page at `root`.
+    pub fn person_cards(&self, people: impl IntoIterator<Item = usize>, root: &str) -> Result<Vec<Cow<'_, str>>, Error> {
+        people
+            .into_iter()
+            .map(|i| {
+                let slot = self.cards.people[i].get(depth(root));
+                let p = context::person_card(&self.view.people[i], &self.statics);
+                self.card(slot, || self.theme.render("person_card.html", &CardCtx { site: &self.site, root, card: Person { p } }))
+            })
+            .collect()
+    }
+
+    /// The HTML cards of some stories (indexes into the view), for a page at `root`.
+    pub fn story_cards(&self, stories: impl IntoIterator<Item = usize>, root: &str) -> Result<Vec<Cow<'_, str>>, Error> {
+        stories
+            .into_iter()
+            .map(|i| {
+                let slot = self.cards.stories[i].get(depth(root));
+                let s = context::story_card(&self.view.stories[i]);
+                self.card(slot, || self.theme.render("story_card.html", &CardCtx { site: &self.site, root, card: Story { s } }))
+            })
+            .collect()
+    }
+
+    fn card<'s>(
+        &'s self,
+        slot: Option<&'s OnceLock<String>>,
+        render: impl FnOnce() -> Result<String, Error>,
+    ) -> Result<Cow<'s, str>, Error> {
+        match slot {
+            Some(slot) => match slot.get() {
+                Some(html) => Ok(Cow::Borrowed(html.as_str())),
+                None => {
+                    let html = render()?;
+                    Ok(Cow::Borrowed(slot.get_or_init(|| html).as_str()))
+                }
+            },
+            None => render().map(Cow::Owned),
+        }
+    }
+
     pub fn taxonomy(&self, facet: Facet) -> &Taxonomy<'_> {
         let i = Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0);
         &self.taxonomies[i]
@@ -223,10 +302,28 @@ impl Renderer<'_, '_> {
     }
 }
 
+#[derive(serde::Serialize)]
+struct Person<'a> {
+    p: context::PersonCard<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct Story<'a> {
+    s: context::StoryCard<'a>,
+}
+
+/// How many folders deep a page is, from its root prefix (`../../` is 2).
+fn depth(root: &str) -> usize {
+    root.matches("../").count()
+}
+
 /// Tera's default escaper also escapes `/`, which is valid but turns every
 /// URL into `&#x2F;` soup; `/` needs no escaping in HTML text or quoted
 /// attributes.
 pub fn escape_html(input: &str) -> String {
+    if !input.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+        return input.to_string();
+    }
     let mut out = String::with_capacity(input.len() + input.len() / 8);
     for c in input.chars() {
         match c {

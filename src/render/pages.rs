@@ -7,15 +7,16 @@ use crate::model::Audience;
 use crate::routes::{self, Facet, Route};
 use crate::Error;
 use serde::Serialize;
+use std::borrow::Cow;
 
 const HOME_PEOPLE: usize = 12;
 const HOME_STORIES: usize = 6;
 
 #[derive(Serialize)]
 struct Home<'a> {
-    people: Vec<PersonCard<'a>>,
+    people: Vec<Cow<'a, str>>,
     people_count: usize,
-    stories: Vec<StoryCard<'a>>,
+    stories: Vec<Cow<'a, str>>,
     campaigns: Vec<CampaignCard<'a>>,
     guidelines: Vec<GuidelineCard<'a>>,
 }
@@ -36,10 +37,10 @@ struct PersonPage<'a> {
     topics: Vec<LinkCtx>,
     team_url: Option<String>,
     place_url: Option<String>,
-    related: Vec<PersonCard<'a>>,
+    related: Vec<Cow<'a, str>>,
     bio: String,
     links: Vec<LinkCtx>,
-    stories: Vec<StoryCard<'a>>,
+    stories: Vec<Cow<'a, str>>,
     private: Option<PersonPrivateCtx<'a>>,
 }
 
@@ -47,7 +48,7 @@ struct PersonPage<'a> {
 struct StoryPage<'a> {
     story: StoryCard<'a>,
     body: String,
-    people: Vec<PersonCard<'a>>,
+    people: Vec<Cow<'a, str>>,
     topics: Vec<LinkCtx>,
     image: Option<String>,
     image_alt: Option<&'a str>,
@@ -60,7 +61,7 @@ struct CampaignPage<'a> {
     intro: String,
     hashtags: &'a [String],
     cta: Option<LinkCtx>,
-    stories: Vec<StoryCard<'a>>,
+    stories: Vec<Cow<'a, str>>,
     share_kit: Option<Vec<String>>,
     staff_notes: Option<&'a str>,
 }
@@ -126,21 +127,12 @@ impl Renderer<'_, '_> {
         let view = self.view;
         // The home page shows people with photos first, in directory order,
         // so the same input always gives the same page.
-        let mut featured: Vec<_> = view.people.iter().filter(|p| p.photo.is_some()).collect();
-        featured.extend(view.people.iter().filter(|p| p.photo.is_none()));
+        let with_photo = |i: &usize| view.people[*i].photo.is_some();
+        let featured = (0..view.people.len()).filter(with_photo).chain((0..view.people.len()).filter(|i| !with_photo(i)));
         let page = Home {
-            people: featured
-                .iter()
-                .take(HOME_PEOPLE)
-                .map(|p| person_card(p, &self.statics))
-                .collect(),
+            people: self.person_cards(featured.take(HOME_PEOPLE), "")?,
             people_count: view.people.len(),
-            stories: view
-                .stories
-                .iter()
-                .take(HOME_STORIES)
-                .map(story_card)
-                .collect(),
+            stories: self.story_cards(0..view.stories.len().min(HOME_STORIES), "")?,
             campaigns: view.campaigns.iter().map(campaign_card).collect(),
             guidelines: (0..view.guidelines.len())
                 .map(|i| self.guideline_card(i))
@@ -176,10 +168,7 @@ impl Renderer<'_, '_> {
                 .location
                 .and_then(|l| self.taxonomy(Facet::Place).route(l))
                 .map(|r| r.url().to_string()),
-            related: self.related[i]
-                .iter()
-                .map(|&o| person_card(&self.view.people[o], &self.statics))
-                .collect(),
+            related: self.person_cards(self.related[i].iter().copied(), &root)?,
             bio: self.markdown(&p.source.body, &p.source.path, &root),
             links: p
                 .links
@@ -189,10 +178,7 @@ impl Renderer<'_, '_> {
                     url: url.clone(),
                 })
                 .collect(),
-            stories: stories
-                .iter()
-                .map(|&s| story_card(&self.view.stories[s]))
-                .collect(),
+            stories: self.story_cards(stories.iter().copied(), &root)?,
             private: p.private.as_ref().map(|x| PersonPrivateCtx {
                 public: x.public,
                 consent_review: x.consent_review.map(|d| d.display()),
@@ -227,12 +213,8 @@ impl Renderer<'_, '_> {
         let s = &self.view.stories[i];
         let route = routes::story(s.slug);
         let root = route.root();
-        let people = s
-            .people
-            .iter()
-            .filter_map(|slug| self.person_index.get(slug.as_str()))
-            .map(|&i| person_card(&self.view.people[i], &self.statics))
-            .collect();
+        let people =
+            self.person_cards(s.people.iter().filter_map(|slug| self.person_index.get(slug.as_str()).copied()), &root)?;
         let page = StoryPage {
             story: story_card(s),
             body: self.markdown(&s.source.body, &s.source.path, &root),
@@ -277,10 +259,7 @@ impl Renderer<'_, '_> {
                 text: cta.text.clone(),
                 url: cta.url.clone(),
             }),
-            stories: stories
-                .iter()
-                .map(|&s| story_card(&self.view.stories[s]))
-                .collect(),
+            stories: self.story_cards(stories.iter().copied(), &root)?,
             share_kit: c.private.as_ref().map(|x| {
                 x.share
                     .iter()

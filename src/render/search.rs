@@ -8,7 +8,7 @@
 
 use crate::audience::View;
 use crate::routes;
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Parser, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -45,7 +45,11 @@ pub fn plain_text(markdown: &str) -> String {
     for event in Parser::new(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            // Only blocks separate words; `*now*.` must stay `now.`.
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
+            ) => text.push(' '),
             _ => {}
         }
     }
@@ -165,7 +169,7 @@ mod tests {
     fn plain_text_drops_markup() {
         assert_eq!(
             plain_text("## Hi\n\nSee [Amara](../people/a.md) *now*.").trim(),
-            "Hi  See Amara now."
+            "Hi See Amara now."
         );
     }
 }
