@@ -17,6 +17,8 @@ use std::path::Path;
 pub struct View<'a> {
     pub audience: Audience,
     pub config: &'a SiteConfig,
+    /// The site folder, to read image sizes for share metadata.
+    pub root: &'a Path,
     /// Sorted by name.
     pub people: Vec<PersonView<'a>>,
     /// Newest first.
@@ -239,6 +241,7 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
     View {
         audience,
         config: &corpus.config,
+        root: &corpus.root,
         people: people_views,
         stories: story_views,
         guidelines: guideline_views,

@@ -81,7 +81,11 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     let (corpus, diagnostics) = check(opts)?;
     watch.lap("load and check");
     if diagnostics.has_errors() {
-        return Ok(Report { diagnostics, written: None, timings: watch.1 });
+        return Ok(Report {
+            diagnostics,
+            written: None,
+            timings: watch.1,
+        });
     }
     let theme = theme::Theme::load(&opts.site, &corpus.config.theme)?;
     let highlighter = render::highlight::Highlighter::default();
@@ -106,7 +110,11 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
         playbook_pages: counts[1].pages,
         files: counts.iter().map(|c| c.files).sum(),
     };
-    Ok(Report { diagnostics, written: Some(written), timings: watch.1 })
+    Ok(Report {
+        diagnostics,
+        written: Some(written),
+        timings: watch.1,
+    })
 }
 
 /// Failures that stop a run: the machine's, not the content's.

@@ -35,6 +35,7 @@ pub fn site(root: &Path, diags: &mut Diagnostics) -> Result<Corpus, Error> {
 
     let mut unreadable = Vec::new();
     let mut corpus = Corpus {
+        root: root.to_path_buf(),
         config,
         people: load_kind(
             root,

@@ -81,20 +81,29 @@ pub struct Stage {
 impl Stage {
     pub fn begin(out: &Path) -> Result<Stage, Error> {
         fs::create_dir_all(out).map_err(io(out))?;
-        fs::write(out.join(MARKER), "This folder is written by convene. Its contents are replaced on every build.\n")
-            .map_err(io(out))?;
+        fs::write(
+            out.join(MARKER),
+            "This folder is written by convene. Its contents are replaced on every build.\n",
+        )
+        .map_err(io(out))?;
         let dir = out.join(format!(".building-{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(io(&dir))?;
         }
         fs::create_dir_all(&dir).map_err(io(&dir))?;
-        Ok(Stage { out: out.to_path_buf(), dir })
+        Ok(Stage {
+            out: out.to_path_buf(),
+            dir,
+        })
     }
 
     /// Where one site's files go.
     pub fn site(&self, audience: Audience) -> SiteWriter {
         let name = audience.folder();
-        SiteWriter { dir: self.dir.join(name), live: self.out.join(name) }
+        SiteWriter {
+            dir: self.dir.join(name),
+            live: self.out.join(name),
+        }
     }
 
     /// Replace each live site folder by its staged copy, one rename each.

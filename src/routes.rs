@@ -48,6 +48,14 @@ pub fn people_index() -> Route {
 pub fn person(slug: &PersonSlug) -> Route {
     Route(format!("people/{slug}/"))
 }
+/// A profile's contact card, beside its page.
+pub fn person_vcard(slug: &PersonSlug) -> Route {
+    Route(format!("people/{slug}/{slug}.vcf"))
+}
+/// Stories featuring one person, as an Atom feed.
+pub fn person_feed(slug: &PersonSlug) -> Route {
+    Route(format!("people/{slug}/feed.xml"))
+}
 pub fn person_alias(alias: &str) -> Route {
     Route(format!("people/{alias}/"))
 }
@@ -59,6 +67,20 @@ pub fn story(slug: &StorySlug) -> Route {
 }
 pub fn story_alias(alias: &str) -> Route {
     Route(format!("stories/{alias}/"))
+}
+/// A campaign's share kit (playbook).
+pub fn share_kit(slug: &CampaignSlug) -> Route {
+    Route(format!("campaigns/{slug}/share/"))
+}
+pub fn campaign_feed(slug: &CampaignSlug) -> Route {
+    Route(format!("campaigns/{slug}/feed.xml"))
+}
+/// The hub's Atom feed of stories.
+pub fn feed() -> Route {
+    Route("feed.xml".into())
+}
+pub fn sitemap() -> Route {
+    Route("sitemap.xml".into())
 }
 pub fn campaigns_index() -> Route {
     Route("campaigns/".into())

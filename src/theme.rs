@@ -20,12 +20,12 @@ macro_rules! embed {
 const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!("templates":
     "base.html", "macros.html", "home.html", "people.html", "person.html", "stories.html", "story.html",
     "campaigns.html", "campaign.html", "guidelines.html", "guideline.html", "facets.html", "facet.html",
-    "respond.html", "search.html", "404.html", "alias.html", "person_card.html", "story_card.html",
+    "respond.html", "search.html", "404.html", "alias.html", "person_card.html", "story_card.html", "share_block.html", "share_kit.html", "feed.xml",
 );
 
 /// Stylesheets and scripts, published under `assets/` in both sites.
 const DEFAULT_ASSETS: &[(&str, &str)] =
-    embed!("static": "convene.css", "directory.js", "search.js");
+    embed!("static": "convene.css", "directory.js", "search.js", "share.js");
 
 /// The themes built into this binary.
 pub const THEMES: &[&str] = &["default"];

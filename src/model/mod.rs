@@ -59,6 +59,8 @@ impl Source {
 /// Everything loaded from one site folder, in a stable order (by slug).
 #[derive(Debug, Default)]
 pub struct Corpus {
+    /// The site folder everything was read from.
+    pub root: PathBuf,
     pub config: SiteConfig,
     pub people: Vec<Person>,
     pub stories: Vec<Story>,

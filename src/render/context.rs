@@ -59,7 +59,52 @@ pub struct PageCtx<'a, T: Serialize> {
     pub description: String,
     /// Which main navigation entry is current (`people`, `stories`, ...).
     pub section: &'static str,
+    /// Open Graph, Twitter card and JSON-LD, on the public hub only.
+    pub meta: Option<Meta>,
+    /// Atom feeds this page offers (`rel="alternate"`).
+    pub feeds: Vec<LinkCtx>,
     pub page: T,
+}
+
+/// What link previews and search engines read from a public page.
+#[derive(Serialize, Default)]
+pub struct Meta {
+    /// `website`, `profile` or `article`.
+    pub og_type: &'static str,
+    pub image: Option<ImageMeta>,
+    /// Schema.org data, already serialised (and safe inside a script tag).
+    pub json_ld: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct ImageMeta {
+    pub url: String,
+    pub width: usize,
+    pub height: usize,
+    pub alt: String,
+}
+
+/// Serialise schema.org data for a `<script type="application/ld+json">`:
+/// `</` is escaped so no text can close the script early.
+pub fn json_ld(value: &serde_json::Value) -> String {
+    without_nulls(value.clone())
+        .to_string()
+        .replace("</", "<\\/")
+}
+
+/// Schema.org readers prefer a missing property to `null`.
+fn without_nulls(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
+        other => other,
+    }
 }
 
 impl<'a, T: Serialize> PageCtx<'a, T> {
@@ -78,8 +123,18 @@ impl<'a, T: Serialize> PageCtx<'a, T> {
             title,
             description: site.description.to_string(),
             section,
+            meta: None,
+            feeds: Vec::new(),
             page,
         }
+    }
+
+    /// Add link-preview metadata, on the public hub only.
+    pub fn with_meta(mut self, meta: Meta) -> Self {
+        if !self.site.playbook {
+            self.meta = Some(meta);
+        }
+        self
     }
 
     pub fn describe(mut self, description: Option<&str>) -> Self {
@@ -229,28 +284,5 @@ pub fn plain_value(v: &serde_yaml::Value) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         Value::Tagged(t) => plain_value(&t.value),
-    }
-}
-
-/// Human names for the networks people link to.
-pub fn network_label(network: &str) -> String {
-    match network {
-        "linkedin" => "LinkedIn".into(),
-        "bluesky" => "Bluesky".into(),
-        "mastodon" => "Mastodon".into(),
-        "instagram" => "Instagram".into(),
-        "threads" => "Threads".into(),
-        "x" => "X".into(),
-        "facebook" => "Facebook".into(),
-        "tiktok" => "TikTok".into(),
-        "youtube" => "YouTube".into(),
-        "website" => "Website".into(),
-        "github" => "GitHub".into(),
-        other => {
-            let mut c = other.chars();
-            c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or_default()
-        }
     }
 }

@@ -9,6 +9,8 @@ pub mod markdown;
 mod pages;
 mod related;
 pub mod search;
+pub mod share;
+mod syndication;
 
 use crate::audience::View;
 use crate::model::Audience;
@@ -19,11 +21,10 @@ use crate::Error;
 use context::SiteCtx;
 use highlight::Highlighter;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-
 
 /// A file of one site, ready to be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +56,11 @@ enum Job {
     Respond,
     Search,
     SearchData,
+    VCard(usize),
+    PersonFeed(usize),
+    CampaignFeed(usize),
+    SiteFeed,
+    ShareKit(usize),
     CampaignsIndex,
     Campaign(usize),
     GuidelinesIndex,
@@ -97,7 +103,10 @@ const CARD_DEPTHS: usize = 4;
 impl Cards {
     fn new(people: usize, stories: usize) -> Self {
         let slots = || std::array::from_fn(|_| OnceLock::new());
-        Cards { people: (0..people).map(|_| slots()).collect(), stories: (0..stories).map(|_| slots()).collect() }
+        Cards {
+            people: (0..people).map(|_| slots()).collect(),
+            stories: (0..stories).map(|_| slots()).collect(),
+        }
     }
 }
 
@@ -168,6 +177,11 @@ pub fn site(
     }
     if view.audience == Audience::Playbook {
         jobs.extend([Job::Respond, Job::Search, Job::SearchData]);
+        jobs.extend((0..view.campaigns.len()).map(Job::ShareKit));
+    } else {
+        jobs.push(Job::SiteFeed);
+        jobs.extend((0..view.people.len()).flat_map(|i| [Job::VCard(i), Job::PersonFeed(i)]));
+        jobs.extend((0..view.campaigns.len()).map(Job::CampaignFeed));
     }
     jobs.extend((1..=renderer.people_pages()).map(Job::PeoplePage));
     jobs.extend((1..=renderer.stories_pages()).map(Job::StoriesPage));
@@ -180,16 +194,70 @@ pub fn site(
     jobs.extend((0..view.campaigns.len()).map(Job::Campaign));
     jobs.extend((0..view.guidelines.len()).map(Job::Guideline));
 
-    jobs.par_iter()
+    let listed = std::sync::Mutex::new(Vec::new());
+    let mut count = jobs
+        .par_iter()
         .map(|job| {
             let files = renderer.run(*job)?;
             for f in &files {
                 write(f)?;
             }
-            let pages = files.iter().filter(|f| f.path.extension().is_some_and(|e| e == "html")).count();
-            Ok(SiteCount { pages, files: files.len() })
+            let pages: Vec<&OutputFile> = files
+                .iter()
+                .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
+                .collect();
+            if job.listed() {
+                let urls = pages.iter().map(|f| {
+                    f.path
+                        .to_string_lossy()
+                        .trim_end_matches("index.html")
+                        .to_string()
+                });
+                listed
+                    .lock()
+                    .map_err(|_| Error::Output("a render thread failed".into()))?
+                    .extend(urls);
+            }
+            Ok(SiteCount {
+                pages: pages.len(),
+                files: files.len(),
+            })
         })
-        .try_reduce(SiteCount::default, |a, b| Ok(SiteCount { pages: a.pages + b.pages, files: a.files + b.files }))
+        .try_reduce(SiteCount::default, |a, b| {
+            Ok(SiteCount {
+                pages: a.pages + b.pages,
+                files: a.files + b.files,
+            })
+        })?;
+    if view.audience == Audience::Public {
+        let urls = listed
+            .into_inner()
+            .map_err(|_| Error::Output("a render thread failed".into()))?;
+        write(&renderer.sitemap(urls))?;
+        count.files += 1;
+    }
+    Ok(count)
+}
+
+impl Job {
+    /// Pages that belong in the sitemap: real pages, not redirects, the
+    /// 404 page or data files.
+    fn listed(self) -> bool {
+        matches!(
+            self,
+            Job::Home
+                | Job::PeoplePage(_)
+                | Job::Person(_)
+                | Job::StoriesPage(_)
+                | Job::Story(_)
+                | Job::FacetIndex(_)
+                | Job::FacetTerm(..)
+                | Job::CampaignsIndex
+                | Job::Campaign(_)
+                | Job::GuidelinesIndex
+                | Job::Guideline(_)
+        )
+    }
 }
 
 impl Renderer<'_, '_> {
@@ -213,6 +281,17 @@ impl Renderer<'_, '_> {
             }]),
             Job::Respond => one(self.respond()),
             Job::Search => one(self.search_page()),
+            Job::VCard(i) => Ok(vec![self.vcard(i)]),
+            Job::PersonFeed(i) => self
+                .person_feed(i)
+                .transpose()
+                .map(|f| f.into_iter().collect()),
+            Job::CampaignFeed(i) => one(self.campaign_feed(i)),
+            Job::SiteFeed => one(self.site_feed()),
+            Job::ShareKit(i) => self
+                .share_kit(i)
+                .transpose()
+                .map(|f| f.into_iter().collect()),
             Job::SearchData => Ok(vec![OutputFile {
                 path: routes::search_data().file(),
                 bytes: search::json(self.view),
@@ -230,25 +309,51 @@ impl Renderer<'_, '_> {
     }
 
     /// The HTML cards of some people (indexes into the view), for a page at `root`.
-    pub fn person_cards(&self, people: impl IntoIterator<Item = usize>, root: &str) -> Result<Vec<Cow<'_, str>>, Error> {
+    pub fn person_cards(
+        &self,
+        people: impl IntoIterator<Item = usize>,
+        root: &str,
+    ) -> Result<Vec<Cow<'_, str>>, Error> {
         people
             .into_iter()
             .map(|i| {
                 let slot = self.cards.people[i].get(depth(root));
                 let p = context::person_card(&self.view.people[i], &self.statics);
-                self.card(slot, || self.theme.render("person_card.html", &CardCtx { site: &self.site, root, card: Person { p } }))
+                self.card(slot, || {
+                    self.theme.render(
+                        "person_card.html",
+                        &CardCtx {
+                            site: &self.site,
+                            root,
+                            card: Person { p },
+                        },
+                    )
+                })
             })
             .collect()
     }
 
     /// The HTML cards of some stories (indexes into the view), for a page at `root`.
-    pub fn story_cards(&self, stories: impl IntoIterator<Item = usize>, root: &str) -> Result<Vec<Cow<'_, str>>, Error> {
+    pub fn story_cards(
+        &self,
+        stories: impl IntoIterator<Item = usize>,
+        root: &str,
+    ) -> Result<Vec<Cow<'_, str>>, Error> {
         stories
             .into_iter()
             .map(|i| {
                 let slot = self.cards.stories[i].get(depth(root));
                 let s = context::story_card(&self.view.stories[i]);
-                self.card(slot, || self.theme.render("story_card.html", &CardCtx { site: &self.site, root, card: Story { s } }))
+                self.card(slot, || {
+                    self.theme.render(
+                        "story_card.html",
+                        &CardCtx {
+                            site: &self.site,
+                            root,
+                            card: Story { s },
+                        },
+                    )
+                })
             })
             .collect()
     }
@@ -321,7 +426,10 @@ fn depth(root: &str) -> usize {
 /// URL into `&#x2F;` soup; `/` needs no escaping in HTML text or quoted
 /// attributes.
 pub fn escape_html(input: &str) -> String {
-    if !input.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+    if !input
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
         return input.to_string();
     }
     let mut out = String::with_capacity(input.len() + input.len() / 8);

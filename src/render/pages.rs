@@ -2,6 +2,7 @@
 //! view, then hand it to its template.
 
 use super::context::*;
+use super::share::{self, ShareLink};
 use super::{OutputFile, Renderer};
 use crate::model::Audience;
 use crate::routes::{self, Facet, Route};
@@ -38,6 +39,9 @@ struct PersonPage<'a> {
     team_url: Option<String>,
     place_url: Option<String>,
     related: Vec<Cow<'a, str>>,
+    share: Option<ShareBlock>,
+    vcard: Option<String>,
+    qr: Option<String>,
     bio: String,
     links: Vec<LinkCtx>,
     stories: Vec<Cow<'a, str>>,
@@ -48,6 +52,7 @@ struct PersonPage<'a> {
 struct StoryPage<'a> {
     story: StoryCard<'a>,
     body: String,
+    share: Option<ShareBlock>,
     people: Vec<Cow<'a, str>>,
     topics: Vec<LinkCtx>,
     image: Option<String>,
@@ -62,7 +67,7 @@ struct CampaignPage<'a> {
     hashtags: &'a [String],
     cta: Option<LinkCtx>,
     stories: Vec<Cow<'a, str>>,
-    share_kit: Option<Vec<String>>,
+    share_kit: Option<String>,
     staff_notes: Option<&'a str>,
 }
 
@@ -90,6 +95,14 @@ struct GuidelinesIndex<'a> {
     guidelines: Vec<GuidelineCard<'a>>,
 }
 
+/// Share buttons for a public page.
+#[derive(Serialize)]
+struct ShareBlock {
+    url: String,
+    links: Vec<ShareLink>,
+    mastodon_text: String,
+}
+
 #[derive(Serialize)]
 struct Redirect {
     target: String,
@@ -106,6 +119,56 @@ impl Renderer<'_, '_> {
         Ok(OutputFile {
             path: route.file(),
             bytes: html.into_bytes(),
+        })
+    }
+
+    pub(super) fn is_public(&self) -> bool {
+        self.view.audience == Audience::Public
+    }
+
+    /// Share links for the networks in hub.yaml, on the public hub only.
+    fn share_block(&self, route: &Route, text: &str, subject: &str) -> Option<ShareBlock> {
+        if !self.is_public() {
+            return None;
+        }
+        let url = route.absolute(self.site.base_url);
+        let text = text.trim_end_matches([',', ' ']);
+        let networks = &self.view.config.share.networks;
+        Some(ShareBlock {
+            links: networks
+                .iter()
+                .filter_map(|n| share::intent(n, &url, text, subject))
+                .collect(),
+            mastodon_text: share::mastodon_text(&url, text),
+            url,
+        })
+    }
+
+    /// The charity as schema.org's `NGO`.
+    fn organisation_ld(&self) -> serde_json::Value {
+        let org = self.site.organisation;
+        serde_json::json!({"@type": "NGO", "name": org.name, "url": org.url, "identifier": org.charity_number})
+    }
+
+    /// Open Graph image data for a photo, when it is a raster image (link
+    /// previews ignore SVG) whose size can be read.
+    fn image_meta(&self, file: Option<&str>, alt: &str) -> Option<ImageMeta> {
+        let file = file.filter(|f| self.statics.contains(std::path::Path::new(f)))?;
+        let raster = [".jpg", ".jpeg", ".png", ".webp", ".gif"]
+            .iter()
+            .any(|e| file.to_ascii_lowercase().ends_with(e));
+        let size = imagesize::size(self.view.root.join("static").join(file))
+            .ok()
+            .filter(|_| raster)?;
+        Some(ImageMeta {
+            url: format!(
+                "{}/{}",
+                self.site.base_url,
+                routes::static_url(std::path::Path::new(file))
+            ),
+            width: size.width,
+            height: size.height,
+            alt: alt.to_string(),
         })
     }
 
@@ -128,7 +191,9 @@ impl Renderer<'_, '_> {
         // The home page shows people with photos first, in directory order,
         // so the same input always gives the same page.
         let with_photo = |i: &usize| view.people[*i].photo.is_some();
-        let featured = (0..view.people.len()).filter(with_photo).chain((0..view.people.len()).filter(|i| !with_photo(i)));
+        let featured = (0..view.people.len())
+            .filter(with_photo)
+            .chain((0..view.people.len()).filter(|i| !with_photo(i)));
         let page = Home {
             people: self.person_cards(featured.take(HOME_PEOPLE), "")?,
             people_count: view.people.len(),
@@ -145,6 +210,20 @@ impl Renderer<'_, '_> {
             self.site.title.to_string(),
             page,
         );
+        let mut ld = self.organisation_ld();
+        ld["@context"] = "https://schema.org".into();
+        ld["description"] = self.site.description.into();
+        let mut ctx = ctx.with_meta(Meta {
+            og_type: "website",
+            image: None,
+            json_ld: Some(json_ld(&ld)),
+        });
+        if !self.view.stories.is_empty() {
+            ctx.feeds.push(LinkCtx {
+                text: format!("Stories from {}", self.site.title),
+                url: routes::feed().url().to_string(),
+            });
+        }
         self.page("home.html", &route, &ctx)
     }
 
@@ -169,12 +248,26 @@ impl Renderer<'_, '_> {
                 .and_then(|l| self.taxonomy(Facet::Place).route(l))
                 .map(|r| r.url().to_string()),
             related: self.person_cards(self.related[i].iter().copied(), &root)?,
+            share: self.share_block(
+                &route,
+                &format!("Meet {}, {}", p.name, p.role.unwrap_or("").to_lowercase()),
+                p.name,
+            ),
+            vcard: self.is_public().then(|| {
+                routes::person_vcard(p.slug)
+                    .url()
+                    .trim_start_matches(route.url())
+                    .to_string()
+            }),
+            qr: self
+                .is_public()
+                .then(|| share::qr_svg(&route.absolute(self.site.base_url))),
             bio: self.markdown(&p.source.body, &p.source.path, &root),
             links: p
                 .links
                 .iter()
                 .map(|(n, url)| LinkCtx {
-                    text: network_label(n),
+                    text: share::network_label(n),
                     url: url.clone(),
                 })
                 .collect(),
@@ -206,6 +299,33 @@ impl Renderer<'_, '_> {
                 self.site.organisation.name
             )),
         );
+        let image = self.image_meta(p.photo, p.photo_alt.unwrap_or(p.name));
+        let person = serde_json::json!({
+            "@type": "Person",
+            "name": p.name,
+            "url": route.absolute(self.site.base_url),
+            "jobTitle": p.role,
+            "worksFor": self.organisation_ld(),
+            "knowsAbout": p.topics,
+            "sameAs": p.links.values().collect::<Vec<_>>(),
+            "image": image.as_ref().map(|i| i.url.clone()),
+        });
+        let ld = serde_json::json!({"@context": "https://schema.org", "@type": "ProfilePage", "mainEntity": person});
+        let mut ctx = ctx.with_meta(Meta {
+            og_type: "profile",
+            image,
+            json_ld: Some(json_ld(&ld)),
+        });
+        if !self
+            .stories_by_person
+            .get(p.slug.as_str())
+            .is_none_or(Vec::is_empty)
+        {
+            ctx.feeds.push(LinkCtx {
+                text: format!("Stories with {}", p.name),
+                url: routes::person_feed(p.slug).url().to_string(),
+            });
+        }
         self.page("person.html", &route, &ctx)
     }
 
@@ -213,11 +333,16 @@ impl Renderer<'_, '_> {
         let s = &self.view.stories[i];
         let route = routes::story(s.slug);
         let root = route.root();
-        let people =
-            self.person_cards(s.people.iter().filter_map(|slug| self.person_index.get(slug.as_str()).copied()), &root)?;
+        let people = self.person_cards(
+            s.people
+                .iter()
+                .filter_map(|slug| self.person_index.get(slug.as_str()).copied()),
+            &root,
+        )?;
         let page = StoryPage {
             story: story_card(s),
             body: self.markdown(&s.source.body, &s.source.path, &root),
+            share: self.share_block(&route, s.title, s.title),
             people,
             topics: self.term_links(Facet::Topic, s.topics),
             image: s
@@ -229,6 +354,33 @@ impl Renderer<'_, '_> {
         };
         let ctx = PageCtx::new(&self.site, &route, "stories", s.title.to_string(), page)
             .describe(s.summary);
+        let image = self.image_meta(s.image, s.image_alt.unwrap_or(""));
+        let people: Vec<serde_json::Value> = s
+            .people
+            .iter()
+            .filter_map(|slug| self.person_index.get(slug.as_str()))
+            .map(|&i| {
+                let p = &self.view.people[i];
+                serde_json::json!({"@type": "Person", "name": p.name, "url": routes::person(p.slug).absolute(self.site.base_url)})
+            })
+            .collect();
+        let ld = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": s.title,
+            "description": s.summary,
+            "datePublished": s.date.iso(),
+            "url": route.absolute(self.site.base_url),
+            "author": people.first().cloned().unwrap_or_else(|| self.organisation_ld()),
+            "mentions": people,
+            "publisher": self.organisation_ld(),
+            "image": image.as_ref().map(|i| i.url.clone()),
+        });
+        let ctx = ctx.with_meta(Meta {
+            og_type: "article",
+            image,
+            json_ld: Some(json_ld(&ld)),
+        });
         self.page("story.html", &route, &ctx)
     }
 
@@ -250,7 +402,6 @@ impl Renderer<'_, '_> {
             .get(c.slug.as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let public_link = self.share_link(&route, c.slug.as_str());
         let page = CampaignPage {
             campaign: campaign_card(c),
             intro: self.markdown(&c.source.body, &c.source.path, &root),
@@ -260,34 +411,15 @@ impl Renderer<'_, '_> {
                 url: cta.url.clone(),
             }),
             stories: self.story_cards(stories.iter().copied(), &root)?,
-            share_kit: c.private.as_ref().map(|x| {
-                x.share
-                    .iter()
-                    .map(|t| t.replace("{link}", &public_link))
-                    .collect()
-            }),
+            share_kit: c
+                .private
+                .as_ref()
+                .filter(|x| !x.share.is_empty())
+                .map(|_| "share/".to_string()),
             staff_notes: c.private.as_ref().and_then(|x| x.staff_notes),
         };
         let ctx = PageCtx::new(&self.site, &route, "campaigns", c.title.to_string(), page);
         self.page("campaign.html", &route, &ctx)
-    }
-
-    /// The campaign's public address with the hub's UTM parameters.
-    fn share_link(&self, route: &Route, campaign: &str) -> String {
-        let utm = &self.view.config.share.utm;
-        let mut query = Vec::new();
-        if let Some(s) = &utm.source {
-            query.push(format!("utm_source={}", encode(s)));
-        }
-        if let Some(m) = &utm.medium {
-            query.push(format!("utm_medium={}", encode(m)));
-        }
-        query.push(format!("utm_campaign={}", encode(campaign)));
-        format!(
-            "{}?{}",
-            route.absolute(self.view.config.public_base()),
-            query.join("&")
-        )
     }
 
     pub(super) fn guidelines_index(&self) -> Result<OutputFile, Error> {
@@ -365,17 +497,4 @@ fn url_path(base: &str) -> &str {
     without_scheme
         .find('/')
         .map_or("", |i| &without_scheme[i..])
-}
-
-/// Percent-encode a query value.
-pub(crate) fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

@@ -48,7 +48,11 @@ pub fn plain_text(markdown: &str) -> String {
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             // Only blocks separate words; `*now*.` must stay `now.`.
             Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock,
             ) => text.push(' '),
             _ => {}
         }

@@ -1,0 +1,280 @@
+//! Sharing: intent links in each network's documented form, character
+//! counts against each network's limit, UTM-tagged links for share kits,
+//! vCards and QR codes. Built from public data only.
+
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Percent-encode a URL query value (RFC 3986 unreserved characters kept).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3 / 2);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// One network's share button.
+#[derive(Debug, Serialize, Clone)]
+pub struct ShareLink {
+    pub network: String,
+    pub label: String,
+    /// Empty for Mastodon, whose reader must name their own server first.
+    pub url: String,
+    pub needs_instance: bool,
+}
+
+/// A network's name as people know it.
+pub fn network_label(network: &str) -> String {
+    match network {
+        "linkedin" => "LinkedIn".into(),
+        "bluesky" => "Bluesky".into(),
+        "mastodon" => "Mastodon".into(),
+        "instagram" => "Instagram".into(),
+        "threads" => "Threads".into(),
+        "x" => "X".into(),
+        "facebook" => "Facebook".into(),
+        "whatsapp" => "WhatsApp".into(),
+        "email" => "Email".into(),
+        "tiktok" => "TikTok".into(),
+        "youtube" => "YouTube".into(),
+        "website" => "Website".into(),
+        "github" => "GitHub".into(),
+        other => {
+            let mut c = other.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// The share link for `network`: LinkedIn and Facebook take only the
+/// address (they read the page's Open Graph tags); the others take text.
+pub fn intent(network: &str, url: &str, text: &str, subject: &str) -> Option<ShareLink> {
+    let with_link = if text.contains(url) {
+        text.to_string()
+    } else {
+        format!("{text} {url}")
+    };
+    let href = match network {
+        "linkedin" => format!(
+            "https://www.linkedin.com/sharing/share-offsite/?url={}",
+            encode(url)
+        ),
+        "facebook" => format!(
+            "https://www.facebook.com/sharer/sharer.php?u={}",
+            encode(url)
+        ),
+        "x" => format!("https://x.com/intent/post?text={}", encode(&with_link)),
+        "bluesky" => format!(
+            "https://bsky.app/intent/compose?text={}",
+            encode(&with_link)
+        ),
+        "threads" => format!(
+            "https://www.threads.net/intent/post?text={}",
+            encode(&with_link)
+        ),
+        "whatsapp" => format!("https://wa.me/?text={}", encode(&with_link)),
+        "email" => format!(
+            "mailto:?subject={}&body={}",
+            encode(subject),
+            encode(&with_link)
+        ),
+        "mastodon" => String::new(),
+        _ => return None,
+    };
+    Some(ShareLink {
+        network: network.to_string(),
+        label: network_label(network),
+        needs_instance: network == "mastodon",
+        url: href,
+    })
+}
+
+/// The text a Mastodon form posts, for the script that asks for the server.
+pub fn mastodon_text(url: &str, text: &str) -> String {
+    if text.contains(url) {
+        text.to_string()
+    } else {
+        format!("{text} {url}")
+    }
+}
+
+/// How long a post is as a network counts it, and its limit.
+#[derive(Debug, Serialize, Clone)]
+pub struct Length {
+    pub network: String,
+    pub label: String,
+    pub used: usize,
+    pub limit: usize,
+    pub too_long: bool,
+}
+
+/// Each network's limit and how it counts a link: X and Mastodon count any
+/// link as 23 characters; Bluesky counts graphemes; Threads characters.
+pub fn length(network: &str, text: &str, link: &str) -> Option<Length> {
+    let (limit, link_counts_as) = match network {
+        "x" => (280, Some(23)),
+        "mastodon" => (500, Some(23)),
+        "bluesky" => (300, None),
+        "threads" => (500, None),
+        _ => return None,
+    };
+    let without_link = text.replacen(link, "", 1);
+    let link_length = match (text.contains(link), link_counts_as) {
+        (false, _) => 0,
+        (true, Some(n)) => n,
+        (true, None) => link.graphemes(true).count(),
+    };
+    let used = without_link.graphemes(true).count() + link_length;
+    Some(Length {
+        network: network.into(),
+        label: network_label(network),
+        used,
+        limit,
+        too_long: used > limit,
+    })
+}
+
+/// A link tagged for analytics: `utm_source`/`utm_medium` from hub.yaml,
+/// the campaign, and the network it is shared on.
+pub fn tagged(
+    url: &str,
+    source: Option<&str>,
+    medium: Option<&str>,
+    campaign: &str,
+    network: Option<&str>,
+) -> String {
+    let mut query = Vec::new();
+    if let Some(s) = source {
+        query.push(format!("utm_source={}", encode(s)));
+    }
+    if let Some(m) = medium {
+        query.push(format!("utm_medium={}", encode(m)));
+    }
+    query.push(format!("utm_campaign={}", encode(campaign)));
+    if let Some(n) = network {
+        query.push(format!("utm_content={}", encode(n)));
+    }
+    format!("{url}?{}", query.join("&"))
+}
+
+/// A vCard 3.0 with public fields only, for "add to contacts" at events.
+pub struct VCard<'a> {
+    pub name: &'a str,
+    pub role: Option<&'a str>,
+    pub organisation: &'a str,
+    pub url: &'a str,
+    pub links: Vec<(&'a str, &'a str)>,
+}
+
+impl VCard<'_> {
+    pub fn render(&self) -> String {
+        let mut lines = vec!["BEGIN:VCARD".to_string(), "VERSION:3.0".to_string()];
+        let (given, family) = match self.name.rsplit_once(' ') {
+            Some((given, family)) => (given, family),
+            None => (self.name, ""),
+        };
+        lines.push(format!("N:{};{};;;", vcard_text(family), vcard_text(given)));
+        lines.push(format!("FN:{}", vcard_text(self.name)));
+        if let Some(role) = self.role {
+            lines.push(format!("TITLE:{}", vcard_text(role)));
+        }
+        if !self.organisation.is_empty() {
+            lines.push(format!("ORG:{}", vcard_text(self.organisation)));
+        }
+        lines.push(format!("URL:{}", self.url));
+        for (network, url) in &self.links {
+            lines.push(format!(
+                "X-SOCIALPROFILE;TYPE={}:{}",
+                vcard_text(network),
+                url
+            ));
+        }
+        lines.push("END:VCARD".to_string());
+        lines
+            .iter()
+            .map(|l| fold(l))
+            .collect::<Vec<_>>()
+            .join("\r\n")
+            + "\r\n"
+    }
+}
+
+fn vcard_text(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(',', "\\,")
+        .replace(';', "\\;")
+        .replace('\n', "\\n")
+}
+
+/// vCard lines longer than 75 bytes continue on lines starting with a space.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out
+}
+
+/// The profile address as an inline SVG QR code, for badges and slides.
+pub fn qr_svg(url: &str) -> String {
+    match qrcode::QrCode::new(url.as_bytes()) {
+        Ok(code) => code
+            .render::<qrcode::render::svg::Color>()
+            .min_dimensions(160, 160)
+            .quiet_zone(true)
+            .build()
+            .replacen("<?xml version=\"1.0\" standalone=\"yes\"?>", "", 1),
+        Err(_) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linkedin_and_facebook_take_only_the_address() {
+        let l = intent("linkedin", "https://h.example/people/a/", "Hi", "S").unwrap();
+        assert_eq!(l.url, "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fh.example%2Fpeople%2Fa%2F");
+        let x = intent("x", "https://h.example/a/", "Meet Amara & co", "S").unwrap();
+        assert_eq!(x.url, "https://x.com/intent/post?text=Meet%20Amara%20%26%20co%20https%3A%2F%2Fh.example%2Fa%2F");
+    }
+
+    #[test]
+    fn lengths_count_links_as_each_network_does() {
+        let link =
+            "https://people.example.org/campaigns/a-very-long-campaign-name/?utm_source=staff";
+        let text = format!("Join us {link}");
+        assert_eq!(length("x", &text, link).unwrap().used, 8 + 23);
+        assert_eq!(length("bluesky", &text, link).unwrap().used, 8 + link.len());
+        assert_eq!(length("bluesky", "👩‍👩‍👧 hi", link).unwrap().used, 4);
+    }
+
+    #[test]
+    fn vcards_escape_and_fold() {
+        let card = VCard {
+            name: "Amara Okafor",
+            role: Some("Lead, Comms; Digital"),
+            organisation: "Riverside",
+            url: "https://h/a/",
+            links: vec![],
+        };
+        let text = card.render();
+        assert!(text.contains("N:Okafor;Amara;;;\r\n"));
+        assert!(text.contains("TITLE:Lead\\, Comms\\; Digital\r\n"));
+        assert!(text.lines().all(|l| l.len() <= 76));
+    }
+}
