@@ -34,6 +34,28 @@ pub enum Command {
     Init(InitArgs),
     /// Add a person, story, guideline or campaign file with its front matter.
     New(NewArgs),
+    /// Serve both sites locally, rebuilding and reloading as you edit.
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// The site folder (the one with hub.yaml).
+    #[arg(default_value = ".")]
+    pub site: PathBuf,
+    /// Port for the public hub; the playbook is served on the next port.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on. Only change this if you mean to share the
+    /// playbook with your network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    /// "Now" for embargoes and consent reviews (default: the current time).
+    #[arg(long, value_parser = parse_now)]
+    pub now: Option<DateTime<FixedOffset>>,
+    /// Where to write the served files (default: a folder in the system's temporary directory).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -133,6 +155,7 @@ impl Cli {
             Command::Check(a) => a.run(),
             Command::Init(a) => a.run(),
             Command::New(a) => a.run(),
+            Command::Serve(a) => a.run(),
         };
         match result {
             Ok(code) => ExitCode::from(code),
@@ -192,6 +215,25 @@ impl InitArgs {
             self.dir.display(),
             self.dir.display()
         );
+        Ok(OK)
+    }
+}
+
+impl ServeArgs {
+    fn run(self) -> Result<u8, Error> {
+        let out = self.out.unwrap_or_else(|| {
+            std::env::temp_dir().join(format!("convene-serve-{}", std::process::id()))
+        });
+        let options = convene::serve::ServeOptions {
+            build: Options {
+                site: self.site,
+                out,
+                now: self.now.unwrap_or_else(|| Utc::now().fixed_offset()),
+            },
+            bind: self.bind,
+            port: self.port,
+        };
+        convene::serve::run(&options, &|line| eprintln!("{line}"))?;
         Ok(OK)
     }
 }

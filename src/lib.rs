@@ -20,6 +20,7 @@ pub mod output;
 pub mod render;
 pub mod routes;
 pub mod scaffold;
+pub mod serve;
 pub mod taxonomy;
 pub mod theme;
 pub mod validate;
@@ -97,7 +98,9 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
         .map(|&audience| {
             let view = audience::select(&corpus, audience, opts.now);
             let site = stage.site(audience);
-            let mut count = render::site(&view, &theme, &highlighter, &|f| site.write(f))?;
+            let mut count = render::site(&view, &theme, &highlighter, render::Scope::All, &|f| {
+                site.write(f)
+            })?;
             count.files += site.copy_static(&opts.site, &view.static_files)?;
             Ok(count)
         })

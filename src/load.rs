@@ -37,50 +37,10 @@ pub fn site(root: &Path, diags: &mut Diagnostics) -> Result<Corpus, Error> {
     let mut corpus = Corpus {
         root: root.to_path_buf(),
         config,
-        people: load_kind(
-            root,
-            "people",
-            |slug, meta, source| Person {
-                slug: PersonSlug::new(slug),
-                meta,
-                source,
-            },
-            diags,
-            &mut unreadable,
-        ),
-        stories: load_kind(
-            root,
-            "stories",
-            |slug, meta, source| Story {
-                slug: StorySlug::new(strip_date(&slug)),
-                meta,
-                source,
-            },
-            diags,
-            &mut unreadable,
-        ),
-        guidelines: load_kind(
-            root,
-            "guidelines",
-            |slug, meta, source| Guideline {
-                slug: GuidelineSlug::new(slug),
-                meta,
-                source,
-            },
-            diags,
-            &mut unreadable,
-        ),
-        campaigns: load_kind(
-            root,
-            "campaigns",
-            |slug, meta, source| Campaign {
-                slug: CampaignSlug::new(slug),
-                meta,
-                source,
-            },
-            diags,
-            &mut unreadable,
-        ),
+        people: load_kind(root, "people", person, diags, &mut unreadable),
+        stories: load_kind(root, "stories", story, diags, &mut unreadable),
+        guidelines: load_kind(root, "guidelines", guideline, diags, &mut unreadable),
+        campaigns: load_kind(root, "campaigns", campaign, diags, &mut unreadable),
         static_files: Default::default(),
         unreadable: Default::default(),
     };
@@ -93,6 +53,59 @@ pub fn site(root: &Path, diags: &mut Diagnostics) -> Result<Corpus, Error> {
     corpus.static_files = static_files(root, diags);
     corpus.unreadable = unreadable.into_iter().collect();
     Ok(corpus)
+}
+
+fn person(stem: String, meta: PersonMeta, source: Source) -> Person {
+    Person {
+        slug: PersonSlug::new(stem),
+        meta,
+        source,
+    }
+}
+
+fn story(stem: String, meta: StoryMeta, source: Source) -> Story {
+    Story {
+        slug: StorySlug::new(strip_date(&stem)),
+        meta,
+        source,
+    }
+}
+
+fn guideline(stem: String, meta: GuidelineMeta, source: Source) -> Guideline {
+    Guideline {
+        slug: GuidelineSlug::new(stem),
+        meta,
+        source,
+    }
+}
+
+fn campaign(stem: String, meta: CampaignMeta, source: Source) -> Campaign {
+    Campaign {
+        slug: CampaignSlug::new(stem),
+        meta,
+        source,
+    }
+}
+
+/// Read one content file again after an edit (for `serve`). `None` if the
+/// file is not content or cannot be used; the reasons go to `out`.
+pub fn item(root: &Path, rel: &Path, out: &mut Vec<Diagnostic>) -> Option<Item> {
+    let is_markdown = rel.extension().is_some_and(|e| e == "md") && rel.components().count() == 2;
+    let folder = rel.components().next()?.as_os_str().to_str()?;
+    if !is_markdown {
+        return None;
+    }
+    match folder {
+        "people" => read_item(root, rel, out).map(|(s, m, src)| Item::Person(person(s, m, src))),
+        "stories" => read_item(root, rel, out).map(|(s, m, src)| Item::Story(story(s, m, src))),
+        "guidelines" => {
+            read_item(root, rel, out).map(|(s, m, src)| Item::Guideline(guideline(s, m, src)))
+        }
+        "campaigns" => {
+            read_item(root, rel, out).map(|(s, m, src)| Item::Campaign(campaign(s, m, src)))
+        }
+        _ => None,
+    }
 }
 
 /// `2025-05-12-otter-survey` -> `otter-survey`.

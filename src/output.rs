@@ -127,6 +127,17 @@ impl Drop for Stage {
     }
 }
 
+impl SiteWriter {
+    /// Write straight into a live folder (for `serve`), skipping files
+    /// whose bytes have not changed.
+    pub fn in_place(dir: &Path) -> SiteWriter {
+        SiteWriter {
+            dir: dir.to_path_buf(),
+            live: dir.to_path_buf(),
+        }
+    }
+}
+
 /// Writes one site's files into the stage. A file whose bytes equal the
 /// live copy is hard-linked from it instead, so it keeps its modification
 /// time and rsync or a static host's deploy uploads only what changed.
@@ -146,10 +157,9 @@ impl SiteWriter {
             fs::create_dir_all(parent).map_err(io(parent))?;
         }
         let live = self.live.join(rel);
-        if fs::metadata(&live).is_ok_and(|m| m.len() == bytes.len() as u64)
-            && fs::read(&live).is_ok_and(|old| old == bytes)
-            && fs::hard_link(&live, &path).is_ok()
-        {
+        let unchanged = fs::metadata(&live).is_ok_and(|m| m.len() == bytes.len() as u64)
+            && fs::read(&live).is_ok_and(|old| old == bytes);
+        if unchanged && (self.dir == self.live || fs::hard_link(&live, &path).is_ok()) {
             return Ok(());
         }
         fs::write(&path, bytes).map_err(io(&path))

@@ -73,7 +73,55 @@ pub struct Corpus {
     pub static_files: BTreeSet<PathBuf>,
 }
 
+/// One content file of any kind.
+pub enum Item {
+    Person(Person),
+    Story(Story),
+    Guideline(Guideline),
+    Campaign(Campaign),
+}
+
+/// Replace the item read from the same file, or add it, keeping slug order.
+fn put<T>(items: &mut Vec<T>, item: T, source: impl Fn(&T) -> &Source, key: impl Fn(&T) -> String) {
+    let path = source(&item).path.clone();
+    items.retain(|x| source(x).path != path);
+    let at = items.partition_point(|x| key(x) < key(&item));
+    items.insert(at, item);
+}
+
 impl Corpus {
+    /// Take in a file that was read again after an edit.
+    pub fn put(&mut self, item: Item) {
+        match item {
+            Item::Person(p) => {
+                self.unreadable.remove(&p.source.path);
+                put(&mut self.people, p, |x| &x.source, |x| x.slug.to_string())
+            }
+            Item::Story(s) => {
+                self.unreadable.remove(&s.source.path);
+                put(&mut self.stories, s, |x| &x.source, |x| x.slug.to_string())
+            }
+            Item::Guideline(g) => {
+                self.unreadable.remove(&g.source.path);
+                put(
+                    &mut self.guidelines,
+                    g,
+                    |x| &x.source,
+                    |x| x.slug.to_string(),
+                )
+            }
+            Item::Campaign(c) => {
+                self.unreadable.remove(&c.source.path);
+                put(
+                    &mut self.campaigns,
+                    c,
+                    |x| &x.source,
+                    |x| x.slug.to_string(),
+                )
+            }
+        }
+    }
+
     pub fn person(&self, slug: &str) -> Option<&Person> {
         self.people
             .binary_search_by(|p| p.slug.as_str().cmp(slug))

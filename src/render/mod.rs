@@ -84,8 +84,9 @@ pub(crate) struct Renderer<'v, 'a> {
     pub person_index: HashMap<&'a str, usize>,
     /// Topics, teams and places, in `Facet::ALL` order.
     pub taxonomies: [Taxonomy<'a>; 3],
-    /// For each person, the people sharing most topics with them.
-    pub related: Vec<Vec<usize>>,
+    /// For each person, the people sharing most topics with them, worked
+    /// out when their profile is rendered.
+    related: Vec<OnceLock<Vec<usize>>>,
     pub cards: Cards,
 }
 
@@ -121,12 +122,23 @@ struct CardCtx<'a, T> {
 /// How many "people you could also talk to" a profile shows.
 const RELATED_PEOPLE: usize = 4;
 
-/// Render every file of the site in `view`, handing each to `write` as soon
-/// as it is ready, so the whole site never has to sit in memory.
+/// Which pages to render: the whole site, or (for `serve`, after one source
+/// file was edited) that file's own page, or the pages that list or link to it.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'s> {
+    All,
+    PageOf(&'s Path),
+    AroundPageOf(&'s Path),
+}
+
+/// Render the files of the site in `view` that `scope` asks for, handing
+/// each to `write` as soon as it is ready, so the whole site never has to
+/// sit in memory.
 pub fn site(
     view: &View,
     theme: &Theme,
     highlighter: &Highlighter,
+    scope: Scope,
     write: &(dyn Fn(&OutputFile) -> Result<(), Error> + Sync),
 ) -> Result<SiteCount, Error> {
     let mut stories_by_person: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -143,7 +155,6 @@ pub fn site(
         }
     }
     let taxonomies = Facet::ALL.map(|facet| taxonomy::build(view, facet));
-    let related = related::people_to_talk_to(view, &taxonomies[0], RELATED_PEOPLE);
     let renderer = Renderer {
         view,
         site: SiteCtx::new(view),
@@ -159,7 +170,7 @@ pub fn site(
             .map(|(i, p)| (p.slug.as_str(), i))
             .collect(),
         taxonomies,
-        related,
+        related: (0..view.people.len()).map(|_| OnceLock::new()).collect(),
         cards: Cards::new(view.people.len(), view.stories.len()),
     };
 
@@ -194,6 +205,8 @@ pub fn site(
     jobs.extend((0..view.campaigns.len()).map(Job::Campaign));
     jobs.extend((0..view.guidelines.len()).map(Job::Guideline));
 
+    let wanted = renderer.scope_filter(scope);
+    jobs.retain(|job| wanted(*job));
     let listed = std::sync::Mutex::new(Vec::new());
     let mut count = jobs
         .par_iter()
@@ -229,7 +242,7 @@ pub fn site(
                 files: a.files + b.files,
             })
         })?;
-    if view.audience == Audience::Public {
+    if view.audience == Audience::Public && matches!(scope, Scope::All) {
         let urls = listed
             .into_inner()
             .map_err(|_| Error::Output("a render thread failed".into()))?;
@@ -261,6 +274,102 @@ impl Job {
 }
 
 impl Renderer<'_, '_> {
+    /// The people `i`'s profile suggests.
+    pub fn related(&self, i: usize) -> &[usize] {
+        self.related[i]
+            .get_or_init(|| related::for_person(self.view, &self.taxonomies[0], i, RELATED_PEOPLE))
+    }
+
+    /// Which jobs' output the source file in `scope` affects.
+    fn scope_filter<'s>(&'s self, scope: Scope<'s>) -> impl Fn(Job) -> bool + 's {
+        let (path, own) = match scope {
+            Scope::All => (None, false),
+            Scope::PageOf(path) => (Some(path), true),
+            Scope::AroundPageOf(path) => (Some(path), false),
+        };
+        let view = self.view;
+        let is = move |source: &Path| Some(source) == path;
+        let person = view.people.iter().position(|p| is(&p.source.path));
+        let story = view.stories.iter().position(|s| is(&s.source.path));
+        let campaign = view.campaigns.iter().position(|c| is(&c.source.path));
+        let guideline = view.guidelines.iter().position(|g| is(&g.source.path));
+        // Only people near the edited person in a topic list can suggest them.
+        let suggesting: HashSet<usize> = person
+            .map(|p| {
+                related::window(view, &self.taxonomies[0], p)
+                    .filter(|&o| self.related(o).contains(&p))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let story_people: HashSet<usize> = story
+            .map(|s| {
+                view.stories[s]
+                    .people
+                    .iter()
+                    .filter_map(|slug| self.person_index.get(slug.as_str()).copied())
+                    .collect()
+            })
+            .unwrap_or_default();
+        move |job: Job| {
+            if path.is_none() {
+                return true;
+            }
+            let mine = match job {
+                Job::Person(i) | Job::VCard(i) | Job::PersonFeed(i) => person == Some(i),
+                Job::Story(i) => story == Some(i),
+                Job::Campaign(i) | Job::ShareKit(i) | Job::CampaignFeed(i) => campaign == Some(i),
+                Job::Guideline(i) => guideline == Some(i),
+                _ => false,
+            };
+            if own {
+                return mine
+                    && matches!(
+                        job,
+                        Job::Person(_) | Job::Story(_) | Job::Campaign(_) | Job::Guideline(_)
+                    );
+            }
+            let features = |s: usize| {
+                person.is_some_and(|p| view.stories[s].people.contains(&view.people[p].slug))
+            };
+            match job {
+                _ if mine => true,
+                Job::Story(i) => {
+                    features(i)
+                        || campaign.is_some_and(|c| {
+                            view.stories[i]
+                                .campaign
+                                .is_some_and(|x| x.slug == *view.campaigns[c].slug)
+                        })
+                }
+                Job::Person(i) | Job::PersonFeed(i) => {
+                    suggesting.contains(&i) || story_people.contains(&i)
+                }
+                Job::Campaign(i) | Job::CampaignFeed(i) => story.is_some_and(|s| {
+                    view.stories[s]
+                        .campaign
+                        .is_some_and(|c| c.slug == *view.campaigns[i].slug)
+                }),
+                Job::PeoplePage(n) => {
+                    person.is_some_and(|p| p / discovery::PEOPLE_PER_PAGE + 1 == n)
+                }
+                Job::StoriesPage(n) => {
+                    story.is_some_and(|s| s / discovery::STORIES_PER_PAGE + 1 == n)
+                }
+                Job::FacetTerm(facet, t) => {
+                    let term = &self.taxonomy(facet).terms[t];
+                    person.is_some_and(|p| term.people.contains(&p))
+                        || story.is_some_and(|s| term.stories.contains(&s))
+                }
+                Job::SiteFeed => story.is_some(),
+                Job::Home | Job::FacetIndex(_) | Job::SearchData | Job::Aliases => true,
+                Job::DirectoryData | Job::Respond => person.is_some(),
+                Job::CampaignsIndex => campaign.is_some(),
+                Job::GuidelinesIndex => guideline.is_some(),
+                _ => false,
+            }
+        }
+    }
+
     fn run(&self, job: Job) -> Result<Vec<OutputFile>, Error> {
         let one = |f: Result<OutputFile, Error>| f.map(|f| vec![f]);
         match job {

@@ -247,7 +247,7 @@ impl Renderer<'_, '_> {
                 .location
                 .and_then(|l| self.taxonomy(Facet::Place).route(l))
                 .map(|r| r.url().to_string()),
-            related: self.person_cards(self.related[i].iter().copied(), &root)?,
+            related: self.person_cards(self.related(i).iter().copied(), &root)?,
             share: self.share_block(
                 &route,
                 &format!("Meet {}, {}", p.name, p.role.unwrap_or("").to_lowercase()),

@@ -8,41 +8,45 @@
 
 use crate::audience::View;
 use crate::taxonomy::Taxonomy;
-use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// How many neighbours either side to look at in each topic's list.
 const WINDOW: usize = 40;
 
-/// For each person in `view.people`, up to `n` others, best first.
-pub fn people_to_talk_to(view: &View, topics: &Taxonomy, n: usize) -> Vec<Vec<usize>> {
-    (0..view.people.len())
-        .into_par_iter()
-        .map(|me| {
-            let mut shared: HashMap<usize, u32> = HashMap::new();
-            for label in view.people[me].topics {
-                let Some(term) = topics.term(label) else {
-                    continue;
-                };
-                let list = &term.people;
-                let Ok(at) = list.binary_search(&me) else {
-                    continue;
-                };
-                let from = at.saturating_sub(WINDOW);
-                let to = (at + WINDOW + 1).min(list.len());
-                for &other in &list[from..to] {
-                    if other != me {
-                        *shared.entry(other).or_default() += 1;
-                    }
-                }
-            }
-            let mut best: Vec<(usize, u32)> = shared.into_iter().collect();
-            // Most topics in common first; then the nearest in the directory,
-            // then directory order, so the result never depends on hashing.
-            best.sort_unstable_by_key(|&(other, count)| {
-                (std::cmp::Reverse(count), other.abs_diff(me), other)
-            });
-            best.into_iter().take(n).map(|(other, _)| other).collect()
+/// Up to `n` people to suggest on `me`'s profile, best first.
+pub fn for_person(view: &View, topics: &Taxonomy, me: usize, n: usize) -> Vec<usize> {
+    let mut shared: HashMap<usize, u32> = HashMap::new();
+    for other in window(view, topics, me) {
+        *shared.entry(other).or_default() += 1;
+    }
+    let mut best: Vec<(usize, u32)> = shared.into_iter().collect();
+    // Most topics in common first; then the nearest in the directory,
+    // then directory order, so the result never depends on hashing.
+    best.sort_unstable_by_key(|&(other, count)| {
+        (std::cmp::Reverse(count), other.abs_diff(me), other)
+    });
+    best.into_iter().take(n).map(|(other, _)| other).collect()
+}
+
+/// The people near `me` in each of `me`'s topics' lists, once per shared
+/// topic. Suggestions are symmetric in this: only these people can suggest
+/// `me`, which is what `serve` needs to know after an edit.
+pub fn window<'v>(
+    view: &'v View,
+    topics: &'v Taxonomy,
+    me: usize,
+) -> impl Iterator<Item = usize> + 'v {
+    view.people[me]
+        .topics
+        .iter()
+        .filter_map(move |label| topics.term(label))
+        .flat_map(move |term| {
+            let list = &term.people;
+            let at = list.binary_search(&me).unwrap_or(0);
+            let (from, to) = (at.saturating_sub(WINDOW), (at + WINDOW + 1).min(list.len()));
+            list[from..to]
+                .iter()
+                .copied()
+                .filter(move |&other| other != me && list.get(at) == Some(&me))
         })
-        .collect()
 }
