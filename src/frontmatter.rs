@@ -55,65 +55,139 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     )
 }
 
-/// Read the front matter into `T`, reporting every unknown key and the first
-/// type problem. Returns `None` when the file cannot be used.
+/// Read the front matter into `T`, reporting every unknown key and every
+/// field with a wrong value. Returns `None` when the file cannot be used.
+///
+/// serde stops at the first bad value, so each bad field is reported, blanked
+/// out of the text and the rest read again: one run lists every problem.
 pub fn parse<T: FrontMatter>(split: &Split, file: &Path, out: &mut Vec<Diagnostic>) -> Option<T> {
-    let mut cleaned = String::with_capacity(split.yaml.len());
-    let mut skipping = false;
     let mut unknown = false;
-    for (i, line) in split.yaml.split_inclusive('\n').enumerate() {
-        let key = top_level_key(line);
-        if let Some(key) = key {
-            skipping = !T::KEYS.contains(&key);
-            if skipping {
-                unknown = true;
-                out.push(
-                    Diagnostic::error(
-                        file,
-                        split.yaml_line + i,
-                        format!("unknown field `{key}` in {} front matter", T::KIND),
-                    )
-                    .with_hint(
-                        did_you_mean(key, T::KEYS.iter().copied()).unwrap_or_else(|| {
-                            format!("{} fields are: {}", T::KIND, T::KEYS.join(", "))
-                        }),
-                    ),
-                );
+    let mut cleaned = blank_keys(split.yaml, |key| {
+        let known = T::KEYS.contains(&key);
+        if !known {
+            unknown = true;
+        }
+        !known
+    });
+    for (i, line) in split.yaml.lines().enumerate() {
+        if let Some(key) = top_level_key(line).filter(|k| !T::KEYS.contains(k)) {
+            out.push(unknown_key::<T>(key, file, split.yaml_line + i));
+        }
+    }
+    let mut blanked: Vec<String> = Vec::new();
+    // Each pass removes one field, so this ends after at most KEYS passes.
+    for _ in 0..=T::KEYS.len() {
+        let source = if cleaned.trim().is_empty() {
+            "{}"
+        } else {
+            cleaned.as_str()
+        };
+        let err = match serde_path_to_error::deserialize::<_, T>(
+            serde_yaml::Deserializer::from_str(source),
+        ) {
+            Ok(value) => return Some(value).filter(|_| !unknown && blanked.is_empty()),
+            Err(err) => err,
+        };
+        let path = err.path().to_string();
+        let field = top_field(&path);
+        if let Some(missing) = missing_field(&err.inner().to_string()).filter(|_| field.is_none()) {
+            // A field we blanked for a bad value is not "missing" as well.
+            if !blanked.iter().any(|b| b == missing) {
+                out.push(value_error(
+                    err.inner(),
+                    source,
+                    &path,
+                    split,
+                    file,
+                    T::KIND,
+                ));
             }
+            return None;
+        }
+        out.push(value_error(
+            err.inner(),
+            source,
+            &path,
+            split,
+            file,
+            T::KIND,
+        ));
+        match field {
+            Some(field) if T::KEYS.contains(&field) && !blanked.iter().any(|b| b == field) => {
+                let field = field.to_string();
+                cleaned = blank_keys(&cleaned, |k| k == field);
+                blanked.push(field);
+            }
+            // A syntax error, or nothing left to blank: the file can't be read further.
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn unknown_key<T: FrontMatter>(key: &str, file: &Path, line: usize) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        line,
+        format!("unknown field `{key}` in {} front matter", T::KIND),
+    )
+    .with_hint(
+        did_you_mean(key, T::KEYS.iter().copied())
+            .unwrap_or_else(|| format!("{} fields are: {}", T::KIND, T::KEYS.join(", "))),
+    )
+}
+
+/// Replace the lines of every top-level key for which `drop` says yes (and
+/// the indented lines under it) by empty lines, so the parser's line numbers
+/// still match the file.
+fn blank_keys(yaml: &str, mut drop: impl FnMut(&str) -> bool) -> String {
+    let mut cleaned = String::with_capacity(yaml.len());
+    let mut skipping = false;
+    for line in yaml.split_inclusive('\n') {
+        if let Some(key) = top_level_key(line) {
+            skipping = drop(key);
         } else if !line.starts_with([' ', '\t', '-', '#']) && !line.trim().is_empty() {
             skipping = false;
         }
-        // Blank the unknown key's lines rather than deleting them, so the
-        // parser's line numbers still match the file.
         if skipping {
             cleaned.push('\n');
         } else {
             cleaned.push_str(line);
         }
     }
-    let source = if cleaned.trim().is_empty() {
-        "{}"
-    } else {
-        cleaned.as_str()
-    };
-    match serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(source)) {
-        Ok(value) => Some(value).filter(|_| !unknown),
-        Err(err) => {
-            let field = err.path().to_string();
-            let mut d = yaml_error(err.inner(), split, file, T::KIND);
-            // Errors raised while reading a value (a bad date) come back
-            // pointing at the start of the mapping; the field's path finds
-            // the real line.
-            if let Some((line, column)) = field_position(source, &field) {
-                if d.line < split.yaml_line + line - 1 {
-                    d.line = split.yaml_line + line - 1;
-                    d.column = column;
-                }
-            }
-            out.push(d);
-            None
+    cleaned
+}
+
+/// `internal.email` -> `internal`; `people[2]` -> `people`; the root -> None.
+fn top_field(path: &str) -> Option<&str> {
+    let first = path.split(['.', '[']).next().unwrap_or("");
+    (!first.is_empty() && first != "?").then_some(first)
+}
+
+/// `missing field `name`` -> `name`.
+fn missing_field(message: &str) -> Option<&str> {
+    message.strip_prefix("missing field `")?.split('`').next()
+}
+
+/// A value problem at its real position: serde_yaml points errors raised
+/// while reading a value (a bad date) at the start of the mapping, so the
+/// field's path finds the real line.
+fn value_error(
+    err: &serde_yaml::Error,
+    source: &str,
+    path: &str,
+    split: &Split,
+    file: &Path,
+    kind: &str,
+) -> Diagnostic {
+    let mut d = yaml_error(err, split, file, kind, top_field(path));
+    if let Some((line, column)) = field_position(source, path) {
+        if d.line < split.yaml_line + line - 1 {
+            d.line = split.yaml_line + line - 1;
+            d.column = column;
         }
     }
+    d
 }
 
 /// 1-based line and column of the value at a serde path like
@@ -153,22 +227,32 @@ fn top_level_key(line: &str) -> Option<&str> {
     (!key.is_empty() && !key.contains(' ')).then_some(key)
 }
 
-fn yaml_error(err: &serde_yaml::Error, split: &Split, file: &Path, kind: &str) -> Diagnostic {
+fn yaml_error(
+    err: &serde_yaml::Error,
+    split: &Split,
+    file: &Path,
+    kind: &str,
+    field: Option<&str>,
+) -> Diagnostic {
     let raw = err.to_string();
     // serde_yaml appends " at line L column C"; we give the position separately.
     let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
     let (line, column) = match err.location() {
         Some(loc) => (split.yaml_line + loc.line() - 1, loc.column()),
-        None => (split.yaml_line - 1, 1),
+        None => (split.yaml_line.saturating_sub(1).max(1), 1),
     };
-    let (message, hint) = explain(&message, kind);
+    let (message, hint) = explain(&message, kind, field);
     Diagnostic::error(file, line, message)
         .at_column(column)
         .with_hint_opt(hint)
 }
 
+/// Fields that hold a calendar date, whatever the kind of file.
+const DATE_FIELDS: &[&str] = &["date", "starts", "ends", "consent_review"];
+
 /// Turn serde's wording into something a comms officer can act on.
-fn explain(message: &str, kind: &str) -> (String, Option<String>) {
+fn explain(message: &str, kind: &str, field: Option<&str>) -> (String, Option<String>) {
+    let hint = |h: &str| (message.to_string(), Some(h.to_string()));
     if let Some(rest) = message.strip_prefix("missing field ") {
         return (
             format!("{kind} front matter is missing the required field {rest}"),
@@ -178,34 +262,53 @@ fn explain(message: &str, kind: &str) -> (String, Option<String>) {
             )),
         );
     }
-    if message.contains("is not a date") {
-        return (
-            message.to_string(),
-            Some("dates are written year-month-day, e.g. 2026-03-01".into()),
-        );
-    }
     if message.contains("has no time zone") {
-        return (
-            message.to_string(),
-            Some("without a zone the embargo could lift an hour early or late: use Z for UTC (GMT), +01:00 for BST".into()),
-        );
+        return hint("without a zone the embargo could lift an hour early or late: use Z for UTC (GMT), +01:00 for BST");
     }
-    if message.contains("unknown variant") {
-        return (
-            message.to_string(),
-            Some("use one of the values listed".into()),
-        );
+    if message.contains("is not a date") || field.is_some_and(|f| DATE_FIELDS.contains(&f)) {
+        return hint("dates are written year-month-day, e.g. 2026-03-01");
+    }
+    if field == Some("publish_after") {
+        return hint("write the date, time and time zone, e.g. 2027-03-01T09:00:00Z");
+    }
+    if let Some(rest) = message
+        .strip_prefix("unknown variant ")
+        .or_else(|| message.strip_prefix("unknown field "))
+    {
+        // "`publc`, expected `public` or `internal`": suggest the nearest.
+        let mut quoted = rest.split('`').skip(1).step_by(2);
+        let wrong = quoted.next().unwrap_or("");
+        let suggestion = did_you_mean(wrong, quoted.clone())
+            .unwrap_or_else(|| "use one of the values listed".into());
+        return (message.to_string(), Some(suggestion));
+    }
+    if message.starts_with("duplicate field") {
+        return hint("the field appears twice: keep one of the two lines");
     }
     if message.contains("expected a boolean") {
-        return (message.to_string(), Some("write `true` or `false`".into()));
+        return hint("write `true` or `false`");
     }
     if message.contains("invalid type") && message.contains("sequence") {
+        return hint("write a list like `[first, second]`");
+    }
+    if message.contains("expected struct") {
         return (
-            message.to_string(),
-            Some("write a list like `[first, second]`".into()),
+            format!("the {kind} front matter is not a list of `field: value` lines"),
+            Some("write one `field: value` per line between the `---` lines".into()),
         );
     }
-    if message.contains("did not find expected") || message.contains("mapping values") {
+    if message.contains("invalid type") && message.contains("expected i64") {
+        return hint("write a whole number, e.g. 2");
+    }
+    if message.contains("invalid type") && message.contains("expected a map") {
+        return hint("write it as indented `key: value` lines, or `{key: value}`");
+    }
+    if message.contains("did not find expected")
+        || message.contains("mapping values")
+        || message.contains("found character")
+        || message.contains("while scanning")
+        || message.contains("while parsing")
+    {
         return (
             format!("the YAML front matter can't be read: {message}"),
             Some("check indentation, and put quotes around text that contains a colon".into()),

@@ -49,7 +49,7 @@ pub struct Written {
 /// Load and check a site without writing anything.
 pub fn check(opts: &Options) -> Result<(Corpus, Diagnostics), Error> {
     let mut diagnostics = Diagnostics::default();
-    let corpus = load::site(&opts.site, &mut diagnostics)?;
+    let corpus = load::site(&opts.site, opts.max_file_size, &mut diagnostics)?;
     validate::corpus(&corpus, opts.now, &mut diagnostics);
     diagnostics.sort();
     Ok((corpus, diagnostics))
@@ -60,7 +60,8 @@ pub fn check(opts: &Options) -> Result<(Corpus, Diagnostics), Error> {
 pub fn build(opts: &Options) -> Result<Report, Error> {
     output::check_target(&opts.out, &opts.site)?;
     let (corpus, diagnostics) = check(opts)?;
-    if diagnostics.has_errors() {
+    let warnings_stop = opts.deny_warnings && diagnostics.count(Severity::Warning) > 0;
+    if diagnostics.has_errors() || warnings_stop {
         return Ok(Report {
             diagnostics,
             written: None,
