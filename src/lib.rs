@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod frontmatter;
 pub mod load;
 pub mod model;
+pub mod one_file;
 pub mod output;
 pub mod render;
 pub mod routes;

@@ -11,6 +11,37 @@ use std::path::{Path, PathBuf};
 /// replaces folders that carry it.
 pub const MARKER: &str = ".convene-output";
 
+/// Folders of a site that convene reads; output must never land in them.
+const READ_FOLDERS: &[&str] = &[
+    "people",
+    "stories",
+    "guidelines",
+    "campaigns",
+    "static",
+    "templates",
+];
+
+/// Longest file or folder name most file systems accept.
+const MAX_NAME_BYTES: usize = 255;
+
+/// Is `path` safe to join under the output folder: relative, with only
+/// plain names (no `..`, no root, no NUL), each short enough to create?
+/// Every written path passes here, whatever a slug or alias said.
+pub fn is_safe_relative(path: &Path) -> bool {
+    let mut any = false;
+    for c in path.components() {
+        let std::path::Component::Normal(name) = c else {
+            return false;
+        };
+        let bytes = name.as_encoded_bytes();
+        if bytes.is_empty() || bytes.len() > MAX_NAME_BYTES || bytes.contains(&0) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     move |e| Error::Io {
         path: path.to_path_buf(),
@@ -30,11 +61,19 @@ pub fn check_target(out: &Path, site: &Path) -> Result<(), Error> {
             out.display()
         )))
     };
-    if out_abs.parent().is_none() || home.as_deref() == Some(out_abs.as_path()) {
-        return refuse("that is the root or home folder");
+    if out_abs.parent().is_none() || home.as_deref().is_some_and(|h| h.starts_with(&out_abs)) {
+        return refuse("that is the root or home folder, or holds the home folder");
     }
     if site_abs.starts_with(&out_abs) {
         return refuse("the site's content is inside it; choose a folder such as dist/");
+    }
+    // Inside a folder convene reads, the output would be read back as content.
+    for folder in READ_FOLDERS {
+        if out_abs.starts_with(site_abs.join(folder)) {
+            return refuse(&format!(
+                "it is inside the site's {folder}/ folder; choose a folder such as dist/"
+            ));
+        }
     }
     if out_abs.is_dir()
         && !out_abs.join(MARKER).exists()
@@ -90,6 +129,18 @@ pub fn write(out: &Path, site: &Path, sites: &[RenderedSite]) -> Result<usize, E
 fn write_stage(stage: &Path, site: &Path, sites: &[RenderedSite]) -> Result<usize, Error> {
     let mut count = 0;
     for rendered in sites {
+        let unsafe_path = rendered
+            .files
+            .iter()
+            .map(|f| f.path.as_path())
+            .chain(rendered.static_files.iter().map(PathBuf::as_path))
+            .find(|p| !is_safe_relative(p));
+        if let Some(path) = unsafe_path {
+            return Err(Error::Output(format!(
+                "refusing to write {}: it would land outside the output folder",
+                path.display()
+            )));
+        }
         let dir = stage.join(rendered.audience.folder());
         let copies: Vec<(PathBuf, PathBuf)> = rendered
             .static_files
@@ -126,10 +177,17 @@ fn swap_in(out: &Path, stage: &Path, sites: &[RenderedSite]) -> Result<(), Error
         let name = rendered.audience.folder();
         let live = out.join(name);
         let old = stage.join(format!("old-{name}"));
-        if live.exists() {
+        let had_live = live.exists();
+        if had_live {
             fs::rename(&live, &old).map_err(io(&live))?;
         }
-        fs::rename(stage.join(name), &live).map_err(io(&live))?;
+        if let Err(e) = fs::rename(stage.join(name), &live) {
+            // Put the last good site back rather than leave a gap.
+            if had_live {
+                let _ = fs::rename(&old, &live);
+            }
+            return Err(io(&live)(e));
+        }
     }
     Ok(())
 }

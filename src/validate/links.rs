@@ -174,3 +174,57 @@ fn broken(file: &Path, line: usize, dest: &str, resolved: &Path, is_image: bool)
     Diagnostic::error(file, line, format!("this {what} points nowhere: `{dest}`"))
         .with_hint(format!("convene looked for {} in the site folder; links are relative to this file, e.g. ../people/amara-okafor.md", resolved.display()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::highlight::Highlighter;
+    use crate::routes::LinkIndex;
+
+    /// The ids checked here must be the ids the rendered page carries.
+    #[test]
+    fn heading_ids_match_the_rendered_page() {
+        let body = "# Who responds\n\n## Who responds\n\n## Levels {#levels}\n\n### `code` & more\n\n## Levels\n";
+        let ids = heading_ids(body);
+        assert_eq!(
+            ids,
+            [
+                "who-responds",
+                "who-responds-1",
+                "levels",
+                "code-more",
+                "levels-1"
+            ]
+        );
+        let links = LinkIndex::default();
+        let statics = HashSet::new();
+        let highlighter = Highlighter::default();
+        let cx = markdown::Context {
+            links: &links,
+            static_files: &statics,
+            highlighter: &highlighter,
+            root: "",
+        };
+        let html = markdown::to_html(body, Path::new("guidelines/a.md"), &cx);
+        for id in &ids {
+            assert!(html.contains(&format!("id=\"{id}\"")), "{id} not in {html}");
+        }
+    }
+
+    #[test]
+    fn unsafe_schemes_are_caught_whatever_the_spelling() {
+        for dest in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            " data:text/html,x",
+            "java\tscript:x",
+            "VBScript:x",
+        ] {
+            assert!(
+                unsafe_scheme(Path::new("a.md"), 1, dest).is_some(),
+                "{dest}"
+            );
+        }
+        assert!(unsafe_scheme(Path::new("a.md"), 1, "https://example.org").is_none());
+    }
+}
