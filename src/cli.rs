@@ -153,6 +153,10 @@ impl BuildArgs {
         let started = std::time::Instant::now();
         let report = convene::build(&self.common.options(self.out.clone()))?;
         let code = self.common.finish(&report.diagnostics);
+        if self.common.format == Format::Json {
+            // stderr stays one JSON document for tools; the exit code says the rest.
+            return Ok(code);
+        }
         match report.written {
             Some(w) if code == OK => eprintln!(
                 "built {} public pages and {} playbook pages ({} files) into {} in {:.2} s",

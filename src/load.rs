@@ -277,8 +277,8 @@ impl Reader<'_> {
                 0,
                 format!(
                     "this file is {}, over the {} limit",
-                    megabytes(size),
-                    megabytes(self.max_file_size)
+                    file_size(size),
+                    file_size(self.max_file_size)
                 ),
             )
             .with_hint("make it smaller (resize photos to at most 2000 pixels wide), or raise the limit with --max-file-size")
@@ -286,8 +286,14 @@ impl Reader<'_> {
     }
 }
 
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+/// "2.4 MB", "800 KB", "950 bytes": sizes as a file manager shows them.
+fn file_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    match bytes {
+        b if b >= KB * KB => format!("{:.1} MB", b as f64 / (KB * KB) as f64),
+        b if b >= KB => format!("{} KB", b / KB),
+        b => format!("{b} bytes"),
+    }
 }
 
 fn read_item<M: FrontMatter>(

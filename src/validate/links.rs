@@ -171,6 +171,13 @@ fn anchor(
 
 fn broken(file: &Path, line: usize, dest: &str, resolved: &Path, is_image: bool) -> Diagnostic {
     let what = if is_image { "image" } else { "link" };
+    let climbs_out = resolved
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)));
+    if climbs_out {
+        return Diagnostic::error(file, line, format!("this {what} leads outside the site folder: `{dest}`"))
+            .with_hint("link to a file inside the site (e.g. ../people/amara-okafor.md) or to a full web address (https://...)");
+    }
     Diagnostic::error(file, line, format!("this {what} points nowhere: `{dest}`"))
         .with_hint(format!("convene looked for {} in the site folder; links are relative to this file, e.g. ../people/amara-okafor.md", resolved.display()))
 }

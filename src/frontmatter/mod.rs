@@ -1,6 +1,8 @@
 //! Split a Markdown file into its YAML front matter and body, and read the
 //! front matter strictly, with every position mapped back into the file.
 
+mod explain;
+
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use serde::de::DeserializeOwned;
 use std::path::Path;
@@ -180,7 +182,7 @@ fn value_error(
     file: &Path,
     kind: &str,
 ) -> Diagnostic {
-    let mut d = yaml_error(err, split, file, kind, top_field(path));
+    let mut d = yaml_error(err, split, file, kind, path);
     if let Some((line, column)) = field_position(source, path) {
         if d.line < split.yaml_line + line - 1 {
             d.line = split.yaml_line + line - 1;
@@ -232,89 +234,23 @@ fn yaml_error(
     split: &Split,
     file: &Path,
     kind: &str,
-    field: Option<&str>,
+    path: &str,
 ) -> Diagnostic {
     let raw = err.to_string();
     // serde_yaml appends " at line L column C"; we give the position separately.
-    let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+    let message = raw.split(" at line ").next().unwrap_or(&raw);
     let (line, column) = match err.location() {
-        Some(loc) => (split.yaml_line + loc.line() - 1, loc.column()),
+        Some(loc) => {
+            let (line, column) =
+                explain::unclosed_bracket(split.yaml, message, (loc.line(), loc.column()));
+            (split.yaml_line + line - 1, column)
+        }
         None => (split.yaml_line.saturating_sub(1).max(1), 1),
     };
-    let (message, hint) = explain(&message, kind, field);
+    let (message, hint) = explain::explain(message, kind, path);
     Diagnostic::error(file, line, message)
         .at_column(column)
         .with_hint_opt(hint)
-}
-
-/// Fields that hold a calendar date, whatever the kind of file.
-const DATE_FIELDS: &[&str] = &["date", "starts", "ends", "consent_review"];
-
-/// Turn serde's wording into something a comms officer can act on.
-fn explain(message: &str, kind: &str, field: Option<&str>) -> (String, Option<String>) {
-    let hint = |h: &str| (message.to_string(), Some(h.to_string()));
-    if let Some(rest) = message.strip_prefix("missing field ") {
-        return (
-            format!("{kind} front matter is missing the required field {rest}"),
-            Some(format!(
-                "add a line like {}: ... between the `---` lines",
-                rest.trim_matches('`')
-            )),
-        );
-    }
-    if message.contains("has no time zone") {
-        return hint("without a zone the embargo could lift an hour early or late: use Z for UTC (GMT), +01:00 for BST");
-    }
-    if message.contains("is not a date") || field.is_some_and(|f| DATE_FIELDS.contains(&f)) {
-        return hint("dates are written year-month-day, e.g. 2026-03-01");
-    }
-    if field == Some("publish_after") {
-        return hint("write the date, time and time zone, e.g. 2027-03-01T09:00:00Z");
-    }
-    if let Some(rest) = message
-        .strip_prefix("unknown variant ")
-        .or_else(|| message.strip_prefix("unknown field "))
-    {
-        // "`publc`, expected `public` or `internal`": suggest the nearest.
-        let mut quoted = rest.split('`').skip(1).step_by(2);
-        let wrong = quoted.next().unwrap_or("");
-        let suggestion = did_you_mean(wrong, quoted.clone())
-            .unwrap_or_else(|| "use one of the values listed".into());
-        return (message.to_string(), Some(suggestion));
-    }
-    if message.starts_with("duplicate field") {
-        return hint("the field appears twice: keep one of the two lines");
-    }
-    if message.contains("expected a boolean") {
-        return hint("write `true` or `false`");
-    }
-    if message.contains("invalid type") && message.contains("sequence") {
-        return hint("write a list like `[first, second]`");
-    }
-    if message.contains("expected struct") {
-        return (
-            format!("the {kind} front matter is not a list of `field: value` lines"),
-            Some("write one `field: value` per line between the `---` lines".into()),
-        );
-    }
-    if message.contains("invalid type") && message.contains("expected i64") {
-        return hint("write a whole number, e.g. 2");
-    }
-    if message.contains("invalid type") && message.contains("expected a map") {
-        return hint("write it as indented `key: value` lines, or `{key: value}`");
-    }
-    if message.contains("did not find expected")
-        || message.contains("mapping values")
-        || message.contains("found character")
-        || message.contains("while scanning")
-        || message.contains("while parsing")
-    {
-        return (
-            format!("the YAML front matter can't be read: {message}"),
-            Some("check indentation, and put quotes around text that contains a colon".into()),
-        );
-    }
-    (message.to_string(), None)
 }
 
 #[cfg(test)]
