@@ -77,6 +77,8 @@ impl Default for SiteConfig {
 
 impl FrontMatter for SiteConfig {
     const KIND: &'static str = "hub.yaml";
+    const STAND_INS: &'static [(&'static str, &'static str)] =
+        &[("title", "\"\""), ("base_url", "\"\"")];
     const KEYS: &'static [&'static str] = &[
         "title",
         "description",

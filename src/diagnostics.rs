@@ -147,6 +147,8 @@ pub fn render(diags: &Diagnostics, format: Format, site: &Path) -> String {
     }
 }
 
+/// rustc's layout, which people who have seen any compiler error recognise:
+/// the file and position, the line itself, a caret under the column.
 fn human(d: &Diagnostic, site: &Path) -> String {
     let label = match d.severity {
         Severity::Error => "error",
@@ -154,18 +156,24 @@ fn human(d: &Diagnostic, site: &Path) -> String {
     };
     let mut out = format!("{label}: {}\n", d.message);
     let shown = site.join(&d.file);
+    let gutter = " ".repeat(d.line.max(1).to_string().len());
     if d.line > 0 {
-        let _ = writeln!(out, "  --> {}:{}:{}", shown.display(), d.line, d.column);
+        let _ = writeln!(
+            out,
+            "{gutter}--> {}:{}:{}",
+            shown.display(),
+            d.line,
+            d.column
+        );
         if let Some(text) = source_line(&shown, d.line) {
-            let gutter = " ".repeat(d.line.to_string().len());
             let pad = " ".repeat(d.column.saturating_sub(1).min(text.chars().count()));
             let _ = writeln!(out, "{gutter} |\n{} | {text}\n{gutter} | {pad}^", d.line);
         }
     } else {
-        let _ = writeln!(out, "  --> {}", shown.display());
+        let _ = writeln!(out, "{gutter}--> {}", shown.display());
     }
     if let Some(hint) = &d.hint {
-        let _ = writeln!(out, "  = hint: {hint}");
+        let _ = writeln!(out, "{gutter} = hint: {hint}");
     }
     out.push('\n');
     out

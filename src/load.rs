@@ -342,8 +342,13 @@ pub fn item_from_text<M: FrontMatter>(
             return None;
         }
     };
+    let before = out.len();
     let meta = frontmatter::parse::<M>(&split, rel, out)?;
+    let partial = out[before..]
+        .iter()
+        .any(|d| d.severity == crate::diagnostics::Severity::Error);
     let source = Source {
+        partial,
         path: rel.to_path_buf(),
         front_matter: split.yaml.to_string(),
         body: split.body.to_string(),

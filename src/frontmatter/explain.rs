@@ -35,11 +35,15 @@ pub fn explain(message: &str, kind: &str, path: &str) -> (String, Option<String>
     if message.contains("has no time zone") {
         return same("without a zone the embargo could lift an hour early or late: use Z for UTC (GMT), +01:00 for BST");
     }
+    if field == "publish_after" && message.contains("is not a date") {
+        let value = message.split('`').nth(1).unwrap_or("");
+        return (
+            format!("`publish_after: {value}` is not a date and time"),
+            Some("write the date, time and time zone, e.g. 2027-03-01T09:00:00Z".into()),
+        );
+    }
     if message.contains("is not a date") || DATE_FIELDS.contains(&field) {
         return date(message, path);
-    }
-    if field == "publish_after" {
-        return same("write the date, time and time zone, e.g. 2027-03-01T09:00:00Z");
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let (wrong, allowed) = quoted(rest);

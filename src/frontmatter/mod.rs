@@ -23,6 +23,11 @@ pub struct Split<'a> {
 pub trait FrontMatter: DeserializeOwned {
     const KEYS: &'static [&'static str];
     const KIND: &'static str;
+    /// Required fields with a stand-in value (YAML). When a required field is
+    /// missing or wrong, the stand-in lets the rest of the file be read, so
+    /// its links and references are still checked. The file has an error
+    /// by then, so nothing is built from the stand-in.
+    const STAND_INS: &'static [(&'static str, &'static str)] = &[];
 }
 
 pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
@@ -58,26 +63,21 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
 }
 
 /// Read the front matter into `T`, reporting every unknown key and every
-/// field with a wrong value. Returns `None` when the file cannot be used.
+/// field with a wrong value.
 ///
 /// serde stops at the first bad value, so each bad field is reported, blanked
 /// out of the text and the rest read again: one run lists every problem.
+/// Returns `None` only when the YAML itself can't be read; a value that came
+/// back after errors were pushed to `out` is partial (see `STAND_INS`).
 pub fn parse<T: FrontMatter>(split: &Split, file: &Path, out: &mut Vec<Diagnostic>) -> Option<T> {
-    let mut unknown = false;
-    let mut cleaned = blank_keys(split.yaml, |key| {
-        let known = T::KEYS.contains(&key);
-        if !known {
-            unknown = true;
-        }
-        !known
-    });
+    let mut cleaned = blank_keys(split.yaml, |key| !T::KEYS.contains(&key));
     for (i, line) in split.yaml.lines().enumerate() {
         if let Some(key) = top_level_key(line).filter(|k| !T::KEYS.contains(k)) {
             out.push(unknown_key::<T>(key, file, split.yaml_line + i));
         }
     }
-    let mut blanked: Vec<String> = Vec::new();
-    // Each pass removes one field, so this ends after at most KEYS passes.
+    let mut replaced: Vec<String> = Vec::new();
+    // Each pass replaces one field, so this ends after at most KEYS passes.
     for _ in 0..=T::KEYS.len() {
         let source = if cleaned.trim().is_empty() {
             "{}"
@@ -87,42 +87,39 @@ pub fn parse<T: FrontMatter>(split: &Split, file: &Path, out: &mut Vec<Diagnosti
         let err = match serde_path_to_error::deserialize::<_, T>(
             serde_yaml::Deserializer::from_str(source),
         ) {
-            Ok(value) => return Some(value).filter(|_| !unknown && blanked.is_empty()),
+            Ok(value) => return Some(value),
             Err(err) => err,
         };
         let path = err.path().to_string();
-        let field = top_field(&path);
-        if let Some(missing) = missing_field(&err.inner().to_string()).filter(|_| field.is_none()) {
-            // A field we blanked for a bad value is not "missing" as well.
-            if !blanked.iter().any(|b| b == missing) {
-                out.push(value_error(
-                    err.inner(),
-                    source,
-                    &path,
-                    split,
-                    file,
-                    T::KIND,
-                ));
-            }
+        let message = err.inner().to_string();
+        let missing = missing_field(&message).filter(|_| top_field(&path).is_none());
+        // A field we replaced for a bad value is not "missing" as well.
+        if missing.is_none_or(|m| !replaced.iter().any(|r| r == m)) {
+            out.push(value_error(
+                err.inner(),
+                source,
+                &path,
+                split,
+                file,
+                T::KIND,
+            ));
+        }
+        let Some(field) = missing.or(top_field(&path)) else {
+            return None; // A syntax error: the file can't be read further.
+        };
+        if !T::KEYS.contains(&field) || replaced.iter().any(|r| r == field) {
             return None;
         }
-        out.push(value_error(
-            err.inner(),
-            source,
-            &path,
-            split,
-            file,
-            T::KIND,
-        ));
-        match field {
-            Some(field) if T::KEYS.contains(&field) && !blanked.iter().any(|b| b == field) => {
-                let field = field.to_string();
-                cleaned = blank_keys(&cleaned, |k| k == field);
-                blanked.push(field);
+        let field = field.to_string();
+        cleaned = blank_keys(&cleaned, |k| k == field);
+        if let Some((_, stand_in)) = T::STAND_INS.iter().find(|(k, _)| *k == field) {
+            // Appended after the last line, so earlier line numbers hold.
+            if !cleaned.is_empty() && !cleaned.ends_with('\n') {
+                cleaned.push('\n');
             }
-            // A syntax error, or nothing left to blank: the file can't be read further.
-            _ => return None,
+            cleaned.push_str(&format!("{field}: {stand_in}\n"));
         }
+        replaced.push(field);
     }
     None
 }

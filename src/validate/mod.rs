@@ -43,9 +43,10 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
             .map(|(s, _)| s.path.as_path())
             .chain(c.unreadable.iter().map(PathBuf::as_path))
             .collect(),
+        // A partial file's audience is unknown: don't warn about links to it.
         public_pages: bodies
             .iter()
-            .filter(|(_, public)| *public)
+            .filter(|(s, public)| *public || s.partial)
             .map(|(s, _)| s.path.as_path())
             .collect(),
         statics: &c.static_files,
@@ -56,7 +57,7 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
     };
     let found: Vec<Vec<Diagnostic>> = bodies
         .par_iter()
-        .map(|(source, is_public)| links::check(source, *is_public, &targets))
+        .map(|(source, is_public)| links::check(source, *is_public && !source.partial, &targets))
         .collect();
     diags.extend(found.into_iter().flatten());
 
@@ -100,12 +101,14 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
 fn responds_on(p: &Person, topics: &BTreeSet<&str>, diags: &mut Diagnostics) {
     for topic in &p.meta.responds_on {
         if !topics.contains(topic.as_str()) {
+            let (line, column) = value_position(&p.source, "responds_on", topic);
             diags.push(
                 Diagnostic::warning(
                     &p.source.path,
-                    value_line(&p.source, "responds_on", topic),
+                    line,
                     format!("`{topic}` in responds_on is not a topic on any profile"),
                 )
+                .at_column(column)
                 .with_hint(
                     did_you_mean(topic, topics.iter().copied()).unwrap_or_else(|| {
                         "add it to the `topics` of the people who know it, or check the spelling"
@@ -154,6 +157,8 @@ fn person(p: &Person, c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagno
             Diagnostic::error(file, key_line(&p.source, "responding_level"), format!("`responding_level: {level}` is not a level"))
                 .with_hint("use 1 (thank and share), 2 (answer on own topics) or 3 (handle complaints and media)"),
         ),
+        // A partial file's level may have been the field in error.
+        None if p.source.partial => {}
         None => diags.push(
             Diagnostic::warning(file, 1, format!("{} has no `responding_level`", m.name))
                 .with_hint("every member of staff should have one: 1 (thank and share) is a good start"),
@@ -208,18 +213,16 @@ fn story(s: &Story, c: &Corpus, diags: &mut Diagnostics) {
                 .unreadable
                 .contains(&Path::new("people").join(format!("{slug}.md")))
         {
+            let (line, column) = value_position(&s.source, "people", slug);
             diags.push(
-                Diagnostic::error(
-                    file,
-                    value_line(&s.source, "people", slug),
-                    format!("no person has the slug `{slug}`"),
-                )
-                .with_hint(
-                    did_you_mean(slug, known_slugs(c, "people").iter().map(String::as_str))
-                        .unwrap_or_else(|| {
-                            "a person's slug is their file name in people/, without .md".into()
-                        }),
-                ),
+                Diagnostic::error(file, line, format!("no person has the slug `{slug}`"))
+                    .at_column(column)
+                    .with_hint(
+                        did_you_mean(slug, known_slugs(c, "people").iter().map(String::as_str))
+                            .unwrap_or_else(|| {
+                                "a person's slug is their file name in people/, without .md".into()
+                            }),
+                    ),
             );
         }
     }
@@ -333,9 +336,10 @@ fn key_line(source: &Source, key: &str) -> usize {
     })
 }
 
-/// The line of `value` under `key` (in a list or after the key), falling
-/// back to the key's line: a slug may also appear in a title above it.
-fn value_line(source: &Source, key: &str, value: &str) -> usize {
+/// File line and column of `value` under `key` (in a list or after the
+/// key), falling back to the key's line: a slug may also appear in a title
+/// above it.
+fn value_position(source: &Source, key: &str, value: &str) -> (usize, usize) {
     let lines = source.front_matter_lines();
     let start = key_line(source, key).saturating_sub(2);
     let probe: String = value.chars().take(40).collect();
@@ -343,8 +347,11 @@ fn value_line(source: &Source, key: &str, value: &str) -> usize {
         .iter()
         .enumerate()
         .skip(start)
-        .find(|(_, l)| l.contains(probe.as_str()))
-        .map_or(start + 2, |(i, _)| i + 2)
+        .find_map(|(i, l)| {
+            let at = l.find(probe.as_str())?;
+            Some((i + 2, l[..at].chars().count() + 1))
+        })
+        .unwrap_or((start + 2, 1))
 }
 
 fn find_line(source: &Source, matches: impl Fn(&str) -> bool) -> usize {
@@ -407,7 +414,7 @@ fn duplicates_and_aliases(c: &Corpus, diags: &mut Diagnostics) {
             })
         }));
     for (source, alias, route) in aliases {
-        let line = value_line(source, "aliases", alias);
+        let (line, column) = value_position(source, "aliases", alias);
         if !is_clean_slug(alias) {
             diags.push(
                 Diagnostic::error(
@@ -415,6 +422,7 @@ fn duplicates_and_aliases(c: &Corpus, diags: &mut Diagnostics) {
                     line,
                     format!("the alias `{alias}` can't be used in a web address"),
                 )
+                .at_column(column)
                 .with_hint(format!(
                     "an alias is an old slug: lowercase letters, digits and dashes, e.g. `{}`",
                     slugify(alias)
@@ -433,6 +441,7 @@ fn duplicates_and_aliases(c: &Corpus, diags: &mut Diagnostics) {
                         owner.display()
                     ),
                 )
+                .at_column(column)
                 .with_hint("remove the alias or choose another old address"),
             );
         } else {

@@ -1,7 +1,7 @@
 //! Share-kit texts must fit the networks staff post them on, and carry the
 //! campaign's link.
 
-use super::value_line;
+use super::value_position;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Campaign;
@@ -54,10 +54,11 @@ pub fn check(x: &Campaign, config: &SiteConfig, diags: &mut Diagnostics) {
     let link = share_link(x, config);
     let networks = &config.share.networks;
     for text in &x.meta.share {
-        let line = value_line(&x.source, "share", text);
+        let (line, column) = value_position(&x.source, "share", text);
         if !text.contains("{link}") {
             diags.push(
                 Diagnostic::warning(&x.source.path, line, "this share text has no `{link}`")
+                    .at_column(column)
                     .with_hint("add {link} where the campaign's address should go"),
             );
         }
@@ -77,6 +78,7 @@ pub fn check(x: &Campaign, config: &SiteConfig, diags: &mut Diagnostics) {
                             limit.label, limit.max
                         ),
                     )
+                    .at_column(column)
                     .with_hint(format!(
                         "cut {} characters; {{link}} counts as {} there",
                         length - limit.max,
