@@ -103,6 +103,7 @@ pub fn site(root: &Path, max_file_size: u64, diags: &mut Diagnostics) -> Result<
     corpus.guidelines.sort_by(|a, b| a.slug.cmp(&b.slug));
     corpus.campaigns.sort_by(|a, b| a.slug.cmp(&b.slug));
     corpus.static_files = static_files(reader, diags);
+    linked_templates(root, diags);
     corpus.unreadable = unreadable.into_iter().collect();
     Ok(corpus)
 }
@@ -360,6 +361,26 @@ pub fn item_from_text<M: FrontMatter>(
 fn not_utf8(rel: &Path) -> Diagnostic {
     Diagnostic::error(rel, 0, "this file is not UTF-8 text")
         .with_hint("save it as UTF-8 (most editors offer this under \"Save as\" or \"Encoding\")")
+}
+
+/// Template overrides are read by the theme after checking, so a symbolic
+/// link among them (which could pull any file on the machine into the site)
+/// is reported here, where it stops the build first.
+fn linked_templates(root: &Path, diags: &mut Diagnostics) {
+    if refuse_linked_folder(root, "templates", diags) {
+        return;
+    }
+    for entry in WalkDir::new(root.join("templates"))
+        .min_depth(1)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path_is_symlink())
+    {
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        diags.push(symlink(rel));
+    }
 }
 
 /// Every regular file under static/, relative to static/. Symlinks are not

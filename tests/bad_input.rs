@@ -455,9 +455,11 @@ fn symbolic_links_are_never_followed_out_of_the_site() {
     std::fs::write(outside.join("secret.md"), "---\nname: CANARY-secret\n---\n").unwrap();
     std::os::unix::fs::symlink(outside.join("secret.md"), site.join("people/secret.md")).unwrap();
     std::os::unix::fs::symlink(&outside, site.join("static")).unwrap();
+    std::fs::create_dir_all(site.join("templates")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", site.join("templates/person.html")).unwrap();
     let (code, diags) = check_json(&site);
     assert_eq!(code, 1);
-    for file in ["people/secret.md", "static"] {
+    for file in ["people/secret.md", "static", "templates/person.html"] {
         let d = find(&diags, file, "symbolic link");
         assert_eq!(d["severity"], "error");
     }
