@@ -30,21 +30,7 @@ pub fn site(root: &Path, max_file_size: u64, diags: &mut Diagnostics) -> Result<
         root,
         max_file_size,
     };
-    let mut found = Vec::new();
-    let hub = Path::new("hub.yaml");
-    let config = if root.join(hub).symlink_metadata().is_err() {
-        found.push(
-            Diagnostic::error(hub, 0, "this folder has no hub.yaml, so it is not a convene site")
-                .with_hint("run `convene init <folder>` to start a new site, or point convene at the folder that holds hub.yaml"),
-        );
-        SiteConfig::default()
-    } else {
-        match reader.text(hub, &mut found) {
-            Some(text) => SiteConfig::parse(&text, &mut found),
-            None => SiteConfig::default(),
-        }
-    };
-    diags.extend(found);
+    let config = hub_config(reader, diags);
 
     let mut unreadable = Vec::new();
     let mut corpus = Corpus {
@@ -106,6 +92,27 @@ pub fn site(root: &Path, max_file_size: u64, diags: &mut Diagnostics) -> Result<
     linked_templates(root, diags);
     corpus.unreadable = unreadable.into_iter().collect();
     Ok(corpus)
+}
+
+/// hub.yaml, or the defaults (with the reason reported) so that the rest of
+/// the site is still checked.
+fn hub_config(reader: Reader, diags: &mut Diagnostics) -> SiteConfig {
+    let mut found = Vec::new();
+    let hub = Path::new("hub.yaml");
+    let config = if reader.root.join(hub).symlink_metadata().is_err() {
+        found.push(
+            Diagnostic::error(hub, 0, "this folder has no hub.yaml, so it is not a convene site")
+                .with_hint("run `convene init <folder>` to start a new site, or point convene at the folder that holds hub.yaml"),
+        );
+        SiteConfig::default()
+    } else {
+        match reader.text(hub, &mut found) {
+            Some(text) => SiteConfig::parse(&text, &mut found),
+            None => SiteConfig::default(),
+        }
+    };
+    diags.extend(found);
+    config
 }
 
 /// `2025-05-12-otter-survey` -> `otter-survey`.

@@ -19,18 +19,7 @@ pub fn explain(message: &str, kind: &str, path: &str) -> (String, Option<String>
     let field = path.split(['.', '[']).next().unwrap_or("");
     let same = |hint: &str| (message.to_string(), Some(hint.to_string()));
     if let Some(rest) = message.strip_prefix("missing field ") {
-        let what = if path.is_empty() || path == "." {
-            format!("{kind} front matter")
-        } else {
-            format!("`{path}`")
-        };
-        return (
-            format!("{what} is missing the required field {rest}"),
-            Some(format!(
-                "add a line like {}: ... between the `---` lines",
-                rest.trim_matches('`')
-            )),
-        );
+        return missing(rest, kind, path);
     }
     if message.contains("has no time zone") {
         return same("without a zone the embargo could lift an hour early or late: use Z for UTC (GMT), +01:00 for BST");
@@ -84,25 +73,49 @@ pub fn explain(message: &str, kind: &str, path: &str) -> (String, Option<String>
         }
         return wrong_type(rest, path);
     }
-    if message.contains("did not find expected")
-        || message.contains("mapping values")
-        || message.contains("found character")
-        || message.contains("while scanning")
-        || message.contains("while parsing")
-    {
-        let hint = if message.contains("expected ',' or ']'") {
-            "a list that opens with `[` must close with `]` on the same line, e.g. topics: [events, rivers]"
-        } else if message.contains("expected ',' or '}'") {
-            "a set that opens with `{` must close with `}` on the same line"
-        } else {
-            "check indentation, and put quotes around text that contains a colon"
-        };
-        return (
-            format!("the YAML front matter can't be read: {message}"),
-            Some(hint.into()),
-        );
+    syntax(message).unwrap_or((message.to_string(), None))
+}
+
+fn missing(rest: &str, kind: &str, path: &str) -> (String, Option<String>) {
+    let what = if path.is_empty() || path == "." {
+        format!("{kind} front matter")
+    } else {
+        format!("`{path}`")
+    };
+    (
+        format!("{what} is missing the required field {rest}"),
+        Some(format!(
+            "add a line like {}: ... between the `---` lines",
+            rest.trim_matches('`')
+        )),
+    )
+}
+
+/// YAML that can't be parsed at all.
+fn syntax(message: &str) -> Option<(String, Option<String>)> {
+    let is_syntax = [
+        "did not find expected",
+        "mapping values",
+        "found character",
+        "while scanning",
+        "while parsing",
+    ]
+    .iter()
+    .any(|m| message.contains(m));
+    if !is_syntax {
+        return None;
     }
-    (message.to_string(), None)
+    let hint = if message.contains("expected ',' or ']'") {
+        "a list that opens with `[` must close with `]` on the same line, e.g. topics: [events, rivers]"
+    } else if message.contains("expected ',' or '}'") {
+        "a set that opens with `{` must close with `}` on the same line"
+    } else {
+        "check indentation, and put quotes around text that contains a colon"
+    };
+    Some((
+        format!("the YAML front matter can't be read: {message}"),
+        Some(hint.into()),
+    ))
 }
 
 /// "`publc`, expected `public` or `internal`" -> ("publc", [public, internal]),

@@ -380,6 +380,12 @@ fn duplicates_and_aliases(c: &Corpus, diags: &mut Diagnostics) {
             );
         }
     }
+    aliases(c, diags);
+}
+
+/// Aliases are old addresses: each must be a clean slug and must not take
+/// an address a page or another alias already has.
+fn aliases(c: &Corpus, diags: &mut Diagnostics) {
     let mut claimed: HashMap<String, PathBuf> = HashMap::new();
     for p in &c.people {
         claimed.insert(
