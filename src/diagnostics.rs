@@ -20,12 +20,22 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
+    #[serde(serialize_with = "slash_path")]
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+}
+
+/// Paths in JSON use `/` on every system, so CI tools can match them.
+fn slash_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    let parts: Vec<_> = path
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    s.serialize_str(&parts.join("/"))
 }
 
 impl Diagnostic {

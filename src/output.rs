@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 /// replaces folders that carry it.
 pub const MARKER: &str = ".convene-output";
 
+/// Sites are written into `out/.building-<pid>/` before being swapped in.
+const STAGE_PREFIX: &str = ".building-";
+
 /// Folders of a site that convene reads; output must never land in them.
 const READ_FOLDERS: &[&str] = &[
     "people",
@@ -116,10 +119,17 @@ pub fn write(out: &Path, site: &Path, sites: &[RenderedSite]) -> Result<usize, E
         "This folder is written by convene. Its contents are replaced on every build.\n",
     )
     .map_err(io(out))?;
-    let stage = out.join(format!(".building-{}", std::process::id()));
-    if stage.exists() {
-        fs::remove_dir_all(&stage).map_err(io(&stage))?;
+    // Leftovers of builds that were killed half-way; the folder is ours.
+    for entry in fs::read_dir(out).map_err(io(out))?.flatten() {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(STAGE_PREFIX)
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
     }
+    let stage = out.join(format!("{STAGE_PREFIX}{}", std::process::id()));
     let result = write_stage(&stage, site, sites)
         .and_then(|count| swap_in(out, &stage, sites).map(|_| count));
     let _ = fs::remove_dir_all(&stage);
@@ -190,4 +200,58 @@ fn swap_in(out: &Path, stage: &Path, sites: &[RenderedSite]) -> Result<(), Error
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Audience;
+    use crate::render::OutputFile;
+
+    fn site_with(path: &str) -> RenderedSite {
+        RenderedSite {
+            audience: Audience::Public,
+            files: vec![OutputFile {
+                path: PathBuf::from(path),
+                bytes: b"hello".to_vec(),
+            }],
+            static_files: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_path_that_escapes_is_refused_and_the_last_site_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("dist");
+        write(&out, tmp.path(), &[site_with("index.html")]).unwrap();
+        for bad in [
+            "../escaped.html",
+            "/etc/escaped.html",
+            "people/../../escaped.html",
+        ] {
+            let err = write(&out, tmp.path(), &[site_with(bad)]).unwrap_err();
+            assert!(
+                err.to_string().contains("outside the output folder"),
+                "{err}"
+            );
+        }
+        assert!(!tmp.path().join("escaped.html").exists());
+        assert_eq!(fs::read(out.join("public/index.html")).unwrap(), b"hello");
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_are_cleared() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("dist");
+        fs::create_dir_all(out.join(".building-1/public")).unwrap();
+        write(&out, tmp.path(), &[site_with("index.html")]).unwrap();
+        let names: Vec<String> = fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            !names.iter().any(|n| n.starts_with(STAGE_PREFIX)),
+            "{names:?}"
+        );
+    }
 }
