@@ -69,9 +69,12 @@ pub struct CommonArgs {
     /// How to print problems: human, github (workflow commands) or json.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
-    /// Treat warnings as errors.
+    /// Treat warnings as errors: exit 1 and, for build, write nothing.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Refuse any file in the site larger than this many bytes (default 5 MB).
+    #[arg(long, value_name = "BYTES", default_value_t = convene::config::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
 }
 
 #[derive(Args)]
@@ -126,9 +129,13 @@ fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
 impl CommonArgs {
     fn options(&self, out: PathBuf) -> Options {
         Options {
-            site: self.site.clone(),
-            out,
-            now: self.now.unwrap_or_else(|| Utc::now().fixed_offset()),
+            max_file_size: self.max_file_size,
+            deny_warnings: self.deny_warnings,
+            ..Options::new(
+                self.site.clone(),
+                out,
+                self.now.unwrap_or_else(|| Utc::now().fixed_offset()),
+            )
         }
     }
 
@@ -172,6 +179,10 @@ impl BuildArgs {
         let started = std::time::Instant::now();
         let report = convene::build(&self.common.options(self.out.clone()))?;
         let code = self.common.finish(&report.diagnostics);
+        if self.common.format == Format::Json {
+            // stderr stays one JSON document for tools; the exit code says the rest.
+            return Ok(code);
+        }
         if self.timings {
             for (step, took) in &report.timings {
                 eprintln!("{:>8.1} ms  {step}", took.as_secs_f64() * 1000.0);
@@ -186,7 +197,7 @@ impl BuildArgs {
                 self.out.display(),
                 started.elapsed().as_secs_f64()
             ),
-            Some(_) => eprintln!("built, but warnings are treated as errors"),
+            Some(_) => eprintln!("built, with warnings"),
             None => eprintln!(
                 "nothing was written: {} still holds the last good build",
                 self.out.display()
@@ -229,6 +240,8 @@ impl ServeArgs {
                 site: self.site,
                 out,
                 now: self.now.unwrap_or_else(|| Utc::now().fixed_offset()),
+                max_file_size: convene::config::DEFAULT_MAX_FILE_SIZE,
+                deny_warnings: false,
             },
             bind: self.bind,
             port: self.port,

@@ -77,6 +77,8 @@ impl Default for SiteConfig {
 
 impl FrontMatter for SiteConfig {
     const KIND: &'static str = "hub.yaml";
+    const STAND_INS: &'static [(&'static str, &'static str)] =
+        &[("title", "\"\""), ("base_url", "\"\"")];
     const KEYS: &'static [&'static str] = &[
         "title",
         "description",
@@ -143,4 +145,29 @@ pub struct Options {
     pub out: PathBuf,
     /// "Now" for embargoes and consent reviews; fixed for reproducible builds.
     pub now: DateTime<FixedOffset>,
+    /// Files larger than this (bytes) are refused: a pasted video or a
+    /// runaway export should fail the pull request, not the live site.
+    pub max_file_size: u64,
+    /// Warnings stop the build as errors do, so nothing is written.
+    pub deny_warnings: bool,
+}
+
+/// 5 MB: far above any profile or story, below a video someone dropped in.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 5 * 1024 * 1024;
+
+impl Options {
+    /// Options for `site` with the defaults a plain `convene build` uses.
+    pub fn new(
+        site: impl Into<PathBuf>,
+        out: impl Into<PathBuf>,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
+        Options {
+            site: site.into(),
+            out: out.into(),
+            now,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            deny_warnings: false,
+        }
+    }
 }

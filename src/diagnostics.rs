@@ -20,12 +20,22 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
+    #[serde(serialize_with = "slash_path")]
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+}
+
+/// Paths in JSON use `/` on every system, so CI tools can match them.
+fn slash_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    let parts: Vec<_> = path
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    s.serialize_str(&parts.join("/"))
 }
 
 impl Diagnostic {
@@ -147,6 +157,8 @@ pub fn render(diags: &Diagnostics, format: Format, site: &Path) -> String {
     }
 }
 
+/// rustc's layout, which people who have seen any compiler error recognise:
+/// the file and position, the line itself, a caret under the column.
 fn human(d: &Diagnostic, site: &Path) -> String {
     let label = match d.severity {
         Severity::Error => "error",
@@ -154,18 +166,24 @@ fn human(d: &Diagnostic, site: &Path) -> String {
     };
     let mut out = format!("{label}: {}\n", d.message);
     let shown = site.join(&d.file);
+    let gutter = " ".repeat(d.line.max(1).to_string().len());
     if d.line > 0 {
-        let _ = writeln!(out, "  --> {}:{}:{}", shown.display(), d.line, d.column);
+        let _ = writeln!(
+            out,
+            "{gutter}--> {}:{}:{}",
+            shown.display(),
+            d.line,
+            d.column
+        );
         if let Some(text) = source_line(&shown, d.line) {
-            let gutter = " ".repeat(d.line.to_string().len());
             let pad = " ".repeat(d.column.saturating_sub(1).min(text.chars().count()));
             let _ = writeln!(out, "{gutter} |\n{} | {text}\n{gutter} | {pad}^", d.line);
         }
     } else {
-        let _ = writeln!(out, "  --> {}", shown.display());
+        let _ = writeln!(out, "{gutter}--> {}", shown.display());
     }
     if let Some(hint) = &d.hint {
-        let _ = writeln!(out, "  = hint: {hint}");
+        let _ = writeln!(out, "{gutter} = hint: {hint}");
     }
     out.push('\n');
     out

@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod frontmatter;
 pub mod load;
 pub mod model;
+pub mod one_file;
 pub mod output;
 pub mod render;
 pub mod routes;
@@ -67,7 +68,7 @@ pub struct Written {
 /// Load and check a site without writing anything.
 pub fn check(opts: &Options) -> Result<(Corpus, Diagnostics), Error> {
     let mut diagnostics = Diagnostics::default();
-    let corpus = load::site(&opts.site, &mut diagnostics)?;
+    let corpus = load::site(&opts.site, opts.max_file_size, &mut diagnostics)?;
     validate::corpus(&corpus, opts.now, &mut diagnostics);
     taxonomy::check(&corpus, &mut diagnostics);
     diagnostics.sort();
@@ -81,7 +82,8 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     let mut watch = Stopwatch::start();
     let (corpus, diagnostics) = check(opts)?;
     watch.lap("load and check");
-    if diagnostics.has_errors() {
+    let warnings_stop = opts.deny_warnings && diagnostics.count(Severity::Warning) > 0;
+    if diagnostics.has_errors() || warnings_stop {
         return Ok(Report {
             diagnostics,
             written: None,

@@ -7,41 +7,40 @@ use crate::frontmatter::{self, FrontMatter};
 use crate::model::*;
 use crate::Error;
 use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-pub fn site(root: &Path, diags: &mut Diagnostics) -> Result<Corpus, Error> {
+/// The folders that hold content, each read the same way.
+pub const CONTENT_FOLDERS: &[&str] = &["people", "stories", "guidelines", "campaigns"];
+
+/// How files are read: the size limit applies to every file in the site.
+#[derive(Debug, Clone, Copy)]
+struct Reader<'a> {
+    root: &'a Path,
+    max_file_size: u64,
+}
+
+pub fn site(root: &Path, max_file_size: u64, diags: &mut Diagnostics) -> Result<Corpus, Error> {
     if !root.is_dir() {
         return Err(Error::NotASite(root.to_path_buf()));
     }
-    let mut found = Vec::new();
-    let config = match std::fs::read(root.join("hub.yaml")) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => SiteConfig::parse(&text, &mut found),
-            Err(_) => {
-                found.push(not_utf8(Path::new("hub.yaml")));
-                SiteConfig::default()
-            }
-        },
-        Err(_) => {
-            found.push(
-                Diagnostic::error("hub.yaml", 0, "this folder has no hub.yaml, so it is not a convene site")
-                    .with_hint("run `convene init <folder>` to start a new site, or point convene at the folder that holds hub.yaml"),
-            );
-            SiteConfig::default()
-        }
+    let reader = Reader {
+        root,
+        max_file_size,
     };
-    diags.extend(found);
+    let config = hub_config(reader, diags);
 
     let mut unreadable = Vec::new();
     let mut corpus = Corpus {
         root: root.to_path_buf(),
         config,
-        people: load_kind(root, "people", person, diags, &mut unreadable),
-        stories: load_kind(root, "stories", story, diags, &mut unreadable),
-        guidelines: load_kind(root, "guidelines", guideline, diags, &mut unreadable),
-        campaigns: load_kind(root, "campaigns", campaign, diags, &mut unreadable),
-        static_files: Default::default(),
+        people: load_kind(reader, "people", person, diags, &mut unreadable),
+        stories: load_kind(reader, "stories", story, diags, &mut unreadable),
+        guidelines: load_kind(reader, "guidelines", guideline, diags, &mut unreadable),
+        campaigns: load_kind(reader, "campaigns", campaign, diags, &mut unreadable),
+        static_files: BTreeSet::new(),
         unreadable: Default::default(),
     };
     corpus.people.sort_by(|a, b| a.slug.cmp(&b.slug));
@@ -50,7 +49,8 @@ pub fn site(root: &Path, diags: &mut Diagnostics) -> Result<Corpus, Error> {
         .sort_by(|a, b| a.slug.cmp(&b.slug).then(a.source.path.cmp(&b.source.path)));
     corpus.guidelines.sort_by(|a, b| a.slug.cmp(&b.slug));
     corpus.campaigns.sort_by(|a, b| a.slug.cmp(&b.slug));
-    corpus.static_files = static_files(root, diags);
+    corpus.static_files = static_files(reader, diags);
+    linked_templates(root, diags);
     corpus.unreadable = unreadable.into_iter().collect();
     Ok(corpus)
 }
@@ -89,23 +89,53 @@ fn campaign(stem: String, meta: CampaignMeta, source: Source) -> Campaign {
 
 /// Read one content file again after an edit (for `serve`). `None` if the
 /// file is not content or cannot be used; the reasons go to `out`.
-pub fn item(root: &Path, rel: &Path, out: &mut Vec<Diagnostic>) -> Option<Item> {
+pub fn item(
+    root: &Path,
+    max_file_size: u64,
+    rel: &Path,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Item> {
+    let reader = Reader {
+        root,
+        max_file_size,
+    };
     let is_markdown = rel.extension().is_some_and(|e| e == "md") && rel.components().count() == 2;
     let folder = rel.components().next()?.as_os_str().to_str()?;
     if !is_markdown {
         return None;
     }
     match folder {
-        "people" => read_item(root, rel, out).map(|(s, m, src)| Item::Person(person(s, m, src))),
-        "stories" => read_item(root, rel, out).map(|(s, m, src)| Item::Story(story(s, m, src))),
+        "people" => read_item(reader, rel, out).map(|(s, m, src)| Item::Person(person(s, m, src))),
+        "stories" => read_item(reader, rel, out).map(|(s, m, src)| Item::Story(story(s, m, src))),
         "guidelines" => {
-            read_item(root, rel, out).map(|(s, m, src)| Item::Guideline(guideline(s, m, src)))
+            read_item(reader, rel, out).map(|(s, m, src)| Item::Guideline(guideline(s, m, src)))
         }
         "campaigns" => {
-            read_item(root, rel, out).map(|(s, m, src)| Item::Campaign(campaign(s, m, src)))
+            read_item(reader, rel, out).map(|(s, m, src)| Item::Campaign(campaign(s, m, src)))
         }
         _ => None,
     }
+}
+
+/// hub.yaml, or the defaults (with the reason reported) so that the rest of
+/// the site is still checked.
+fn hub_config(reader: Reader, diags: &mut Diagnostics) -> SiteConfig {
+    let mut found = Vec::new();
+    let hub = Path::new("hub.yaml");
+    let config = if reader.root.join(hub).symlink_metadata().is_err() {
+        found.push(
+            Diagnostic::error(hub, 0, "this folder has no hub.yaml, so it is not a convene site")
+                .with_hint("run `convene init <folder>` to start a new site, or point convene at the folder that holds hub.yaml"),
+        );
+        SiteConfig::default()
+    } else {
+        match reader.text(hub, &mut found) {
+            Some(text) => SiteConfig::parse(&text, &mut found),
+            None => SiteConfig::default(),
+        }
+    };
+    diags.extend(found);
+    config
 }
 
 /// `2025-05-12-otter-survey` -> `otter-survey`.
@@ -128,7 +158,7 @@ fn strip_date(stem: &str) -> String {
 }
 
 fn load_kind<M, T>(
-    root: &Path,
+    reader: Reader,
     folder: &str,
     make: impl Fn(String, M, Source) -> T + Sync,
     diags: &mut Diagnostics,
@@ -138,20 +168,12 @@ where
     M: FrontMatter + Send,
     T: Send,
 {
-    let files: Vec<PathBuf> = WalkDir::new(root.join(folder))
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
-        .map(|e| Path::new(folder).join(e.file_name()))
-        .collect();
+    let files = content_files(reader.root, folder, diags);
     let results: Vec<(Option<T>, Vec<Diagnostic>)> = files
         .par_iter()
         .map(|rel| {
             let mut found = Vec::new();
-            let item = read_item::<M>(root, rel, &mut found)
+            let item = read_item::<M>(reader, rel, &mut found)
                 .map(|(stem, meta, source)| make(stem, meta, source));
             (item, found)
         })
@@ -167,14 +189,98 @@ where
     items
 }
 
-fn read_item<M: FrontMatter>(
-    root: &Path,
-    rel: &Path,
-    out: &mut Vec<Diagnostic>,
-) -> Option<(String, M, Source)> {
-    let bytes = match std::fs::read(root.join(rel)) {
-        Ok(b) => b,
-        Err(e) => {
+/// The `.md` files directly in `folder`, relative to the site. Symbolic
+/// links are reported, never followed: one could point anywhere on the
+/// machine that builds the site. Other files are pointed out, since a
+/// `.markdown` or `.txt` profile would otherwise silently go missing.
+fn content_files(root: &Path, folder: &str, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    if refuse_linked_folder(root, folder, diags) {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(root.join(folder))
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = Path::new(folder).join(entry.file_name());
+        let name = entry.file_name().to_string_lossy();
+        let is_md = entry.path().extension().is_some_and(|x| x == "md");
+        if entry.path_is_symlink() {
+            diags.push(symlink(&rel));
+        } else if !entry.file_type().is_file() || name.starts_with('.') {
+            // Subfolders and hidden files (.gitkeep) are not content.
+        } else if is_md {
+            files.push(rel);
+        } else {
+            diags.push(
+                Diagnostic::warning(
+                    &rel,
+                    0,
+                    format!(
+                        "{folder}/ holds `{name}`, which is not a Markdown file, so it is not read"
+                    ),
+                )
+                .with_hint("content files end in .md; pictures belong in static/"),
+            );
+        }
+    }
+    files
+}
+
+/// A content or static folder that is itself a symbolic link is not read.
+fn refuse_linked_folder(root: &Path, folder: &str, diags: &mut Diagnostics) -> bool {
+    let linked = root
+        .join(folder)
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink());
+    if linked {
+        diags.push(symlink(Path::new(folder)));
+    }
+    linked
+}
+
+fn symlink(rel: &Path) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        0,
+        "this is a symbolic link; convene does not follow links, so it is not read",
+    )
+    .with_hint("put the real file or folder here instead of a link")
+}
+
+impl Reader<'_> {
+    /// A file's text, or `None` (with the reason in `out`) if it is a
+    /// symbolic link, too big, unreadable or not UTF-8.
+    fn text(&self, rel: &Path, out: &mut Vec<Diagnostic>) -> Option<String> {
+        let path = self.root.join(rel);
+        let meta = match path.symlink_metadata() {
+            Ok(m) if m.file_type().is_symlink() => {
+                out.push(symlink(rel));
+                return None;
+            }
+            Ok(m) => m,
+            Err(e) => {
+                out.push(Diagnostic::error(
+                    rel,
+                    0,
+                    format!("this file can't be read: {e}"),
+                ));
+                return None;
+            }
+        };
+        if let Some(d) = self.too_big(rel, meta.len()) {
+            out.push(d);
+            return None;
+        }
+        let mut bytes = Vec::new();
+        let read = std::fs::File::open(&path).and_then(|f| {
+            // Read at most one byte past the limit, in case the file grew.
+            f.take(self.max_file_size + 1).read_to_end(&mut bytes)
+        });
+        if let Err(e) = read {
             out.push(Diagnostic::error(
                 rel,
                 0,
@@ -182,11 +288,61 @@ fn read_item<M: FrontMatter>(
             ));
             return None;
         }
-    };
-    let Ok(text) = String::from_utf8(bytes) else {
-        out.push(not_utf8(rel));
-        return None;
-    };
+        if let Some(d) = self.too_big(rel, bytes.len() as u64) {
+            out.push(d);
+            return None;
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(_) => {
+                out.push(not_utf8(rel));
+                None
+            }
+        }
+    }
+
+    fn too_big(&self, rel: &Path, size: u64) -> Option<Diagnostic> {
+        (size > self.max_file_size).then(|| {
+            Diagnostic::error(
+                rel,
+                0,
+                format!(
+                    "this file is {}, over the {} limit",
+                    file_size(size),
+                    file_size(self.max_file_size)
+                ),
+            )
+            .with_hint("make it smaller (resize photos to at most 2000 pixels wide), or raise the limit with --max-file-size")
+        })
+    }
+}
+
+/// "2.4 MB", "800 KB", "950 bytes": sizes as a file manager shows them.
+fn file_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    match bytes {
+        b if b >= KB * KB => format!("{:.1} MB", b as f64 / (KB * KB) as f64),
+        b if b >= KB => format!("{} KB", b / KB),
+        b => format!("{b} bytes"),
+    }
+}
+
+fn read_item<M: FrontMatter>(
+    reader: Reader,
+    rel: &Path,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(String, M, Source)> {
+    let text = reader.text(rel, out)?;
+    item_from_text::<M>(&text, rel, out)
+}
+
+/// Read one content file's text as `M`. Public so the fuzz target can
+/// drive exactly the code a site's files go through.
+pub fn item_from_text<M: FrontMatter>(
+    text: &str,
+    rel: &Path,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(String, M, Source)> {
     let stem = rel
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -210,15 +366,20 @@ fn read_item<M: FrontMatter>(
         );
         return None;
     }
-    let split = match frontmatter::split(&text, rel) {
+    let split = match frontmatter::split(text, rel) {
         Ok(s) => s,
         Err(d) => {
             out.push(d);
             return None;
         }
     };
+    let before = out.len();
     let meta = frontmatter::parse::<M>(&split, rel, out)?;
+    let partial = out[before..]
+        .iter()
+        .any(|d| d.severity == crate::diagnostics::Severity::Error);
     let source = Source {
+        partial,
         path: rel.to_path_buf(),
         front_matter: split.yaml.to_string(),
         body: split.body.to_string(),
@@ -232,14 +393,38 @@ fn not_utf8(rel: &Path) -> Diagnostic {
         .with_hint("save it as UTF-8 (most editors offer this under \"Save as\" or \"Encoding\")")
 }
 
+/// Template overrides are read by the theme after checking, so a symbolic
+/// link among them (which could pull any file on the machine into the site)
+/// is reported here, where it stops the build first.
+fn linked_templates(root: &Path, diags: &mut Diagnostics) {
+    if refuse_linked_folder(root, "templates", diags) {
+        return;
+    }
+    for entry in WalkDir::new(root.join("templates"))
+        .min_depth(1)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path_is_symlink())
+    {
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        diags.push(symlink(rel));
+    }
+}
+
 /// Every regular file under static/, relative to static/. Symlinks are not
 /// followed: a link could point anywhere on the machine that builds the site.
-fn static_files(root: &Path, diags: &mut Diagnostics) -> std::collections::BTreeSet<PathBuf> {
-    let base = root.join("static");
-    let mut files = std::collections::BTreeSet::new();
+fn static_files(reader: Reader, diags: &mut Diagnostics) -> BTreeSet<PathBuf> {
+    let mut files = BTreeSet::new();
+    if refuse_linked_folder(reader.root, "static", diags) {
+        return files;
+    }
+    let base = reader.root.join("static");
     for entry in WalkDir::new(&base)
         .min_depth(1)
         .follow_links(false)
+        .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
     {
@@ -248,17 +433,17 @@ fn static_files(root: &Path, diags: &mut Diagnostics) -> std::collections::BTree
             .strip_prefix(&base)
             .unwrap_or(entry.path())
             .to_path_buf();
+        let shown = Path::new("static").join(&rel);
         if entry.path_is_symlink() {
-            diags.push(
-                Diagnostic::warning(
-                    Path::new("static").join(&rel),
-                    0,
-                    "this is a symbolic link, so it is not copied",
-                )
-                .with_hint("copy the real file into static/ instead"),
-            );
+            diags.push(symlink(&shown));
         } else if entry.file_type().is_file() {
-            files.insert(rel);
+            let size = entry.metadata().map_or(0, |m| m.len());
+            match reader.too_big(&shown, size) {
+                Some(d) => diags.push(d),
+                None => {
+                    files.insert(rel);
+                }
+            }
         }
     }
     files

@@ -12,6 +12,40 @@ use std::path::{Path, PathBuf};
 /// replaces folders that carry it.
 pub const MARKER: &str = ".convene-output";
 
+/// Sites are written into `out/.building-<pid>/` before being swapped in.
+const STAGE_PREFIX: &str = ".building-";
+
+/// Folders of a site that convene reads; output must never land in them.
+const READ_FOLDERS: &[&str] = &[
+    "people",
+    "stories",
+    "guidelines",
+    "campaigns",
+    "static",
+    "templates",
+];
+
+/// Longest file or folder name most file systems accept.
+const MAX_NAME_BYTES: usize = 255;
+
+/// Is `path` safe to join under the output folder: relative, with only
+/// plain names (no `..`, no root, no NUL), each short enough to create?
+/// Every written path passes here, whatever a slug or alias said.
+pub fn is_safe_relative(path: &Path) -> bool {
+    let mut any = false;
+    for c in path.components() {
+        let std::path::Component::Normal(name) = c else {
+            return false;
+        };
+        let bytes = name.as_encoded_bytes();
+        if bytes.is_empty() || bytes.len() > MAX_NAME_BYTES || bytes.contains(&0) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     move |e| Error::Io {
         path: path.to_path_buf(),
@@ -31,11 +65,19 @@ pub fn check_target(out: &Path, site: &Path) -> Result<(), Error> {
             out.display()
         )))
     };
-    if out_abs.parent().is_none() || home.as_deref() == Some(out_abs.as_path()) {
-        return refuse("that is the root or home folder");
+    if out_abs.parent().is_none() || home.as_deref().is_some_and(|h| h.starts_with(&out_abs)) {
+        return refuse("that is the root or home folder, or holds the home folder");
     }
     if site_abs.starts_with(&out_abs) {
         return refuse("the site's content is inside it; choose a folder such as dist/");
+    }
+    // Inside a folder convene reads, the output would be read back as content.
+    for folder in READ_FOLDERS {
+        if out_abs.starts_with(site_abs.join(folder)) {
+            return refuse(&format!(
+                "it is inside the site's {folder}/ folder; choose a folder such as dist/"
+            ));
+        }
     }
     if out_abs.is_dir()
         && !out_abs.join(MARKER).exists()
@@ -86,7 +128,17 @@ impl Stage {
             "This folder is written by convene. Its contents are replaced on every build.\n",
         )
         .map_err(io(out))?;
-        let dir = out.join(format!(".building-{}", std::process::id()));
+        // Leftovers of builds that were killed half-way; the folder is ours.
+        for entry in fs::read_dir(out).map_err(io(out))?.flatten() {
+            if entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(STAGE_PREFIX)
+            {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+        let dir = out.join(format!("{STAGE_PREFIX}{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(io(&dir))?;
         }
@@ -112,10 +164,17 @@ impl Stage {
             let name = audience.folder();
             let live = self.out.join(name);
             let old = self.dir.join(format!("old-{name}"));
-            if live.exists() {
+            let had_live = live.exists();
+            if had_live {
                 fs::rename(&live, &old).map_err(io(&live))?;
             }
-            fs::rename(self.dir.join(name), &live).map_err(io(&live))?;
+            if let Err(e) = fs::rename(self.dir.join(name), &live) {
+                // Put the last good site back rather than leave a gap.
+                if had_live {
+                    let _ = fs::rename(&old, &live);
+                }
+                return Err(io(&live)(e));
+            }
         }
         Ok(())
     }
@@ -152,6 +211,12 @@ impl SiteWriter {
     }
 
     fn put(&self, rel: &Path, bytes: &[u8]) -> Result<(), Error> {
+        if !is_safe_relative(rel) {
+            return Err(Error::Output(format!(
+                "refusing to write {}: it would land outside the output folder",
+                rel.display()
+            )));
+        }
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(io(parent))?;
@@ -173,5 +238,57 @@ impl SiteWriter {
             self.put(rel, &bytes)
         })?;
         Ok(files.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Audience;
+    use crate::render::OutputFile;
+
+    fn write(out: &Path, path: &str) -> Result<(), Error> {
+        let stage = Stage::begin(out)?;
+        stage.site(Audience::Public).write(&OutputFile {
+            path: PathBuf::from(path),
+            bytes: b"hello".to_vec(),
+        })?;
+        stage.finish(&[Audience::Public])
+    }
+
+    #[test]
+    fn a_path_that_escapes_is_refused_and_the_last_site_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("dist");
+        write(&out, "index.html").unwrap();
+        for bad in [
+            "../escaped.html",
+            "/etc/escaped.html",
+            "people/../../escaped.html",
+        ] {
+            let err = write(&out, bad).unwrap_err();
+            assert!(
+                err.to_string().contains("outside the output folder"),
+                "{err}"
+            );
+        }
+        assert!(!tmp.path().join("escaped.html").exists());
+        assert_eq!(fs::read(out.join("public/index.html")).unwrap(), b"hello");
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_are_cleared() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("dist");
+        fs::create_dir_all(out.join(".building-1/public")).unwrap();
+        write(&out, "index.html").unwrap();
+        let names: Vec<String> = fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            !names.iter().any(|n| n.starts_with(STAGE_PREFIX)),
+            "{names:?}"
+        );
     }
 }

@@ -7,7 +7,25 @@ use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/example_site.rs"));
 
-/// Write the embedded example site into `dir`, which must be new or empty.
+/// Written beside the example site so that publishing by `git push` works
+/// from the first commit: CI for both common git hosts and the comms team's
+/// guide to it.
+pub const PUBLISHING_FILES: &[(&str, &str)] = &[
+    (
+        ".github/workflows/convene.yml",
+        include_str!("../publishing/github-workflow.yml"),
+    ),
+    (
+        ".gitlab-ci.yml",
+        include_str!("../publishing/gitlab-ci.yml"),
+    ),
+    ("PUBLISHING.md", include_str!("../PUBLISHING.md")),
+    // The build output is made by CI, never committed.
+    (".gitignore", "dist/\n.convene/\n"),
+];
+
+/// Write the embedded example site, and the files that publish it, into
+/// `dir`, which must be new or empty.
 pub fn init(dir: &Path) -> Result<usize, Error> {
     if dir.exists() && std::fs::read_dir(dir).map_or(true, |mut d| d.next().is_some()) {
         return Err(Error::Output(format!(
@@ -15,14 +33,17 @@ pub fn init(dir: &Path) -> Result<usize, Error> {
             dir.display()
         )));
     }
-    for (rel, bytes) in EXAMPLE_SITE {
+    let publishing = PUBLISHING_FILES
+        .iter()
+        .map(|(rel, text)| (*rel, text.as_bytes()));
+    for (rel, bytes) in EXAMPLE_SITE.iter().copied().chain(publishing) {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
         }
         std::fs::write(&path, bytes).map_err(|e| io(&path, e))?;
     }
-    Ok(EXAMPLE_SITE.len())
+    Ok(EXAMPLE_SITE.len() + PUBLISHING_FILES.len())
 }
 
 fn io(path: &Path, e: std::io::Error) -> Error {

@@ -154,7 +154,7 @@ impl Workspace {
         report: &(dyn Fn(&str) + Sync),
     ) -> Result<Workspace, Error> {
         let mut found = Diagnostics::default();
-        let corpus = load::site(&opts.site, &mut found)?;
+        let corpus = load::site(&opts.site, opts.max_file_size, &mut found)?;
         let theme = Theme::load(&opts.site, &corpus.config.theme)?;
         let workspace = Workspace {
             opts: opts.clone(),
@@ -219,7 +219,8 @@ impl Workspace {
         let mut found = Vec::new();
         let single = match changed {
             [one] if self.opts.site.join(one).is_file() => {
-                load::item(&self.opts.site, one, &mut found).map(|item| (one, item))
+                load::item(&self.opts.site, self.opts.max_file_size, one, &mut found)
+                    .map(|item| (one, item))
             }
             _ => None,
         };
@@ -240,7 +241,7 @@ impl Workspace {
             self.corpus.unreadable.extend(changed.iter().cloned());
         } else {
             let mut all = Diagnostics::default();
-            match load::site(&self.opts.site, &mut all)
+            match load::site(&self.opts.site, self.opts.max_file_size, &mut all)
                 .and_then(|c| Theme::load(&self.opts.site, &c.config.theme).map(|t| (c, t)))
             {
                 Ok((corpus, theme)) => {

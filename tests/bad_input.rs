@@ -150,7 +150,10 @@ fn every_problem_is_reported_in_one_run() {
         "is not a date",
     );
     assert_eq!(d["line"], 3);
-    assert!(d["message"].as_str().unwrap().contains("YYYY-MM-DD"));
+    assert_eq!(
+        d["hint"],
+        "dates are written year-month-day, e.g. 2026-03-01"
+    );
     let d = find(
         &diags,
         "stories/2026-02-01-second.md",
@@ -258,7 +261,7 @@ fn bad_values_are_errors_and_risky_ones_are_warnings() {
         )["line"],
         8
     );
-    let d = find(&diags, "people/joss-reid.md", "expected a boolean");
+    let d = find(&diags, "people/joss-reid.md", "must be `true` or `false`");
     assert_eq!(
         (d["line"].as_u64(), d["hint"].as_str()),
         (Some(3), Some("write `true` or `false`"))
@@ -439,4 +442,80 @@ fn not_a_site_is_a_clear_error() {
         .unwrap();
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("is not a folder"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_never_followed_out_of_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    mini_site(&site);
+    let outside = tmp.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("secret.md"), "---\nname: CANARY-secret\n---\n").unwrap();
+    std::os::unix::fs::symlink(outside.join("secret.md"), site.join("people/secret.md")).unwrap();
+    std::os::unix::fs::symlink(&outside, site.join("static")).unwrap();
+    std::fs::create_dir_all(site.join("templates")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", site.join("templates/person.html")).unwrap();
+    let (code, diags) = check_json(&site);
+    assert_eq!(code, 1);
+    for file in ["people/secret.md", "static", "templates/person.html"] {
+        let d = find(&diags, file, "symbolic link");
+        assert_eq!(d["severity"], "error");
+    }
+    let out = tmp.path().join("dist");
+    assert_eq!(build(&site, &out).status.code(), Some(1));
+    assert!(!out.join("public").exists());
+}
+
+#[test]
+fn home_and_folders_convene_reads_are_refused_as_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    mini_site(&site);
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    for (out, why) in [
+        (home.clone(), "home folder"),
+        (tmp.path().to_path_buf(), "holds the home folder"),
+        (site.clone(), "site's content is inside it"),
+        (site.join("static/dist"), "inside the site's static/ folder"),
+        (site.join("people/dist"), "inside the site's people/ folder"),
+        (std::path::PathBuf::from("/"), "root"),
+    ] {
+        let result = convene()
+            .env("HOME", &home)
+            .args([
+                "build",
+                &site.to_string_lossy(),
+                "--out",
+                &out.to_string_lossy(),
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(result.status.code(), Some(2), "{}", out.display());
+        assert!(stderr(&result).contains(why), "{}", stderr(&result));
+    }
+    assert!(!site.join("static").exists() && !site.join("people/dist").exists());
+}
+
+#[test]
+fn warnings_with_deny_warnings_write_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    mini_site(&site);
+    write(&site, "people/joss-reid.md", "---\nname: Joss Reid\n---\n");
+    let out = tmp.path().join("dist");
+    let result = convene()
+        .args([
+            "build",
+            &site.to_string_lossy(),
+            "--out",
+            &out.to_string_lossy(),
+            "--deny-warnings",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    assert!(!out.join("public").exists(), "{}", stderr(&result));
 }

@@ -48,7 +48,7 @@ slug_type!(
 /// and single dashes, at most 200 characters.
 pub fn is_clean_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.len() <= 200
+        && s.len() <= MAX_SLUG_LEN
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
@@ -56,7 +56,11 @@ pub fn is_clean_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Lowercase ASCII letters and digits; every run of anything else becomes one dash.
+/// Longest slug: a web address part and a file name on every file system.
+pub const MAX_SLUG_LEN: usize = 200;
+
+/// Lowercase ASCII letters and digits; every run of anything else becomes one
+/// dash; cut to `MAX_SLUG_LEN`, so the result is always a clean slug or empty.
 pub fn slugify(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut dash = false;
@@ -69,6 +73,7 @@ pub fn slugify(s: &str) -> String {
             dash = true;
         }
     }
+    out.truncate(MAX_SLUG_LEN);
     while out.ends_with('-') {
         out.pop();
     }

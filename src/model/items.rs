@@ -38,6 +38,7 @@ pub struct PersonMeta {
 
 impl FrontMatter for PersonMeta {
     const KIND: &'static str = "person";
+    const STAND_INS: &'static [(&'static str, &'static str)] = &[("name", "\"\"")];
     const KEYS: &'static [&'static str] = &[
         "name",
         "role",
@@ -98,6 +99,8 @@ pub struct StoryMeta {
 
 impl FrontMatter for StoryMeta {
     const KIND: &'static str = "story";
+    const STAND_INS: &'static [(&'static str, &'static str)] =
+        &[("title", "\"\""), ("date", "1970-01-01")];
     const KEYS: &'static [&'static str] = &[
         "title",
         "date",
@@ -145,6 +148,7 @@ pub struct GuidelineMeta {
 
 impl FrontMatter for GuidelineMeta {
     const KIND: &'static str = "guideline";
+    const STAND_INS: &'static [(&'static str, &'static str)] = &[("title", "\"\"")];
     const KEYS: &'static [&'static str] = &["title", "order", "tags", "audience"];
 }
 
@@ -180,6 +184,7 @@ pub struct CampaignMeta {
 
 impl FrontMatter for CampaignMeta {
     const KIND: &'static str = "campaign";
+    const STAND_INS: &'static [(&'static str, &'static str)] = &[("title", "\"\"")];
     const KEYS: &'static [&'static str] = &[
         "title",
         "starts",

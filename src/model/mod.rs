@@ -39,6 +39,9 @@ pub struct Source {
     pub body: String,
     /// File line on which the body starts, to report Markdown problems.
     pub body_line: usize,
+    /// Read despite errors in its front matter (already reported): checked
+    /// for more problems, but never built, and its audience is unknown.
+    pub partial: bool,
 }
 
 impl Source {

@@ -1,50 +1,24 @@
 //! Cross-file checks once everything is loaded: references, duplicates,
 //! links, photos. Every problem is collected; nothing stops at the first.
 
+mod links;
+mod share;
+
+pub use links::heading_ids;
+
 use crate::audience::{person_is_public, story_is_public};
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
 use crate::model::*;
-use crate::render::markdown;
-use crate::routes::{self, Target};
+use crate::routes;
 use chrono::{DateTime, FixedOffset};
-use pulldown_cmark::{Event, Parser, Tag};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Warn this many days before a consent review falls due.
 const CONSENT_WARNING_DAYS: i64 = 30;
 
 pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
-    let content: HashSet<&Path> = c
-        .people
-        .iter()
-        .map(|p| p.source.path.as_path())
-        .chain(c.stories.iter().map(|s| s.source.path.as_path()))
-        .chain(c.guidelines.iter().map(|g| g.source.path.as_path()))
-        .chain(c.campaigns.iter().map(|x| x.source.path.as_path()))
-        .chain(c.unreadable.iter().map(PathBuf::as_path))
-        .collect();
-    let public_pages: HashSet<&Path> = c
-        .people
-        .iter()
-        .filter(|p| person_is_public(p, now))
-        .map(|p| p.source.path.as_path())
-        .chain(
-            c.stories
-                .iter()
-                .filter(|s| story_is_public(s, now))
-                .map(|s| s.source.path.as_path()),
-        )
-        .chain(
-            c.guidelines
-                .iter()
-                .filter(|g| g.meta.audience == GuidelineAudience::Public)
-                .map(|g| g.source.path.as_path()),
-        )
-        .chain(c.campaigns.iter().map(|x| x.source.path.as_path()))
-        .collect();
-
     // Bodies: which pages are public decides whether a link to an internal
     // page is worth a warning.
     let bodies: Vec<(&Source, bool)> = c
@@ -63,35 +37,115 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
         )
         .chain(c.campaigns.iter().map(|x| (&x.source, true)))
         .collect();
+    let targets = links::Targets {
+        content: bodies
+            .iter()
+            .map(|(s, _)| s.path.as_path())
+            .chain(c.unreadable.iter().map(PathBuf::as_path))
+            .collect(),
+        // A partial file's audience is unknown: don't warn about links to it.
+        public_pages: bodies
+            .iter()
+            .filter(|(s, public)| *public || s.partial)
+            .map(|(s, _)| s.path.as_path())
+            .collect(),
+        statics: &c.static_files,
+        anchors: bodies
+            .par_iter()
+            .map(|(s, _)| (s.path.as_path(), heading_ids(&s.body)))
+            .collect(),
+    };
     let found: Vec<Vec<Diagnostic>> = bodies
         .par_iter()
-        .map(|(source, is_public)| {
-            links(source, *is_public, &content, &public_pages, &c.static_files)
-        })
+        .map(|(source, is_public)| links::check(source, *is_public && !source.partial, &targets))
         .collect();
     diags.extend(found.into_iter().flatten());
 
+    let topics: BTreeSet<&str> = c
+        .people
+        .iter()
+        .flat_map(|p| p.meta.topics.iter().map(String::as_str))
+        .collect();
     for p in &c.people {
         person(p, c, now, diags);
+        responds_on(p, &topics, diags);
+        internal_email_in_bio(p, diags);
     }
     for s in &c.stories {
         story(s, c, diags);
     }
     for x in &c.campaigns {
-        for text in &x.meta.share {
-            if !text.contains("{link}") {
+        share::check(x, &c.config, diags);
+        if let (Some(starts), Some(ends)) = (x.meta.starts, x.meta.ends) {
+            if ends < starts {
                 diags.push(
-                    Diagnostic::warning(
+                    Diagnostic::error(
                         &x.source.path,
-                        line_of(&x.source, text),
-                        "this share text has no `{link}`",
+                        key_line(&x.source, "ends"),
+                        format!(
+                            "the campaign ends ({}) before it starts ({})",
+                            ends.iso(),
+                            starts.iso()
+                        ),
                     )
-                    .with_hint("add {link} where the campaign's address should go"),
+                    .with_hint("check the year and the order of month and day"),
                 );
             }
         }
     }
     duplicates_and_aliases(c, diags);
+}
+
+/// A topic someone responds on that no profile lists is almost always a
+/// typo, and it leaves the "who responds on what" matrix with a gap.
+fn responds_on(p: &Person, topics: &BTreeSet<&str>, diags: &mut Diagnostics) {
+    for topic in &p.meta.responds_on {
+        if !topics.contains(topic.as_str()) {
+            let (line, column) = value_position(&p.source, "responds_on", topic);
+            diags.push(
+                Diagnostic::warning(
+                    &p.source.path,
+                    line,
+                    format!("`{topic}` in responds_on is not a topic on any profile"),
+                )
+                .at_column(column)
+                .with_hint(
+                    did_you_mean(topic, topics.iter().copied()).unwrap_or_else(|| {
+                        "add it to the `topics` of the people who know it, or check the spelling"
+                            .into()
+                    }),
+                ),
+            );
+        }
+    }
+}
+
+/// An `internal` address copied into the bio would be published with it.
+fn internal_email_in_bio(p: &Person, diags: &mut Diagnostics) {
+    if !p.meta.public {
+        return;
+    }
+    let body = p.source.body.to_lowercase();
+    for (key, value) in &p.meta.internal {
+        let Some(address) = value.as_str().map(str::trim).filter(|v| v.contains('@')) else {
+            continue;
+        };
+        if let Some(offset) = body.find(&address.to_lowercase()) {
+            let (line, column) = position(&p.source, offset);
+            diags.push(
+                Diagnostic::error(
+                    &p.source.path,
+                    line,
+                    format!(
+                        "the public bio contains {}'s internal {key} address {address}",
+                        p.meta.name
+                    ),
+                )
+                .at_column(column)
+                .with_hint("the bio is published on the public hub: remove the address, or use a public one such as info@"),
+            );
+        }
+    }
 }
 
 fn person(p: &Person, c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
@@ -103,6 +157,8 @@ fn person(p: &Person, c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagno
             Diagnostic::error(file, key_line(&p.source, "responding_level"), format!("`responding_level: {level}` is not a level"))
                 .with_hint("use 1 (thank and share), 2 (answer on own topics) or 3 (handle complaints and media)"),
         ),
+        // A partial file's level may have been the field in error.
+        None if p.source.partial => {}
         None => diags.push(
             Diagnostic::warning(file, 1, format!("{} has no `responding_level`", m.name))
                 .with_hint("every member of staff should have one: 1 (thank and share) is a good start"),
@@ -157,18 +213,16 @@ fn story(s: &Story, c: &Corpus, diags: &mut Diagnostics) {
                 .unreadable
                 .contains(&Path::new("people").join(format!("{slug}.md")))
         {
+            let (line, column) = value_position(&s.source, "people", slug);
             diags.push(
-                Diagnostic::error(
-                    file,
-                    line_of(&s.source, slug),
-                    format!("no person has the slug `{slug}`"),
-                )
-                .with_hint(
-                    did_you_mean(slug, known_slugs(c, "people").iter().map(String::as_str))
-                        .unwrap_or_else(|| {
-                            "a person's slug is their file name in people/, without .md".into()
-                        }),
-                ),
+                Diagnostic::error(file, line, format!("no person has the slug `{slug}`"))
+                    .at_column(column)
+                    .with_hint(
+                        did_you_mean(slug, known_slugs(c, "people").iter().map(String::as_str))
+                            .unwrap_or_else(|| {
+                                "a person's slug is their file name in people/, without .md".into()
+                            }),
+                    ),
             );
         }
     }
@@ -265,84 +319,6 @@ fn static_reference(
     }
 }
 
-fn links(
-    source: &Source,
-    is_public: bool,
-    content: &HashSet<&Path>,
-    public_pages: &HashSet<&Path>,
-    statics: &std::collections::BTreeSet<PathBuf>,
-) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (event, range) in Parser::new_ext(&source.body, markdown::options()).into_offset_iter() {
-        let (dest, is_image, alt_missing) = match &event {
-            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false, false),
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                let text = &source.body[range.clone()];
-                (dest_url, true, text.starts_with("![]"))
-            }
-            _ => continue,
-        };
-        let (line, column) = position(source, range.start);
-        let at = |d: Diagnostic| d.at_column(column);
-        if alt_missing {
-            out.push(at(Diagnostic::warning(
-                &source.path,
-                line,
-                "this image has no alt text",
-            )
-            .with_hint(
-                "describe the image between the brackets: ![a volunteer planting reeds](...)",
-            )));
-        }
-        let scheme = dest
-            .split(':')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        if dest.contains(':') && ["javascript", "data", "vbscript"].contains(&scheme.as_str()) {
-            out.push(at(Diagnostic::error(
-                &source.path,
-                line,
-                format!("`{scheme}:` links are not allowed"),
-            )
-            .with_hint(
-                "link to a web page (https://...) or another Markdown file instead",
-            )));
-            continue;
-        }
-        match routes::classify(&source.path, dest) {
-            Target::External | Target::SamePage => {}
-            Target::Content { path, .. } if content.contains(path.as_path()) => {
-                if is_public && !public_pages.contains(path.as_path()) {
-                    out.push(at(Diagnostic::warning(&source.path, line, format!("this public page links to {}, which is not on the public hub", path.display()))
-                        .with_hint("the link is shown as plain text on the public hub; it still works in the playbook")));
-                }
-            }
-            Target::Static(file) if statics.contains(&file) => {}
-            Target::Content { path, .. } | Target::Elsewhere(path) => {
-                out.push(at(broken(&source.path, line, dest, &path, is_image)));
-            }
-            Target::Static(file) => {
-                out.push(at(broken(
-                    &source.path,
-                    line,
-                    dest,
-                    &Path::new("static").join(file),
-                    is_image,
-                )));
-            }
-        }
-    }
-    out
-}
-
-fn broken(file: &Path, line: usize, dest: &str, resolved: &Path, is_image: bool) -> Diagnostic {
-    let what = if is_image { "image" } else { "link" };
-    Diagnostic::error(file, line, format!("this {what} points nowhere: `{dest}`"))
-        .with_hint(format!("convene looked for {} in the site folder; links are relative to this file, e.g. ../people/amara-okafor.md", resolved.display()))
-}
-
 /// File line and column of a byte offset in a body.
 fn position(source: &Source, offset: usize) -> (usize, usize) {
     let before = &source.body[..offset.min(source.body.len())];
@@ -360,9 +336,22 @@ fn key_line(source: &Source, key: &str) -> usize {
     })
 }
 
-/// The first front-matter line that mentions `text`.
-fn line_of(source: &Source, text: &str) -> usize {
-    find_line(source, |l| l.contains(text))
+/// File line and column of `value` under `key` (in a list or after the
+/// key), falling back to the key's line: a slug may also appear in a title
+/// above it.
+fn value_position(source: &Source, key: &str, value: &str) -> (usize, usize) {
+    let lines = source.front_matter_lines();
+    let start = key_line(source, key).saturating_sub(2);
+    let probe: String = value.chars().take(40).collect();
+    lines
+        .iter()
+        .enumerate()
+        .skip(start)
+        .find_map(|(i, l)| {
+            let at = l.find(probe.as_str())?;
+            Some((i + 2, l[..at].chars().count() + 1))
+        })
+        .unwrap_or((start + 2, 1))
 }
 
 fn find_line(source: &Source, matches: impl Fn(&str) -> bool) -> usize {
@@ -391,6 +380,12 @@ fn duplicates_and_aliases(c: &Corpus, diags: &mut Diagnostics) {
             );
         }
     }
+    aliases(c, diags);
+}
+
+/// Aliases are old addresses: each must be a clean slug and must not take
+/// an address a page or another alias already has.
+fn aliases(c: &Corpus, diags: &mut Diagnostics) {
     let mut claimed: HashMap<String, PathBuf> = HashMap::new();
     for p in &c.people {
         claimed.insert(
@@ -425,7 +420,7 @@ fn duplicates_and_aliases(c: &Corpus, diags: &mut Diagnostics) {
             })
         }));
     for (source, alias, route) in aliases {
-        let line = line_of(source, alias);
+        let (line, column) = value_position(source, "aliases", alias);
         if !is_clean_slug(alias) {
             diags.push(
                 Diagnostic::error(
@@ -433,6 +428,7 @@ fn duplicates_and_aliases(c: &Corpus, diags: &mut Diagnostics) {
                     line,
                     format!("the alias `{alias}` can't be used in a web address"),
                 )
+                .at_column(column)
                 .with_hint(format!(
                     "an alias is an old slug: lowercase letters, digits and dashes, e.g. `{}`",
                     slugify(alias)
@@ -451,6 +447,7 @@ fn duplicates_and_aliases(c: &Corpus, diags: &mut Diagnostics) {
                         owner.display()
                     ),
                 )
+                .at_column(column)
                 .with_hint("remove the alias or choose another old address"),
             );
         } else {

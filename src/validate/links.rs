@@ -1,0 +1,237 @@
+//! Links and images in Markdown bodies: each must point at a file in the
+//! site, at a heading that exists, and never run script.
+
+use super::position;
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::model::{slugify, Source};
+use crate::render::markdown;
+use crate::routes::{self, Target};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Schemes that run code or smuggle content in a link; never allowed.
+const UNSAFE_SCHEMES: &[&str] = &["javascript", "data", "vbscript"];
+
+/// What every body's links are checked against.
+pub struct Targets<'a> {
+    /// Every content file, including ones that failed to load.
+    pub content: HashSet<&'a Path>,
+    /// Content files that have a page on the public hub.
+    pub public_pages: HashSet<&'a Path>,
+    /// Files under static/, relative to static/.
+    pub statics: &'a BTreeSet<PathBuf>,
+    /// Heading ids of each loaded content file, for `#section` links.
+    pub anchors: HashMap<&'a Path, Vec<String>>,
+}
+
+/// The ids the rendered page gives its headings: an explicit `{#id}`, or
+/// the heading's text as a slug, numbered when repeated. This follows
+/// `render::markdown` exactly; a test there keeps the two in step.
+pub fn heading_ids(body: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut used = HashSet::new();
+    let mut heading: Option<String> = None;
+    for event in Parser::new_ext(body, markdown::options()) {
+        match event {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => {
+                used.insert(id.to_string());
+                ids.push(id.to_string());
+            }
+            Event::Start(Tag::Heading { id: None, .. }) => heading = Some(String::new()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(text) = heading.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(text) = heading.take() {
+                    let base = markdown::heading_id(&text);
+                    let mut id = base.clone();
+                    let mut n = 1;
+                    while !used.insert(id.clone()) {
+                        id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    ids.push(id);
+                }
+            }
+            _ => {}
+        }
+    }
+    ids
+}
+
+pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(&source.body, markdown::options()).into_offset_iter() {
+        let (dest, is_image, alt_missing) = match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false, false),
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let text = &source.body[range.clone()];
+                (dest_url, true, text.starts_with("![]"))
+            }
+            _ => continue,
+        };
+        let (line, column) = position(source, range.start);
+        let at = |d: Diagnostic| d.at_column(column);
+        if alt_missing {
+            out.push(at(Diagnostic::warning(
+                &source.path,
+                line,
+                "this image has no alt text",
+            )
+            .with_hint(
+                "describe the image between the brackets: ![a volunteer planting reeds](...)",
+            )));
+        }
+        if let Some(d) = unsafe_scheme(&source.path, line, dest) {
+            out.push(at(d));
+            continue;
+        }
+        let found = match routes::classify(&source.path, dest) {
+            Target::External => None,
+            Target::SamePage => anchor(source, &source.path, &dest[1..], line, targets),
+            Target::Content { path, fragment } if targets.content.contains(path.as_path()) => {
+                if is_public && !targets.public_pages.contains(path.as_path()) {
+                    Some(Diagnostic::warning(&source.path, line, format!("this public page links to {}, which is not on the public hub", path.display()))
+                        .with_hint("the link is shown as plain text on the public hub; it still works in the playbook"))
+                } else {
+                    fragment.and_then(|f| anchor(source, &path, &f, line, targets))
+                }
+            }
+            Target::Static(file) if targets.statics.contains(&file) => None,
+            Target::Content { path, .. } | Target::Elsewhere(path) => {
+                Some(broken(&source.path, line, dest, &path, is_image))
+            }
+            Target::Static(file) => Some(broken(
+                &source.path,
+                line,
+                dest,
+                &Path::new("static").join(file),
+                is_image,
+            )),
+        };
+        out.extend(found.map(at));
+    }
+    out
+}
+
+/// `javascript:`, `data:` and `vbscript:` in any case or spacing.
+fn unsafe_scheme(file: &Path, line: usize, dest: &str) -> Option<Diagnostic> {
+    let (scheme, _) = dest.split_once(':')?;
+    // Browsers ignore whitespace and control characters inside a scheme.
+    let scheme: String = scheme
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    UNSAFE_SCHEMES.contains(&scheme.as_str()).then(|| {
+        Diagnostic::error(file, line, format!("`{scheme}:` links are not allowed"))
+            .with_hint("link to a web page (https://...) or another Markdown file instead")
+    })
+}
+
+/// A `#section` that names no heading on the target page.
+fn anchor(
+    source: &Source,
+    target: &Path,
+    fragment: &str,
+    line: usize,
+    targets: &Targets,
+) -> Option<Diagnostic> {
+    let ids = targets.anchors.get(target)?;
+    if fragment.is_empty() || ids.iter().any(|id| id == fragment) {
+        return None;
+    }
+    let page = if target == source.path {
+        "this page".to_string()
+    } else {
+        target.display().to_string()
+    };
+    let hint = did_you_mean(fragment, ids.iter().map(String::as_str))
+        .or_else(|| {
+            let slug = slugify(fragment);
+            ids.contains(&slug)
+                .then(|| format!("did you mean `{slug}`?"))
+        })
+        .unwrap_or_else(|| match ids.len() {
+            0 => format!("{page} has no headings to link to"),
+            _ => format!("its sections are: #{}", ids.join(", #")),
+        });
+    Some(
+        Diagnostic::warning(
+            &source.path,
+            line,
+            format!("`#{fragment}` is not a heading on {page}"),
+        )
+        .with_hint(hint),
+    )
+}
+
+fn broken(file: &Path, line: usize, dest: &str, resolved: &Path, is_image: bool) -> Diagnostic {
+    let what = if is_image { "image" } else { "link" };
+    let climbs_out = resolved
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)));
+    if climbs_out {
+        return Diagnostic::error(file, line, format!("this {what} leads outside the site folder: `{dest}`"))
+            .with_hint("link to a file inside the site (e.g. ../people/amara-okafor.md) or to a full web address (https://...)");
+    }
+    Diagnostic::error(file, line, format!("this {what} points nowhere: `{dest}`"))
+        .with_hint(format!("convene looked for {} in the site folder; links are relative to this file, e.g. ../people/amara-okafor.md", resolved.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::highlight::Highlighter;
+    use crate::routes::LinkIndex;
+
+    /// The ids checked here must be the ids the rendered page carries.
+    #[test]
+    fn heading_ids_match_the_rendered_page() {
+        let body = "# Who responds\n\n## Who responds\n\n## Levels {#levels}\n\n### `code` & more\n\n## Levels\n";
+        let ids = heading_ids(body);
+        assert_eq!(
+            ids,
+            [
+                "who-responds",
+                "who-responds-1",
+                "levels",
+                "code-more",
+                "levels-1"
+            ]
+        );
+        let links = LinkIndex::default();
+        let statics = HashSet::new();
+        let highlighter = Highlighter::default();
+        let cx = markdown::Context {
+            links: &links,
+            static_files: &statics,
+            highlighter: &highlighter,
+            root: "",
+        };
+        let html = markdown::to_html(body, Path::new("guidelines/a.md"), &cx);
+        for id in &ids {
+            assert!(html.contains(&format!("id=\"{id}\"")), "{id} not in {html}");
+        }
+    }
+
+    #[test]
+    fn unsafe_schemes_are_caught_whatever_the_spelling() {
+        for dest in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            " data:text/html,x",
+            "java\tscript:x",
+            "VBScript:x",
+        ] {
+            assert!(
+                unsafe_scheme(Path::new("a.md"), 1, dest).is_some(),
+                "{dest}"
+            );
+        }
+        assert!(unsafe_scheme(Path::new("a.md"), 1, "https://example.org").is_none());
+    }
+}
