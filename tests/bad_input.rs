@@ -27,26 +27,6 @@ fn write(site: &Path, rel: &str, text: &str) {
     std::fs::write(site.join(rel), text).unwrap();
 }
 
-/// `convene check SITE --format json`, parsed.
-fn check_json(site: &Path) -> (i32, Vec<Value>) {
-    let out = convene()
-        .args([
-            "check",
-            &site.to_string_lossy(),
-            "--format",
-            "json",
-            "--now",
-            NOW,
-        ])
-        .output()
-        .unwrap();
-    let diags: Value = serde_json::from_slice(&out.stderr)
-        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", stderr(&out)));
-    (
-        out.status.code().unwrap(),
-        diags.as_array().unwrap().clone(),
-    )
-}
 
 fn find<'a>(diags: &'a [Value], file: &str, needle: &str) -> &'a Value {
     diags

@@ -64,13 +64,6 @@ fn linked_people(html: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn build_example() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("dist");
-    let result = build(&example_site(), &out);
-    assert!(result.status.success(), "{}", stderr(&result));
-    (tmp, out)
-}
 
 #[test]
 fn topic_team_and_place_pages_list_exactly_the_consenting_people() {
@@ -496,21 +489,8 @@ fn spellings_that_share_a_page_are_warned_about() {
         read(&b).replacen("topics: [", "topics: [LGBTQ rights, ", 1),
     )
     .unwrap();
-    let check = convene()
-        .args([
-            "check",
-            &site.to_string_lossy(),
-            "--format",
-            "json",
-            "--now",
-            NOW,
-        ])
-        .output()
-        .unwrap();
-    let diags: Value = serde_json::from_slice(&check.stderr).unwrap();
+    let (_, diags) = check_json(&site);
     let warning = diags
-        .as_array()
-        .unwrap()
         .iter()
         .find(|d| d["message"].as_str().unwrap().contains("share one page"))
         .expect("no warning");

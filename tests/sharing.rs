@@ -8,13 +8,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use support::site::*;
 
-fn build_example() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("dist");
-    let result = build(&example_site(), &out);
-    assert!(result.status.success(), "{}", stderr(&result));
-    (tmp, out)
-}
 
 /// The JSON-LD blocks of a page, parsed.
 fn json_ld(html: &str) -> Vec<Value> {

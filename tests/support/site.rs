@@ -89,3 +89,21 @@ pub fn front_matter(path: &Path) -> serde_yaml::Value {
         .unwrap_or("");
     serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// `convene check SITE --format json --now NOW`: the exit code and the
+/// diagnostics, parsed.
+pub fn check_json(site: &Path) -> (i32, Vec<serde_json::Value>) {
+    let out = convene().args(["check", &site.to_string_lossy(), "--format", "json", "--now", NOW]).output().unwrap();
+    let diags: serde_json::Value =
+        serde_json::from_slice(&out.stderr).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", stderr(&out)));
+    (out.status.code().unwrap_or(-1), diags.as_array().cloned().unwrap_or_default())
+}
+
+/// content-example built into a fresh temporary folder.
+pub fn build_example() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("dist");
+    let result = build(&example_site(), &out);
+    assert!(result.status.success(), "{}", stderr(&result));
+    (tmp, out)
+}
