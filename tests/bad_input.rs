@@ -27,7 +27,6 @@ fn write(site: &Path, rel: &str, text: &str) {
     std::fs::write(site.join(rel), text).unwrap();
 }
 
-
 fn find<'a>(diags: &'a [Value], file: &str, needle: &str) -> &'a Value {
     diags
         .iter()

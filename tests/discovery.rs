@@ -7,7 +7,7 @@ mod support;
 
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use support::corpus::{generate, slugify, Sizes};
 use support::site::*;
 
@@ -63,7 +63,6 @@ fn linked_people(html: &str) -> BTreeSet<String> {
         .map(String::from)
         .collect()
 }
-
 
 #[test]
 fn topic_team_and_place_pages_list_exactly_the_consenting_people() {

@@ -5,9 +5,8 @@ mod support;
 
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use support::site::*;
-
 
 /// The JSON-LD blocks of a page, parsed.
 fn json_ld(html: &str) -> Vec<Value> {

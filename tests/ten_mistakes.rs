@@ -4,7 +4,6 @@
 
 mod support;
 
-use serde_json::Value;
 use std::path::Path;
 use support::site::*;
 
@@ -70,21 +69,9 @@ fn ten_mistakes_at_once_are_all_reported_at_their_lines() {
     let text = read(&site.join(guide)) + "\nMore in [our crisis guide](crisis-comms.md).\n";
     std::fs::write(site.join(guide), text).unwrap();
 
-    let started = std::time::Instant::now();
-    let out = convene()
-        .args([
-            "check",
-            &site.to_string_lossy(),
-            "--format",
-            "json",
-            "--now",
-            NOW,
-        ])
-        .output()
-        .unwrap();
-    let elapsed = started.elapsed();
-    assert_eq!(out.status.code(), Some(1));
-    let diags: Vec<Value> = serde_json::from_slice(&out.stderr).unwrap();
+    // How long this takes is measured in BENCHMARKS.md, never asserted here.
+    let (code, diags) = check_json(&site);
+    assert_eq!(code, 1);
     let found: Vec<(String, u64, String)> = diags
         .iter()
         .map(|d| {
@@ -114,5 +101,4 @@ fn ten_mistakes_at_once_are_all_reported_at_their_lines() {
         .collect();
     assert_eq!(found, expected, "{diags:#?}");
     assert!(diags.iter().all(|d| d["hint"].is_string()), "{diags:#?}");
-    assert!(elapsed.as_secs_f64() < 1.0, "check took {elapsed:?}");
 }

@@ -93,10 +93,23 @@ pub fn front_matter(path: &Path) -> serde_yaml::Value {
 /// `convene check SITE --format json --now NOW`: the exit code and the
 /// diagnostics, parsed.
 pub fn check_json(site: &Path) -> (i32, Vec<serde_json::Value>) {
-    let out = convene().args(["check", &site.to_string_lossy(), "--format", "json", "--now", NOW]).output().unwrap();
-    let diags: serde_json::Value =
-        serde_json::from_slice(&out.stderr).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", stderr(&out)));
-    (out.status.code().unwrap_or(-1), diags.as_array().cloned().unwrap_or_default())
+    let out = convene()
+        .args([
+            "check",
+            &site.to_string_lossy(),
+            "--format",
+            "json",
+            "--now",
+            NOW,
+        ])
+        .output()
+        .unwrap();
+    let diags: serde_json::Value = serde_json::from_slice(&out.stderr)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", stderr(&out)));
+    (
+        out.status.code().unwrap_or(-1),
+        diags.as_array().cloned().unwrap_or_default(),
+    )
 }
 
 /// content-example built into a fresh temporary folder.
