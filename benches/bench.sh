@@ -116,33 +116,41 @@ esac
 
 # ------------------------------------------------------------------- measuring
 
-# timed NAME CMD...: run CMD once, append "wall_seconds peak_rss_kb" to
-# $RES/NAME. The wall time is bash's own clock around the process (microsecond
-# resolution); the peak RSS is GNU time's %M.
+# timed NAME CMD...: run CMD once, append "wall_seconds peak_rss_kb cpu_seconds"
+# to $RES/NAME. The wall time is bash's own clock around the process
+# (microsecond resolution); the peak RSS (%M) and the CPU time, user + system
+# (%U + %S), are GNU time's. CPU time is less disturbed than wall time when
+# other work shares the machine.
 timed() {
     local name=$1; shift
     local t0 t1
     t0=$EPOCHREALTIME
-    /usr/bin/time -f '%M' -o "$RES/$name.rss" "$@" >"$RES/$name.log" 2>&1 || {
+    /usr/bin/time -f '%M %U %S' -o "$RES/$name.rss" "$@" >"$RES/$name.log" 2>&1 || {
         echo "bench.sh: $name failed:" >&2; cat "$RES/$name.log" >&2; exit 1; }
     t1=$EPOCHREALTIME
-    echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }') $(tail -n1 "$RES/$name.rss")" >>"$RES/$name"
+    tail -n1 "$RES/$name.rss" |
+        awk -v a="$t0" -v b="$t1" '{ printf "%.4f %d %.2f\n", b - a, $1, $2 + $3 }' >>"$RES/$name"
 }
 
-# stats NAME: "median min max_rss_mb" over the runs recorded for NAME.
+# median: the median of a column of numbers on stdin.
+median() {
+    sort -n | awk '{ t[NR] = $1 } END { printf "%.3f\n", (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }'
+}
+
+# stats NAME: "median min max_rss_mb median_cpu" over the runs recorded for NAME.
 stats() {
-    sort -n -k1,1 "$RES/$1" | awk '
-        { t[NR] = $1; if ($2 > rss) rss = $2 }
-        END {
-            med = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-            printf "%.3f %.3f %.0f\n", med, t[1], rss / 1024
-        }'
+    local med min rss cpu
+    med=$(cut -d' ' -f1 "$RES/$1" | median)
+    min=$(cut -d' ' -f1 "$RES/$1" | sort -n | head -n1)
+    rss=$(cut -d' ' -f2 "$RES/$1" | sort -n | tail -n1)
+    cpu=$(cut -d' ' -f3 "$RES/$1" | median)
+    printf '%s %.3f %.0f %.2f\n' "$med" "$min" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$cpu"
 }
 
 # Sum of the two Hugo builds run by run (they are one "Hugo build of both sites").
 hugo_total() {
     paste -d' ' "$RES/hugo_public" "$RES/hugo_playbook" |
-        awk '{ printf "%.4f %d\n", $1 + $3, ($2 > $4 ? $2 : $4) }' >"$RES/hugo_total"
+        awk '{ printf "%.4f %d %.2f\n", $1 + $4, ($2 > $5 ? $2 : $5), $3 + $6 }' >"$RES/hugo_total"
 }
 
 clean_outputs() {
@@ -169,6 +177,7 @@ SUMMARY=$WORK/summary.md
 FIRST_CONVENE=""
 FIRST_HUGO=""
 FIRST_SCALE=""
+FIRST_CPU=""
 
 say "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 say "convene $("$CONVENE" --version 2>/dev/null | head -n1), $("$HUGO_BIN" version | head -n1 | cut -d' ' -f1-2) at $HUGO_BIN"
@@ -199,16 +208,18 @@ for i in "${!SCALE_LIST[@]}"; do
     leaks_h=$(grep -rl CANARY- "$W/hugo-out/public" | wc -l || true)
 
     for r in $(seq 1 "$N"); do
-        say "scale $SCALE: run $r of $N (load $(cut -d' ' -f1 /proc/loadavg))"
+        load=$(cut -d' ' -f1 /proc/loadavg)
+        echo "$load" >>"$RES/load"
+        say "scale $SCALE: run $r of $N (load average $load)"
         one_round
     done
     hugo_total
 
-    read -r c_med c_min c_rss < <(stats convene)
-    read -r hp_med hp_min hp_rss < <(stats hugo_public)
-    read -r hb_med hb_min hb_rss < <(stats hugo_playbook)
-    read -r ht_med ht_min ht_rss < <(stats hugo_total)
-    read -r f_med f_min f_rss < <(stats floor)
+    read -r c_med c_min c_rss c_cpu < <(stats convene)
+    read -r hp_med hp_min hp_rss hp_cpu < <(stats hugo_public)
+    read -r hb_med hb_min hb_rss hb_cpu < <(stats hugo_playbook)
+    read -r ht_med ht_min ht_rss ht_cpu < <(stats hugo_total)
+    read -r f_med f_min f_rss f_cpu < <(stats floor)
     ratio=$(awk -v h="$ht_med" -v c="$c_med" 'BEGIN { printf "%.2f", h / c }')
     ratio_min=$(awk -v h="$ht_min" -v c="$c_min" 'BEGIN { printf "%.2f", h / c }')
     verdict() { awk -v ok="$1" 'BEGIN { print (ok ? "met" : "NOT met") }'; }
@@ -218,17 +229,18 @@ for i in "${!SCALE_LIST[@]}"; do
         echo
         echo "Site: $(ls "$W/site/people" | wc -l) people, $(ls "$W/site/stories" | wc -l) stories, $(ls "$W/site/guidelines" | wc -l) guidelines, $(ls "$W/site/campaigns" | wc -l) campaigns."
         echo "HTML pages: convene $html_c_pub public + $html_c_pb playbook, Hugo $html_h_pub public + $html_h_pb playbook."
+        echo "1-minute load average before each run: $(paste -sd' ' "$RES/load" | sed 's/ /, /g') (on $(nproc) cores)."
         echo "Output: convene $files_c files, $mb_c MB; Hugo $files_h files, $mb_h MB. Public files containing CANARY-: convene $leaks_c, Hugo $leaks_h."
         echo
-        echo "| build | median (s) | min (s) | peak RSS (MB) |"
-        echo "| --- | ---: | ---: | ---: |"
-        echo "| convene build, both sites | $c_med | $c_min | $c_rss |"
-        echo "| Hugo, public hub | $hp_med | $hp_min | $hp_rss |"
-        echo "| Hugo, playbook | $hb_med | $hb_min | $hb_rss |"
-        echo "| Hugo, total of both | $ht_med | $ht_min | $ht_rss (larger of the two) |"
-        echo "| floor: cp -r of Hugo's output | $f_med | $f_min | $f_rss |"
+        echo "| build | wall, median (s) | wall, min (s) | CPU user+sys, median (s) | peak RSS (MB) |"
+        echo "| --- | ---: | ---: | ---: | ---: |"
+        echo "| convene build, both sites | $c_med | $c_min | $c_cpu | $c_rss |"
+        echo "| Hugo, public hub | $hp_med | $hp_min | $hp_cpu | $hp_rss |"
+        echo "| Hugo, playbook | $hb_med | $hb_min | $hb_cpu | $hb_rss |"
+        echo "| Hugo, total of both | $ht_med | $ht_min | $ht_cpu | $ht_rss (larger of the two) |"
+        echo "| floor: cp -r of Hugo's output | $f_med | $f_min | $f_cpu | $f_rss |"
         echo
-        echo "- Ratio Hugo total / convene: **${ratio}x** on medians (${ratio_min}x on minimums); target >= 4x: $(verdict "$(awk -v r="$ratio" 'BEGIN { print (r >= 4) }')")."
+        echo "- Ratio Hugo total / convene: **${ratio}x** on median wall time (${ratio_min}x on minimums, $(awk -v h="$ht_cpu" -v c="$c_cpu" 'BEGIN { printf "%.2f", h / c }')x on CPU time); target >= 4x: $(verdict "$(awk -v r="$ratio" 'BEGIN { print (r >= 4) }')")."
         echo "- convene peak RSS: **$c_rss MB**; target <= 250 MB: $(verdict "$((c_rss <= 250))")."
         echo "- convene / floor: $(awk -v c="$c_med" -v f="$f_med" 'BEGIN { printf "%.1f", c / f }')x the time of copying Hugo's finished output."
         if [ -n "$FIRST_CONVENE" ]; then
@@ -236,13 +248,15 @@ for i in "${!SCALE_LIST[@]}"; do
             gh=$(awk -v a="$ht_med" -v b="$FIRST_HUGO" 'BEGIN { printf "%.2f", a / b }')
             k=$(awk -v a="$SCALE" -v b="$FIRST_SCALE" 'BEGIN { printf "%g", a / b }')
             limit=$(awk -v k="$k" 'BEGIN { printf "%g", k * 1.125 }')
-            echo "- Growth from scale $FIRST_SCALE to $SCALE (${k}x the content): convene **${g}x**, Hugo ${gh}x; target <= ${limit}x: $(verdict "$(awk -v g="$g" -v l="$limit" 'BEGIN { print (g <= l) }')")."
+            gc=$(awk -v a="$c_cpu" -v b="$FIRST_CPU" 'BEGIN { printf "%.2f", a / b }')
+            echo "- Growth from scale $FIRST_SCALE to $SCALE (${k}x the content), median wall time: convene **${g}x** (CPU time ${gc}x), Hugo ${gh}x; target <= ${limit}x: $(verdict "$(awk -v g="$g" -v l="$limit" 'BEGIN { print (g <= l) }')")."
         fi
         echo
     } | tee -a "$SUMMARY"
 
     if [ -z "$FIRST_CONVENE" ]; then
         FIRST_CONVENE=$c_med
+        FIRST_CPU=$c_cpu
         FIRST_HUGO=$ht_med
         FIRST_SCALE=$SCALE
     fi
