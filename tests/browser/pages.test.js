@@ -32,7 +32,9 @@ for (const name of ["public", "playbook"]) {
 }
 
 let env;
-const tally = { pages: 0, axeRuns: 0, violations: 0, incomplete: {}, screenshots: 0 };
+const tally = { pages: 0, axeRuns: 0, violations: 0, byRule: {}, overflows: 0, incomplete: {}, screenshots: 0 };
+// Browser tabs checking pages at once: BROWSER_TEST_WORKERS, or one per core (2 to 4).
+const WORKERS = Number(process.env.BROWSER_TEST_WORKERS) || Math.min(4, Math.max(2, require("node:os").availableParallelism()));
 
 before(async () => {
   env = await support.start();
@@ -63,7 +65,14 @@ async function load(page, origin, entry) {
   const response = await page.goto(origin + entry.url, { waitUntil: "load" });
   await page.unrouteAll({ behavior: "wait" });
   await support.settled(page);
-  return response;
+  // Lazy images below the fold: load them all, so screenshots show them and broken ones are caught.
+  const broken = await page.evaluate(async () => {
+    const images = [...document.images];
+    for (const img of images) img.loading = "eager";
+    await Promise.all(images.map((img) => (img.complete ? null : new Promise((resolve) => { img.onload = img.onerror = resolve; }))));
+    return images.filter((img) => img.naturalWidth === 0).map((img) => img.getAttribute("src"));
+  });
+  return { response, broken };
 }
 
 async function axe(page) {
@@ -109,17 +118,22 @@ for (const name of ["public", "playbook"]) {
     test(`every page: axe WCAG A/AA, light and dark, ${support.WIDTHS.join(" and ")} px, no sideways scrolling`, async () => {
       const origin = env.servers[name].origin;
       const shotDir = support.artifactDir("screenshots", name);
-      const seenKind = new Set();
+      // A screenshot of the first page of each kind, at each width, in each scheme.
+      const shoot = new Set();
+      for (const entry of pages[name]) if (![...shoot].some((e) => e.kind === entry.kind)) shoot.add(entry);
       const problems = [];
-      for (const scheme of support.SCHEMES) {
+
+      async function check(scheme, entries) {
         const ctx = await env.context({ colorScheme: scheme });
         await ctx.addInitScript({ content: AXE_SOURCE });
         const page = await ctx.newPage();
-        for (const entry of pages[name]) {
-          const response = await load(page, origin, entry);
-          assert.ok(response && response.status() === 200, `${name}${entry.url}: HTTP ${response && response.status()}`);
-          const shoot = !seenKind.has(`${scheme} ${entry.kind}`);
-          seenKind.add(`${scheme} ${entry.kind}`);
+        for (const entry of entries) {
+          const { response, broken } = await load(page, origin, entry);
+          for (const src of broken) problems.push(`${name}${entry.url}: image does not load: ${src}`);
+          if (!response || response.status() !== 200) {
+            problems.push(`${name}${entry.url}: HTTP ${response && response.status()}`);
+            continue;
+          }
           for (const width of support.WIDTHS) {
             await page.setViewportSize({ width, height: 900 });
             const where = `${name}${entry.url} at ${width} px, ${scheme}`;
@@ -128,12 +142,16 @@ for (const name of ["public", "playbook"]) {
             tally.violations += violations.length;
             for (const v of incomplete) tally.incomplete[v.id] = (tally.incomplete[v.id] || 0) + v.nodes.length;
             for (const v of violations) {
+              tally.byRule[v.id] = (tally.byRule[v.id] || 0) + 1;
               problems.push(`${where}: ${v.id} (${v.impact}): ${v.help}\n` +
                 v.nodes.map((n) => `      ${n.target}: ${n.summary.replace(/\n/g, " ")}\n        ${n.html}`).join("\n"));
             }
             const wide = await overflow(page);
-            if (wide) problems.push(`${where}: scrolls sideways (${wide.scrollWidth} > ${wide.clientWidth} px): ${wide.culprits.join(", ")}`);
-            if (shoot) {
+            if (wide) {
+              tally.overflows += 1;
+              problems.push(`${where}: scrolls sideways (${wide.scrollWidth} > ${wide.clientWidth} px): ${wide.culprits.join(", ")}`);
+            }
+            if (shoot.has(entry)) {
               const file = path.join(shotDir, `${support.slugOf(entry.rel)}-${width}-${scheme}.png`);
               await page.screenshot({ path: file, fullPage: true, animations: "disabled" });
               tally.screenshots += 1;
@@ -143,6 +161,14 @@ for (const name of ["public", "playbook"]) {
         }
         await ctx.close();
       }
+
+      // Each colour scheme in WORKERS / 2 browser tabs at once.
+      const perScheme = Math.max(1, Math.floor(WORKERS / support.SCHEMES.length));
+      const jobs = [];
+      for (const scheme of support.SCHEMES) {
+        for (let k = 0; k < perScheme; k++) jobs.push(check(scheme, pages[name].filter((_, i) => i % perScheme === k)));
+      }
+      await Promise.all(jobs);
       assert.equal(problems.length, 0, `${problems.length} problems:\n  ${problems.join("\n  ")}`);
     });
   });
