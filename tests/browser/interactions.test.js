@@ -58,6 +58,7 @@ describe("people directory", () => {
     await page.getByLabel("Team").selectOption({ label: "Conservation" });
     await page.waitForFunction((n) => document.querySelectorAll(".finder-results .person-card").length < n, heads.length);
     for (const text of await results.allInnerTexts()) assert.match(text, /Conservation/);
+    await page.screenshot({ path: path.join(support.artifactDir("screenshots", "interactions"), "directory-filtered.png"), fullPage: true });
 
     // Nobody: a clear message.
     await name.fill("zzzz");
@@ -69,7 +70,6 @@ describe("people directory", () => {
     await page.getByLabel("Team").selectOption("");
     await page.waitForFunction(() => !document.querySelector(".directory-list").hidden);
     assert.equal(await page.locator(".directory-list .person-card").count(), everyone);
-    await page.screenshot({ path: path.join(support.artifactDir("screenshots", "interactions"), "directory-filtered.png") });
     await ctx.close();
   });
 });
