@@ -42,9 +42,7 @@ fn run() -> Result<(), String> {
             println!("{USAGE}");
             return Ok(());
         }
-        let value = args
-            .next()
-            .ok_or_else(|| format!("{flag} needs a value"))?;
+        let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
         let count = |v: &str| {
             v.parse::<usize>()
                 .map_err(|_| format!("{flag} wants a whole number, not {v:?}"))

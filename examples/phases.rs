@@ -26,7 +26,12 @@ fn main() {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--now" => now = args.next().expect("--now TIME"),
-            "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).expect("--repeat N"),
+            "--repeat" => {
+                repeat = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .expect("--repeat N")
+            }
             _ => positional.push(PathBuf::from(a)),
         }
     }
