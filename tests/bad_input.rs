@@ -151,8 +151,7 @@ fn every_problem_is_reported_in_one_run() {
         (d["line"].as_u64(), d["hint"].as_str()),
         (Some(5), Some("did you mean `amara-okafor`?"))
     );
-    // One type error per file is all serde reports, so the time zone is
-    // checked in a file of its own below.
+    // The time zone rule has a test of its own below.
     let d = find(
         &diags,
         "campaigns/clean-rivers.md",

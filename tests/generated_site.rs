@@ -121,25 +121,14 @@ fn builds_are_byte_identical_whatever_the_thread_count() {
     let tmp = tempfile::tempdir().unwrap();
     generated(tmp.path());
     let site = tmp.path().join("site");
-    let run = |threads: &str, out: &str| {
+    let run = |threads: usize, out: &str| {
         let out = tmp.path().join(out);
-        let result = convene()
-            .env("RAYON_NUM_THREADS", threads)
-            .args([
-                "build",
-                &site.to_string_lossy(),
-                "--out",
-                &out.to_string_lossy(),
-                "--now",
-                NOW,
-            ])
-            .output()
-            .unwrap();
+        let result = build_on_threads(&site, &out, Some(threads));
         assert!(result.status.success(), "{}", stderr(&result));
         tree(&out)
     };
-    let one = run("1", "a");
-    let four = run("4", "b");
+    let one = run(1, "a");
+    let four = run(4, "b");
     assert!(one.len() > 500, "suspiciously few files: {}", one.len());
     assert_eq!(
         one.keys().collect::<Vec<_>>(),

@@ -13,7 +13,16 @@ pub fn convene() -> Command {
 
 /// `convene build SITE --out OUT --now NOW`.
 pub fn build(site: &Path, out: &Path) -> Output {
-    convene()
+    build_on_threads(site, out, None)
+}
+
+/// The same, with rayon limited to `threads` when given.
+pub fn build_on_threads(site: &Path, out: &Path, threads: Option<usize>) -> Output {
+    let mut command = convene();
+    if let Some(n) = threads {
+        command.env("RAYON_NUM_THREADS", n.to_string());
+    }
+    command
         .args([
             "build",
             &site.to_string_lossy(),
