@@ -12,7 +12,11 @@
 #   2. converts the same content into two Hugo projects (public hub and playbook)
 #      with benches/hugo/convert.py and the templates in benches/hugo/layouts;
 #   3. runs, N times and interleaved so that noise hits every tool alike:
-#        convene build SITE --out W/convene --now NOW       (both sites)
+#        convene build SITE --out W/convene --now NOW       (both sites, with
+#            resized photos and share cards from a warm image cache kept
+#            outside the output folder: the usual rebuild)
+#        convene build ... --no-images                     (the same without
+#            images: the warm build must stay within 10% of it)
 #        hugo --quiet -s W/hugo/public   -d W/hugo-out/public
 #        hugo --quiet -s W/hugo/playbook -d W/hugo-out/playbook
 #        cp -r of Hugo's finished output (the floor: no generator can write
@@ -21,7 +25,9 @@
 #      is a full build into an empty folder on the same tmpfs;
 #   4. prints the median and minimum wall time and the peak RSS of each, the
 #      ratio Hugo total / convene, and the targets of issue 6.
-# One untimed warm-up run of each tool comes first.
+# One untimed warm-up run of each tool comes first, except that convene's
+# first build, which makes every image into an empty cache, is timed on its
+# own as the cold build.
 #
 # Options:
 #   --scale F[,F...]  scales to run (default 1); growth is reported against the first
@@ -159,7 +165,9 @@ clean_outputs() {
 
 one_round() {
     clean_outputs
-    timed convene "$CONVENE" build "$W/site" --out "$W/convene-out" --now "$NOW"
+    timed convene_noimg "$CONVENE" build "$W/site" --out "$W/convene-out" --now "$NOW" --no-images
+    rm -rf "$W/convene-out"
+    timed convene "$CONVENE" build "$W/site" --out "$W/convene-out" --now "$NOW" --image-cache "$W/image-cache"
     timed hugo_public "$HUGO_BIN" --quiet -s "$W/hugo/public" -d "$W/hugo-out/public"
     timed hugo_playbook "$HUGO_BIN" --quiet -s "$W/hugo/playbook" -d "$W/hugo-out/playbook"
     mkdir -p "$W/floor"
@@ -195,9 +203,12 @@ for i in "${!SCALE_LIST[@]}"; do
     say "scale $SCALE: converting it into two Hugo projects"
     python3 "$REPO/benches/hugo/convert.py" "$W/site" "$W/hugo" --now "$NOW" >&2
 
+    say "scale $SCALE: cold build: every resized photo and share card made into an empty cache"
+    timed convene_cold "$CONVENE" build "$W/site" --out "$W/convene-out" --now "$NOW" --image-cache "$W/image-cache"
+    cards=$(find "$W/convene-out/public" -name share-card.jpg | wc -l)
     say "scale $SCALE: warm-up run (untimed)"
     one_round
-    rm -f "$RES/convene" "$RES/hugo_public" "$RES/hugo_playbook" "$RES/floor"
+    rm -f "$RES/convene" "$RES/convene_noimg" "$RES/hugo_public" "$RES/hugo_playbook" "$RES/floor"
     html_c_pub=$(find "$W/convene-out/public" -name '*.html' | wc -l)
     html_c_pb=$(find "$W/convene-out/playbook" -name '*.html' | wc -l)
     html_h_pub=$(find "$W/hugo-out/public" -name '*.html' | wc -l)
@@ -216,6 +227,8 @@ for i in "${!SCALE_LIST[@]}"; do
     hugo_total
 
     read -r c_med c_min c_rss c_cpu < <(stats convene)
+    read -r n_med n_min n_rss n_cpu < <(stats convene_noimg)
+    read -r k_med k_min k_rss k_cpu < <(stats convene_cold)
     read -r hp_med hp_min hp_rss hp_cpu < <(stats hugo_public)
     read -r hb_med hb_min hb_rss hb_cpu < <(stats hugo_playbook)
     read -r ht_med ht_min ht_rss ht_cpu < <(stats hugo_total)
@@ -234,7 +247,9 @@ for i in "${!SCALE_LIST[@]}"; do
         echo
         echo "| build | wall, median (s) | wall, min (s) | CPU user+sys, median (s) | peak RSS (MB) |"
         echo "| --- | ---: | ---: | ---: | ---: |"
-        echo "| convene build, both sites | $c_med | $c_min | $c_cpu | $c_rss |"
+        echo "| convene build, both sites (images from a warm cache) | $c_med | $c_min | $c_cpu | $c_rss |"
+        echo "| convene build --no-images | $n_med | $n_min | $n_cpu | $n_rss |"
+        echo "| convene build, cold image cache (once) | $k_med | $k_min | $k_cpu | $k_rss |"
         echo "| Hugo, public hub | $hp_med | $hp_min | $hp_cpu | $hp_rss |"
         echo "| Hugo, playbook | $hb_med | $hb_min | $hb_cpu | $hb_rss |"
         echo "| Hugo, total of both | $ht_med | $ht_min | $ht_cpu | $ht_rss (larger of the two) |"
@@ -242,6 +257,9 @@ for i in "${!SCALE_LIST[@]}"; do
         echo
         echo "- Ratio Hugo total / convene: **${ratio}x** on median wall time (${ratio_min}x on minimums, $(awk -v h="$ht_cpu" -v c="$c_cpu" 'BEGIN { printf "%.2f", h / c }')x on CPU time); target >= 4x: $(verdict "$(awk -v r="$ratio" 'BEGIN { print (r >= 4) }')")."
         echo "- convene peak RSS: **$c_rss MB**; target <= 250 MB: $(verdict "$((c_rss <= 250))")."
+        img_ratio=$(awk -v c="$c_med" -v n="$n_med" 'BEGIN { printf "%.2f", c / n }')
+        img_cpu=$(awk -v c="$c_cpu" -v n="$n_cpu" 'BEGIN { printf "%.2f", c / n }')
+        echo "- Images: $cards share cards. Warm-cache build / build without images: **${img_ratio}x** on median wall time (${img_cpu}x on CPU time); target <= 1.10x: $(verdict "$(awk -v r="$img_ratio" 'BEGIN { print (r <= 1.10) }')"). Cold build (every image made): $k_med s wall, $k_cpu s CPU, $k_rss MB."
         echo "- convene / floor: $(awk -v c="$c_med" -v f="$f_med" 'BEGIN { printf "%.1f", c / f }')x the time of copying Hugo's finished output."
         if [ -n "$FIRST_CONVENE" ]; then
             g=$(awk -v a="$c_med" -v b="$FIRST_CONVENE" 'BEGIN { printf "%.2f", a / b }')

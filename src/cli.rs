@@ -87,6 +87,14 @@ pub struct BuildArgs {
     /// Print how long each step of the build took.
     #[arg(long)]
     pub timings: bool,
+    /// Skip resizing photos and drawing share cards: pages show the
+    /// original photo files. Quicker for drafts; publish without it.
+    #[arg(long)]
+    pub no_images: bool,
+    /// Where resized photos and share cards are kept between builds, so
+    /// only changed ones are redone (default: OUT/.cache/images).
+    #[arg(long, value_name = "DIR")]
+    pub image_cache: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -177,7 +185,12 @@ impl Cli {
 impl BuildArgs {
     fn run(self) -> Result<u8, Error> {
         let started = std::time::Instant::now();
-        let report = convene::build(&self.common.options(self.out.clone()))?;
+        let options = Options {
+            images: !self.no_images,
+            image_cache: self.image_cache.clone(),
+            ..self.common.options(self.out.clone())
+        };
+        let report = convene::build_with_progress(&options, &ProgressBar::default())?;
         let code = self.common.finish(&report.diagnostics);
         if self.common.format == Format::Json {
             // stderr stays one JSON document for tools; the exit code says the rest.
@@ -204,6 +217,38 @@ impl BuildArgs {
             ),
         }
         Ok(code)
+    }
+}
+
+/// A progress bar while many images are made (hidden when stderr is not
+/// a terminal, as in CI logs).
+#[derive(Default)]
+struct ProgressBar(std::sync::OnceLock<indicatif::ProgressBar>);
+
+/// Fewer images than this are made too quickly to need a bar.
+const PROGRESS_FROM: usize = 20;
+
+impl convene::images::Progress for ProgressBar {
+    fn start(&self, total: usize) {
+        if total >= PROGRESS_FROM {
+            let bar = indicatif::ProgressBar::new(total as u64).with_style(
+                indicatif::ProgressStyle::with_template(
+                    "making images {bar:30} {pos}/{len} ({eta} left)",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let _ = self.0.set(bar);
+        }
+    }
+    fn advance(&self) {
+        if let Some(bar) = self.0.get() {
+            bar.inc(1);
+        }
+    }
+    fn finish(&self) {
+        if let Some(bar) = self.0.get() {
+            bar.finish_and_clear();
+        }
     }
 }
 
@@ -236,13 +281,11 @@ impl ServeArgs {
             std::env::temp_dir().join(format!("convene-serve-{}", std::process::id()))
         });
         let options = convene::serve::ServeOptions {
-            build: Options {
-                site: self.site,
+            build: Options::new(
+                self.site,
                 out,
-                now: self.now.unwrap_or_else(|| Utc::now().fixed_offset()),
-                max_file_size: convene::config::DEFAULT_MAX_FILE_SIZE,
-                deny_warnings: false,
-            },
+                self.now.unwrap_or_else(|| Utc::now().fixed_offset()),
+            ),
             bind: self.bind,
             port: self.port,
         };

@@ -150,6 +150,11 @@ pub struct Options {
     pub max_file_size: u64,
     /// Warnings stop the build as errors do, so nothing is written.
     pub deny_warnings: bool,
+    /// Resize photos and draw share cards. Off, pages show the original
+    /// photo files and link previews fall back to them: quicker drafts.
+    pub images: bool,
+    /// Where derived images are kept between builds (default `OUT/.cache/images`).
+    pub image_cache: Option<PathBuf>,
 }
 
 /// 5 MB: far above any profile or story, below a video someone dropped in.
@@ -168,6 +173,17 @@ impl Options {
             now,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             deny_warnings: false,
+            images: true,
+            image_cache: None,
         }
+    }
+
+    /// The image cache folder. Inside the output folder by default: same
+    /// file system as the sites, so they can hard-link cached images
+    /// instead of copying them, and CI can cache it with the output.
+    pub fn image_cache_dir(&self) -> PathBuf {
+        self.image_cache
+            .clone()
+            .unwrap_or_else(|| self.out.join(".cache").join("images"))
     }
 }

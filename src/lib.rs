@@ -14,6 +14,7 @@ pub mod audience;
 pub mod config;
 pub mod diagnostics;
 pub mod frontmatter;
+pub mod images;
 pub mod load;
 pub mod model;
 pub mod one_file;
@@ -32,7 +33,7 @@ pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 use model::{Audience, Corpus};
 use rayon::prelude::*;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What a check or build found, and what it wrote.
 #[derive(Debug, Default)]
@@ -71,6 +72,7 @@ pub fn check(opts: &Options) -> Result<(Corpus, Diagnostics), Error> {
     let corpus = load::site(&opts.site, opts.max_file_size, &mut diagnostics)?;
     validate::corpus(&corpus, opts.now, &mut diagnostics);
     taxonomy::check(&corpus, &mut diagnostics);
+    images::check(&corpus, &mut diagnostics);
     diagnostics.sort();
     Ok((corpus, diagnostics))
 }
@@ -78,12 +80,22 @@ pub fn check(opts: &Options) -> Result<(Corpus, Diagnostics), Error> {
 /// Build both sites into `opts.out`. With any error in the content nothing
 /// is written, so the last good output stays as it was.
 pub fn build(opts: &Options) -> Result<Report, Error> {
+    build_with_progress(opts, &images::Quiet)
+}
+
+/// `build`, telling `progress` how image generation goes.
+pub fn build_with_progress(
+    opts: &Options,
+    progress: &dyn images::Progress,
+) -> Result<Report, Error> {
     output::check_target(&opts.out, &opts.site)?;
     let mut watch = Stopwatch::start();
-    let (corpus, diagnostics) = check(opts)?;
+    let (corpus, mut diagnostics) = check(opts)?;
     watch.lap("load and check");
-    let warnings_stop = opts.deny_warnings && diagnostics.count(Severity::Warning) > 0;
-    if diagnostics.has_errors() || warnings_stop {
+    let stop = |diagnostics: &Diagnostics| {
+        diagnostics.has_errors() || (opts.deny_warnings && diagnostics.count(Severity::Warning) > 0)
+    };
+    if stop(&diagnostics) {
         return Ok(Report {
             diagnostics,
             written: None,
@@ -93,22 +105,55 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
     let theme = theme::Theme::load(&opts.site, &corpus.config.theme)?;
     let highlighter = render::highlight::Highlighter::default();
     watch.lap("templates and highlighter");
+    // Begun before images are made: it marks the output folder as
+    // convene's, and the image cache lives inside it by default.
     let stage = output::Stage::begin(&opts.out)?;
-    let audiences = [Audience::Public, Audience::Playbook];
-    let counts = audiences
+    let (public, playbook) = rayon::join(
+        || audience::select(&corpus, Audience::Public, opts.now),
+        || audience::select(&corpus, Audience::Playbook, opts.now),
+    );
+    let cache = opts
+        .images
+        .then(|| images::Cache::open(&opts.image_cache_dir()))
+        .transpose()?;
+    let derived = match &cache {
+        Some(cache) => images::derive(&corpus, &public, &theme, cache, progress, &mut diagnostics)?,
+        None => images::Images::default(),
+    };
+    watch.lap("images");
+    if stop(&diagnostics) {
+        diagnostics.sort();
+        return Ok(Report {
+            diagnostics,
+            written: None,
+            timings: watch.1,
+        });
+    }
+    let views = [public, playbook];
+    let counts = views
         .par_iter()
-        .map(|&audience| {
-            let view = audience::select(&corpus, audience, opts.now);
-            let site = stage.site(audience);
-            let mut count = render::site(&view, &theme, &highlighter, render::Scope::All, &|f| {
-                site.write(f)
-            })?;
+        .map(|view| {
+            let site = stage.site(view.audience);
+            let tools = render::Tools {
+                theme: &theme,
+                highlighter: &highlighter,
+                images: &derived,
+            };
+            let mut count = render::site(view, &tools, render::Scope::All, &|f| site.write(f))?;
             count.files += site.copy_static(&opts.site, &view.static_files)?;
+            let files = derived.files_for(view);
+            files
+                .par_iter()
+                .try_for_each(|d| site.link(Path::new(&d.url), &d.cached))?;
+            count.files += files.len();
             Ok(count)
         })
         .collect::<Result<Vec<_>, Error>>()?;
     watch.lap("render and write");
-    stage.finish(&audiences)?;
+    stage.finish(&views.map(|v| v.audience))?;
+    if let Some(cache) = cache {
+        cache.prune();
+    }
     watch.lap("swap in");
     let written = Written {
         public_pages: counts[0].pages,

@@ -210,7 +210,21 @@ impl SiteWriter {
         self.put(&file.path, &file.bytes)
     }
 
-    fn put(&self, rel: &Path, bytes: &[u8]) -> Result<(), Error> {
+    /// Publish a file from the image cache. When building aside it is
+    /// hard-linked (no copy, and its modification time is the cache's, so
+    /// deploys see it unchanged); across file systems, or when serving, it
+    /// is written as any other file.
+    pub fn link(&self, rel: &Path, cached: &Path) -> Result<(), Error> {
+        let path = self.prepare(rel)?;
+        if self.dir != self.live && fs::hard_link(cached, &path).is_ok() {
+            return Ok(());
+        }
+        let bytes = fs::read(cached).map_err(io(cached))?;
+        self.put(rel, &bytes)
+    }
+
+    /// Check `rel` is safe and create its folder; returns where it goes.
+    fn prepare(&self, rel: &Path) -> Result<PathBuf, Error> {
         if !is_safe_relative(rel) {
             return Err(Error::Output(format!(
                 "refusing to write {}: it would land outside the output folder",
@@ -221,6 +235,11 @@ impl SiteWriter {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(io(parent))?;
         }
+        Ok(path)
+    }
+
+    fn put(&self, rel: &Path, bytes: &[u8]) -> Result<(), Error> {
+        let path = self.prepare(rel)?;
         let live = self.live.join(rel);
         let unchanged = fs::metadata(&live).is_ok_and(|m| m.len() == bytes.len() as u64)
             && fs::read(&live).is_ok_and(|old| old == bytes);

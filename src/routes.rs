@@ -52,6 +52,10 @@ pub fn person(slug: &PersonSlug) -> Route {
 pub fn person_vcard(slug: &PersonSlug) -> Route {
     Route(format!("people/{slug}/{slug}.vcf"))
 }
+/// The share card a page unfurls with, beside the page.
+pub fn share_card(page: &Route) -> Route {
+    Route(format!("{}share-card.jpg", page.url()))
+}
 /// Stories featuring one person, as an Atom feed.
 pub fn person_feed(slug: &PersonSlug) -> Route {
     Route(format!("people/{slug}/feed.xml"))

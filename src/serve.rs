@@ -54,6 +54,7 @@ struct Workspace {
     corpus: Corpus,
     theme: Theme,
     highlighter: Highlighter,
+    images: crate::images::Images,
 }
 
 /// Build, serve, watch; returns only on a fatal error. `report` receives
@@ -161,6 +162,7 @@ impl Workspace {
             corpus,
             theme,
             highlighter: Highlighter::default(),
+            images: crate::images::Images::default(),
         };
         workspace.render(Scope::All)?;
         workspace.check(found, shared, report);
@@ -177,9 +179,12 @@ impl Workspace {
                 message: e.to_string(),
             })?;
             let writer = SiteWriter::in_place(&dir);
-            render::site(&view, &self.theme, &self.highlighter, scope, &|f| {
-                writer.write(f)
-            })?;
+            let tools = render::Tools {
+                theme: &self.theme,
+                highlighter: &self.highlighter,
+                images: &self.images,
+            };
+            render::site(&view, &tools, scope, &|f| writer.write(f))?;
             if matches!(scope, Scope::All) {
                 writer.copy_static(&self.opts.site, &view.static_files)?;
             }

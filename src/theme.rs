@@ -21,6 +21,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!("templates":
     "base.html", "macros.html", "home.html", "people.html", "person.html", "stories.html", "story.html",
     "campaigns.html", "campaign.html", "guidelines.html", "guideline.html", "facets.html", "facet.html",
     "respond.html", "search.html", "404.html", "alias.html", "person_card.html", "story_card.html", "share_block.html", "share_kit.html", "feed.xml",
+    "share_card.svg",
 );
 
 /// Stylesheets and scripts, published under `assets/` in both sites.
@@ -55,7 +56,7 @@ impl Theme {
             }
         }
         let mut tera = tera::Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
         tera.set_escape_fn(crate::render::escape_html);
         tera.add_raw_templates(templates)
             .map_err(|e| Error::Theme(describe_tera(&e)))?;

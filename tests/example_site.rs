@@ -281,7 +281,7 @@ fn markdown_links_become_page_urls() {
         );
     }
     // Static files are published at the site root, and referenced images exist.
-    assert!(built().join("public/images/river.svg").exists());
+    assert!(built().join("public/images/river.jpg").exists());
 }
 
 #[test]

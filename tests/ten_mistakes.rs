@@ -35,7 +35,7 @@ fn ten_mistakes_at_once_are_all_reported_at_their_lines() {
     edit(
         &site,
         "people/eilidh-macleod.md",
-        "photo: photos/eilidh-macleod.svg",
+        "photo: photos/eilidh-macleod.jpg",
         "photo: photos/eilidh.jpg",
     );
     let story = "stories/2026-06-06-big-river-clean-up.md";

@@ -5,8 +5,6 @@ use crate::audience::{CampaignView, PersonView, StoryView, View};
 use crate::config::Organisation;
 use crate::routes::{self, Route};
 use serde::Serialize;
-use std::collections::HashSet;
-use std::path::Path;
 
 /// What every page knows about its site.
 #[derive(Serialize)]
@@ -163,13 +161,32 @@ pub struct PersonCard<'a> {
     pub location: Option<&'a str>,
     pub pronouns: Option<&'a str>,
     pub topics: &'a [String],
-    pub photo: Option<String>,
+    pub photo: Option<PictureCtx>,
     pub photo_alt: String,
     /// Playbook only: the person is not on the public hub.
     pub not_public: bool,
 }
 
-pub fn person_card<'a>(p: &PersonView<'a>, statics: &HashSet<&Path>) -> PersonCard<'a> {
+/// A picture as templates show it: `src` for browsers without `srcset`,
+/// the sizes to choose from, and its size so the page does not jump while
+/// it loads (0 when unknown).
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct PictureCtx {
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub srcset: Vec<SourceCtx>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct SourceCtx {
+    pub url: String,
+    pub width: u32,
+}
+
+/// `photo` is the person's picture as this site shows it (see
+/// `Renderer::picture`).
+pub fn person_card<'a>(p: &PersonView<'a>, photo: Option<PictureCtx>) -> PersonCard<'a> {
     PersonCard {
         name: p.name,
         initial: p
@@ -184,10 +201,7 @@ pub fn person_card<'a>(p: &PersonView<'a>, statics: &HashSet<&Path>) -> PersonCa
         location: p.location,
         pronouns: p.pronouns,
         topics: p.topics,
-        photo: p
-            .photo
-            .filter(|f| statics.contains(Path::new(f)))
-            .map(str::to_string),
+        photo,
         photo_alt: p
             .photo_alt
             .map_or_else(|| format!("Photo of {}", p.name), str::to_string),

@@ -4,6 +4,7 @@
 
 use super::context::*;
 use super::{OutputFile, Renderer};
+use crate::images::Images;
 use crate::routes::{self, Facet, Route};
 use crate::taxonomy::Taxonomy;
 use crate::Error;
@@ -342,7 +343,7 @@ impl Renderer<'_, '_> {
             .filter(|(_, v)| !v.is_empty())
             .collect();
         Responder {
-            person: person_card(p, &self.statics),
+            person: person_card(p, self.picture(p.photo, Images::photo)),
             contacts,
         }
     }

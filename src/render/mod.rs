@@ -13,6 +13,7 @@ pub mod share;
 mod syndication;
 
 use crate::audience::View;
+use crate::images::Images;
 use crate::model::Audience;
 use crate::routes::{self, Facet};
 use crate::taxonomy::{self, Taxonomy};
@@ -77,6 +78,7 @@ pub(crate) struct Renderer<'v, 'a> {
     pub site: SiteCtx<'v>,
     pub theme: &'v Theme,
     pub highlighter: &'v Highlighter,
+    pub images: &'v Images,
     pub statics: HashSet<&'a Path>,
     /// Story indexes by person and by campaign, built once in linear time.
     pub stories_by_person: HashMap<&'a str, Vec<usize>>,
@@ -122,6 +124,15 @@ struct CardCtx<'a, T> {
 /// How many "people you could also talk to" a profile shows.
 const RELATED_PEOPLE: usize = 4;
 
+/// What rendering works with besides the content: compiled once per
+/// build and shared by both sites.
+pub struct Tools<'t> {
+    pub theme: &'t Theme,
+    pub highlighter: &'t Highlighter,
+    /// Resized photos and share cards (empty with images turned off).
+    pub images: &'t Images,
+}
+
 /// Which pages to render: the whole site, or (for `serve`, after one source
 /// file was edited) that file's own page, or the pages that list or link to it.
 #[derive(Debug, Clone, Copy)]
@@ -136,8 +147,7 @@ pub enum Scope<'s> {
 /// sit in memory.
 pub fn site(
     view: &View,
-    theme: &Theme,
-    highlighter: &Highlighter,
+    tools: &Tools,
     scope: Scope,
     write: &(dyn Fn(&OutputFile) -> Result<(), Error> + Sync),
 ) -> Result<SiteCount, Error> {
@@ -158,8 +168,9 @@ pub fn site(
     let renderer = Renderer {
         view,
         site: SiteCtx::new(view),
-        theme,
-        highlighter,
+        theme: tools.theme,
+        highlighter: tools.highlighter,
+        images: tools.images,
         statics: view.static_files.iter().copied().collect(),
         stories_by_person,
         stories_by_campaign,
@@ -427,7 +438,8 @@ impl Renderer<'_, '_> {
             .into_iter()
             .map(|i| {
                 let slot = self.cards.people[i].get(depth(root));
-                let p = context::person_card(&self.view.people[i], &self.statics);
+                let p = &self.view.people[i];
+                let p = context::person_card(p, self.picture(p.photo, Images::photo));
                 self.card(slot, || {
                     self.theme.render(
                         "person_card.html",

@@ -4,6 +4,7 @@
 use super::context::*;
 use super::share::{self, ShareLink};
 use super::{OutputFile, Renderer};
+use crate::images::{Images, Picture};
 use crate::model::Audience;
 use crate::routes::{self, Facet, Route};
 use crate::Error;
@@ -55,7 +56,7 @@ struct StoryPage<'a> {
     share: Option<ShareBlock>,
     people: Vec<Cow<'a, str>>,
     topics: Vec<LinkCtx>,
-    image: Option<String>,
+    image: Option<PictureCtx>,
     image_alt: Option<&'a str>,
     staff_notes: Option<&'a str>,
 }
@@ -150,9 +151,53 @@ impl Renderer<'_, '_> {
         serde_json::json!({"@type": "NGO", "name": org.name, "url": org.url, "identifier": org.charity_number})
     }
 
-    /// Open Graph image data for a photo, when it is a raster image (link
+    /// A photo or story image as this site shows it: its resized versions
+    /// when images were made, otherwise the file as it is in static/.
+    pub(super) fn picture(
+        &self,
+        file: Option<&str>,
+        resized: for<'i> fn(&'i Images, &str) -> Option<&'i Picture>,
+    ) -> Option<PictureCtx> {
+        let file = file.filter(|f| self.statics.contains(std::path::Path::new(f)))?;
+        let Some(picture) = resized(self.images, file) else {
+            let size = imagesize::size(self.view.root.join("static").join(file)).ok();
+            return Some(PictureCtx {
+                src: routes::static_url(std::path::Path::new(file)),
+                width: size.map_or(0, |s| s.width as u32),
+                height: size.map_or(0, |s| s.height as u32),
+                srcset: Vec::new(),
+            });
+        };
+        // The middle size is a fair default for browsers that ignore srcset.
+        let fallback = &picture.variants[picture.variants.len() / 2];
+        Some(PictureCtx {
+            src: fallback.url.clone(),
+            width: fallback.width,
+            height: fallback.height,
+            srcset: picture
+                .variants
+                .iter()
+                .rev()
+                .map(|d| SourceCtx {
+                    url: d.url.clone(),
+                    width: d.width,
+                })
+                .collect(),
+        })
+    }
+
+    /// Open Graph image data for a page: its share card when one was
+    /// drawn, else the photo itself when it is a raster image (link
     /// previews ignore SVG) whose size can be read.
-    fn image_meta(&self, file: Option<&str>, alt: &str) -> Option<ImageMeta> {
+    fn image_meta(&self, page: &Route, file: Option<&str>, alt: &str) -> Option<ImageMeta> {
+        if let Some(card) = self.images.card(page) {
+            return Some(ImageMeta {
+                url: format!("{}/{}", self.site.base_url, card.url),
+                width: card.width as usize,
+                height: card.height as usize,
+                alt: alt.to_string(),
+            });
+        }
         let file = file.filter(|f| self.statics.contains(std::path::Path::new(f)))?;
         let raster = [".jpg", ".jpeg", ".png", ".webp", ".gif"]
             .iter()
@@ -237,7 +282,7 @@ impl Renderer<'_, '_> {
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         let page = PersonPage {
-            person: person_card(p, &self.statics),
+            person: person_card(p, self.picture(p.photo, Images::photo)),
             topics: self.term_links(Facet::Topic, p.topics),
             team_url: p
                 .team
@@ -290,16 +335,21 @@ impl Renderer<'_, '_> {
             .flatten()
             .collect::<Vec<_>>()
             .join(", ");
-        let ctx = PageCtx::new(&self.site, &route, "people", p.name.to_string(), page).describe(
-            Some(&format!(
-                "{}{}{} at {}",
-                p.name,
-                if summary.is_empty() { "" } else { ", " },
-                summary,
-                self.site.organisation.name
-            )),
+        let description = format!(
+            "{}{}{} at {}",
+            p.name,
+            if summary.is_empty() { "" } else { ", " },
+            summary,
+            self.site.organisation.name
         );
-        let image = self.image_meta(p.photo, p.photo_alt.unwrap_or(p.name));
+        let ctx = PageCtx::new(&self.site, &route, "people", p.name.to_string(), page)
+            .describe(Some(&description));
+        // The card shows the name, role and charity: its description says so.
+        let card_alt = match self.images.card(&route) {
+            Some(_) => description.clone(),
+            None => p.photo_alt.unwrap_or(p.name).to_string(),
+        };
+        let image = self.image_meta(&route, p.photo, &card_alt);
         let person = serde_json::json!({
             "@type": "Person",
             "name": p.name,
@@ -345,16 +395,17 @@ impl Renderer<'_, '_> {
             share: self.share_block(&route, s.title, s.title),
             people,
             topics: self.term_links(Facet::Topic, s.topics),
-            image: s
-                .image
-                .filter(|f| self.statics.contains(std::path::Path::new(f)))
-                .map(str::to_string),
+            image: self.picture(s.image, Images::story_image),
             image_alt: s.image_alt,
             staff_notes: s.private.as_ref().and_then(|x| x.staff_notes),
         };
         let ctx = PageCtx::new(&self.site, &route, "stories", s.title.to_string(), page)
             .describe(s.summary);
-        let image = self.image_meta(s.image, s.image_alt.unwrap_or(""));
+        let card_alt = match self.images.card(&route) {
+            Some(_) => format!("{} – {}", s.title, self.site.organisation.name),
+            None => s.image_alt.unwrap_or("").to_string(),
+        };
+        let image = self.image_meta(&route, s.image, &card_alt);
         let people: Vec<serde_json::Value> = s
             .people
             .iter()

@@ -328,7 +328,7 @@ fn position(source: &Source, offset: usize) -> (usize, usize) {
 }
 
 /// The front-matter line that starts with `key:` (1 if not found).
-fn key_line(source: &Source, key: &str) -> usize {
+pub(crate) fn key_line(source: &Source, key: &str) -> usize {
     find_line(source, |l| {
         l.trim_start()
             .strip_prefix(key)

@@ -18,6 +18,16 @@ pub fn build(site: &Path, out: &Path) -> Output {
 
 /// The same, with rayon limited to `threads` when given.
 pub fn build_on_threads(site: &Path, out: &Path, threads: Option<usize>) -> Output {
+    build_with(site, out, threads, &[])
+}
+
+/// `build` without resizing photos or drawing share cards, for tests about
+/// something else on sites of thousands of people.
+pub fn build_without_images(site: &Path, out: &Path) -> Output {
+    build_with(site, out, None, &["--no-images"])
+}
+
+fn build_with(site: &Path, out: &Path, threads: Option<usize>, extra: &[&str]) -> Output {
     let mut command = convene();
     if let Some(n) = threads {
         command.env("RAYON_NUM_THREADS", n.to_string());
@@ -31,6 +41,7 @@ pub fn build_on_threads(site: &Path, out: &Path, threads: Option<usize>) -> Outp
             "--now",
             NOW,
         ])
+        .args(extra)
         .output()
         .expect("run convene")
 }

@@ -1,0 +1,460 @@
+//! Derived images, the step between selecting the audiences and rendering:
+//!
+//! - people's photos become square thumbnails, story images a few widths,
+//!   so pages can offer a `srcset`;
+//! - every public profile and story gets a 1200×630 share card, so links
+//!   unfurl with a real picture wherever staff share them.
+//!
+//! Each derived file is kept in a cache under a hash of what it is made
+//! from, so a rebuild only redoes what changed, and the sites link to the
+//! cached files instead of copying them. Problems with a picture are
+//! diagnostics pointing at the file that uses it, never a crash.
+
+mod cache;
+mod card;
+mod resize;
+
+pub use cache::{Cache, Entry};
+pub use card::{HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH};
+
+use crate::audience::View;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Audience, Corpus, Source};
+use crate::routes::{self, Route};
+use crate::theme::Theme;
+use crate::Error;
+use rayon::prelude::*;
+use resize::Shape;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Told how image generation is going, so the command line can show a
+/// progress bar; the library itself never prints.
+pub trait Progress: Sync {
+    /// `total` images are about to be made (cache misses only).
+    fn start(&self, total: usize);
+    fn advance(&self);
+    fn finish(&self);
+}
+
+/// No progress reporting.
+pub struct Quiet;
+
+impl Progress for Quiet {
+    fn start(&self, _: usize) {}
+    fn advance(&self) {}
+    fn finish(&self) {}
+}
+
+/// One derived file: made into the cache, published at `url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Derived {
+    /// Relative to the site root, e.g. `processed_images/amara-okafor-3f9a1c2b40-320.jpg`.
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub cached: PathBuf,
+}
+
+/// The sizes one source picture was resized to, largest first.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    pub variants: Vec<Derived>,
+}
+
+/// Everything the derive step made, for rendering and writing.
+#[derive(Debug, Default)]
+pub struct Images {
+    /// People's photos, by path under static/.
+    photos: HashMap<String, Picture>,
+    /// Story images, by path under static/.
+    story_images: HashMap<String, Picture>,
+    /// Share cards, by the URL of the page they belong to.
+    cards: HashMap<String, Derived>,
+}
+
+impl Images {
+    pub fn photo(&self, file: &str) -> Option<&Picture> {
+        self.photos.get(file)
+    }
+
+    pub fn story_image(&self, file: &str) -> Option<&Picture> {
+        self.story_images.get(file)
+    }
+
+    pub fn card(&self, page: &Route) -> Option<&Derived> {
+        self.cards.get(page.url())
+    }
+
+    /// The derived files the site in `view` shows: the thumbnails of its
+    /// people and stories and, on the public hub, their share cards. A
+    /// photo only a non-public person uses never reaches the public hub.
+    pub fn files_for<'s>(&'s self, view: &View) -> Vec<&'s Derived> {
+        let mut files: BTreeMap<&str, &Derived> = BTreeMap::new();
+        let pictures = view
+            .people
+            .iter()
+            .filter_map(|p| p.photo.and_then(|f| self.photo(f)))
+            .chain(
+                view.stories
+                    .iter()
+                    .filter_map(|s| s.image.and_then(|f| self.story_image(f))),
+            );
+        for d in pictures.flat_map(|p| &p.variants) {
+            files.insert(&d.url, d);
+        }
+        if view.audience != Audience::Public {
+            // The playbook is not unfurled outside the charity.
+            return files.into_values().collect();
+        }
+        let pages = view
+            .people
+            .iter()
+            .map(|p| routes::person(p.slug))
+            .chain(view.stories.iter().map(|s| routes::story(s.slug)));
+        for page in pages {
+            if let Some(card) = self.card(&page) {
+                files.insert(&card.url, card);
+            }
+        }
+        files.into_values().collect()
+    }
+}
+
+/// One picture a front matter field names.
+struct Use<'a> {
+    file: &'a str,
+    shape: Shape,
+    /// The first file that uses it and the field, for diagnostics.
+    by: &'a Source,
+    key: &'static str,
+}
+
+/// Every resizable photo and story image the corpus names, once each.
+fn uses(corpus: &Corpus) -> Vec<Use<'_>> {
+    let photos = corpus.people.iter().filter_map(|p| {
+        Some(Use {
+            file: p.meta.photo.as_deref()?,
+            shape: Shape::Square,
+            by: &p.source,
+            key: "photo",
+        })
+    });
+    let images = corpus.stories.iter().filter_map(|s| {
+        Some(Use {
+            file: s.meta.image.as_deref()?,
+            shape: Shape::Wide,
+            by: &s.source,
+            key: "image",
+        })
+    });
+    let mut seen = std::collections::HashSet::new();
+    photos
+        .chain(images)
+        .filter(|u| resize::is_resizable(u.file) && corpus.static_files.contains(Path::new(u.file)))
+        .filter(|u| seen.insert((u.file, u.shape)))
+        .collect()
+}
+
+fn unreadable(u: &Use, why: &str) -> Diagnostic {
+    Diagnostic::error(
+        &u.by.path,
+        crate::validate::key_line(u.by, u.key),
+        format!(
+            "the {} `{}` can't be read as an image: {why}",
+            u.key, u.file
+        ),
+    )
+    .with_hint("open it in an image editor and export it again as JPEG or PNG")
+}
+
+/// For `check`: read the header of every photo and story image, so a file
+/// that is not a picture is reported without building anything.
+pub fn check(corpus: &Corpus, diags: &mut Diagnostics) {
+    let found: Vec<Diagnostic> = uses(corpus)
+        .par_iter()
+        .filter_map(|u| {
+            let path = corpus.root.join("static").join(u.file);
+            let head = read_head(&path).and_then(|bytes| resize::probe(&bytes).map(|_| ()));
+            head.err().map(|why| unreadable(u, &why))
+        })
+        .collect();
+    for d in found {
+        diags.push(d);
+    }
+}
+
+/// The first bytes of a file: enough for any JPEG or PNG header.
+fn read_head(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(256 * 1024).read_to_end(&mut head))
+        .map_err(|e| e.to_string())?;
+    Ok(head)
+}
+
+/// A source picture, planned: its sizes and their cache entries.
+struct Planned<'a> {
+    use_: Use<'a>,
+    sizes: Vec<(u32, u32)>,
+    entries: Vec<Entry>,
+    missing: bool,
+}
+
+/// A share card, planned: its SVG text and cache entry.
+struct PlannedCard {
+    page: Route,
+    svg: String,
+    entry: Entry,
+    missing: bool,
+}
+
+/// The derive step: plan every picture and card, make what the cache
+/// lacks (in parallel, with progress), and return where everything is.
+/// Cards are made from the public `View` alone, so they can only show
+/// what the public hub shows.
+pub fn derive(
+    corpus: &Corpus,
+    public: &View,
+    theme: &Theme,
+    cache: &Cache,
+    progress: &dyn Progress,
+    diags: &mut Diagnostics,
+) -> Result<Images, Error> {
+    let static_dir = corpus.root.join("static");
+    let planned: Vec<Result<Planned, Diagnostic>> = uses(corpus)
+        .into_par_iter()
+        .map(|u| plan(u, &static_dir, cache))
+        .collect();
+    let mut pictures = Vec::new();
+    let mut unreadable = 0;
+    for p in planned {
+        match p {
+            Ok(p) => pictures.push(p),
+            Err(d) => {
+                diags.push(d);
+                unreadable += 1;
+            }
+        }
+    }
+    let mut images = Images::default();
+    if unreadable > 0 {
+        // The build stops; making the rest would only be wasted time.
+        return Ok(images);
+    }
+    for p in &pictures {
+        let picture = Picture {
+            variants: p
+                .sizes
+                .iter()
+                .zip(&p.entries)
+                .map(|(&(width, height), entry)| Derived {
+                    url: picture_url(p.use_.file, entry, width),
+                    width,
+                    height,
+                    cached: cache.path(entry),
+                })
+                .collect(),
+        };
+        let map = match p.use_.shape {
+            Shape::Square => &mut images.photos,
+            Shape::Wide => &mut images.story_images,
+        };
+        map.insert(p.use_.file.to_string(), picture);
+    }
+
+    let painter = card::Painter::new(cache.dir());
+    let cards = plan_cards(public, theme, &images, &painter, cache, &static_dir)?;
+
+    let todo =
+        pictures.iter().filter(|p| p.missing).count() + cards.iter().filter(|c| c.missing).count();
+    progress.start(todo);
+    let failed: Vec<Diagnostic> = pictures
+        .par_iter()
+        .filter(|p| p.missing)
+        .filter_map(|p| {
+            let made = make_picture(p, &static_dir, cache);
+            progress.advance();
+            made.err()
+        })
+        .collect();
+    let card_failures: Vec<(Route, String)> = cards
+        .par_iter()
+        .filter(|c| c.missing)
+        .filter_map(|c| {
+            let made = painter
+                .paint(&c.svg)
+                .and_then(|png| cache.put(&c.entry, &png).map_err(|e| e.to_string()));
+            progress.advance();
+            made.err().map(|why| (c.page.clone(), why))
+        })
+        .collect();
+    progress.finish();
+    for d in failed {
+        diags.push(d);
+    }
+    if let Some((page, why)) = card_failures.first() {
+        // The card template is the theme's or the site's, not content.
+        return Err(Error::Theme(format!(
+            "share_card.svg could not be drawn for {}: {why}",
+            page.url()
+        )));
+    }
+    for c in cards {
+        let url = routes::share_card(&c.page).url().to_string();
+        images.cards.insert(
+            c.page.url().to_string(),
+            Derived {
+                url,
+                width: CARD_WIDTH,
+                height: CARD_HEIGHT,
+                cached: cache.path(&c.entry),
+            },
+        );
+    }
+    Ok(images)
+}
+
+/// Read one source, work out its sizes and their cache entries. The bytes
+/// are dropped again: a site's photos need not all fit in memory.
+fn plan<'a>(u: Use<'a>, static_dir: &Path, cache: &Cache) -> Result<Planned<'a>, Diagnostic> {
+    let bytes =
+        std::fs::read(static_dir.join(u.file)).map_err(|e| unreadable(&u, &e.to_string()))?;
+    let probe = resize::probe(&bytes).map_err(|why| unreadable(&u, &why))?;
+    let sizes = resize::sizes(u.shape, &probe);
+    let source = Entry::of(&[&bytes], "src");
+    let entries: Vec<Entry> = sizes
+        .iter()
+        .map(|(w, h)| {
+            Entry::of(
+                &[
+                    source.name().as_bytes(),
+                    u.shape.tag().as_bytes(),
+                    &w.to_le_bytes(),
+                    &h.to_le_bytes(),
+                ],
+                probe.extension(),
+            )
+        })
+        .collect();
+    // Check every entry, so each is marked as used and kept by pruning.
+    let missing = entries.iter().filter(|e| !cache.has(e)).count() > 0;
+    Ok(Planned {
+        use_: u,
+        sizes,
+        entries,
+        missing,
+    })
+}
+
+fn make_picture(p: &Planned, static_dir: &Path, cache: &Cache) -> Result<(), Diagnostic> {
+    let u = &p.use_;
+    let bytes =
+        std::fs::read(static_dir.join(u.file)).map_err(|e| unreadable(u, &e.to_string()))?;
+    let made = resize::make(&bytes, u.shape, &p.sizes).map_err(|why| unreadable(u, &why))?;
+    for (entry, bytes) in p.entries.iter().zip(made) {
+        cache
+            .put(entry, &bytes)
+            .map_err(|e| unreadable(u, &e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// `processed_images/<file stem>-<fingerprint>-<width>.<ext>` (the folder
+/// Zola uses, apart from static/ names): readable, and a new
+/// name whenever the picture changes, so browsers never show a stale one.
+fn picture_url(file: &str, entry: &Entry, width: u32) -> String {
+    let stem = Path::new(file)
+        .file_stem()
+        .map(|s| crate::model::slugify(&s.to_string_lossy()))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "image".into());
+    let ext = entry.name().rsplit('.').next().unwrap_or("jpg");
+    format!("processed_images/{stem}-{}-{width}.{ext}", entry.short())
+}
+
+/// Lay out every public profile's and story's card with the theme's
+/// template; a card's cache entry is the hash of its finished SVG, which
+/// names its picture by content, so any change to either redraws it.
+fn plan_cards(
+    public: &View,
+    theme: &Theme,
+    images: &Images,
+    painter: &card::Painter,
+    cache: &Cache,
+    static_dir: &Path,
+) -> Result<Vec<PlannedCard>, Error> {
+    let org = public.config.organisation.name.as_str();
+    let site_title = public.config.title.as_str();
+    // Pictures that are not resized (SVG, GIF, WebP) go into the cache
+    // once each, however many cards show them.
+    let originals: HashMap<&str, Option<String>> = public
+        .people
+        .iter()
+        .filter_map(|p| p.photo)
+        .chain(public.stories.iter().filter_map(|s| s.image))
+        .filter(|f| !resize::is_resizable(f))
+        .map(|f| (f, cache_original(f, cache, static_dir)))
+        .collect();
+    let picture = |file: Option<&str>,
+                   resized: for<'i> fn(&'i Images, &str) -> Option<&'i Picture>| {
+        let file = file?;
+        match resized(images, file) {
+            Some(p) => p.variants.first().map(|d| file_name(&d.cached)),
+            None => originals.get(file).cloned().flatten(),
+        }
+    };
+    let people = public.people.iter().map(|p| {
+        let subtitle = p.role.or(p.team).unwrap_or("");
+        let photo = picture(p.photo, Images::photo);
+        (routes::person(p.slug), "person", p.name, subtitle, photo)
+    });
+    let stories = public.stories.iter().map(|s| {
+        let photo = picture(s.image, Images::story_image);
+        (
+            routes::story(s.slug),
+            "story",
+            s.title,
+            s.summary.unwrap_or(""),
+            photo,
+        )
+    });
+    let all: Vec<_> = people.chain(stories).collect();
+    all.into_par_iter()
+        .map(|(page, kind, title, subtitle, photo)| {
+            let text = card::CardText::new(kind, title, subtitle, org, site_title, photo, painter);
+            let svg = theme.render("share_card.svg", &text)?;
+            let entry = Entry::of(&[svg.as_bytes()], "jpg");
+            let missing = !cache.has(&entry);
+            Ok(PlannedCard {
+                page,
+                svg,
+                entry,
+                missing,
+            })
+        })
+        .collect()
+}
+
+/// Copy a picture that is not resized into the cache under its content
+/// hash, so a card's SVG names it by content too. `None` when it cannot be
+/// read (validation has reported a missing file already).
+fn cache_original(file: &str, cache: &Cache, static_dir: &Path) -> Option<String> {
+    let bytes = std::fs::read(static_dir.join(file)).ok()?;
+    let ext = Path::new(file)
+        .extension()?
+        .to_string_lossy()
+        .to_ascii_lowercase();
+    let entry = Entry::of(&[&bytes], &ext);
+    if !cache.has(&entry) {
+        cache.put(&entry, &bytes).ok()?;
+    }
+    Some(entry.name().to_string())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
