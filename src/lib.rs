@@ -101,7 +101,7 @@ pub fn build(opts: &Options) -> Result<Report, Error> {
             let view = audience::select(&corpus, audience, opts.now);
             let site = stage.site(audience);
             let mut count = render::site(&view, &theme, &highlighter, render::Scope::All, &|f| {
-                site.write(f)
+                site.write(f).map(drop)
             })?;
             count.files += site.copy_static(&opts.site, &view.static_files)?;
             Ok(count)
