@@ -11,7 +11,7 @@ use crate::model::*;
 use crate::routes::{self, LinkIndex};
 use chrono::{DateTime, FixedOffset};
 use indexmap::IndexMap;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 pub struct View<'a> {
@@ -28,7 +28,7 @@ pub struct View<'a> {
     /// Newest start first.
     pub campaigns: Vec<CampaignView<'a>>,
     /// Which source files have a page on this site.
-    pub links: LinkIndex,
+    pub links: LinkIndex<'a>,
     /// Files from static/ that this site publishes (relative to static/).
     pub static_files: Vec<&'a Path>,
 }
@@ -141,7 +141,9 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
         .filter(|g| playbook || g.meta.audience == GuidelineAudience::Public)
         .collect();
 
-    let mut links = LinkIndex::default();
+    let mut links = LinkIndex::with_capacity(
+        people.len() + stories.len() + guidelines.len() + corpus.campaigns.len(),
+    );
     for p in &people {
         links.insert(&p.source.path, routes::person(&p.slug));
     }
@@ -154,20 +156,12 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
     for c in &corpus.campaigns {
         links.insert(&c.source.path, routes::campaign(&c.slug));
     }
-    let on_site = |slug: &str| {
-        people
-            .binary_search_by(|p| p.slug.as_str().cmp(slug))
-            .is_ok()
-    };
+    let on_site: HashMap<&str, &PersonSlug> =
+        people.iter().map(|p| (p.slug.as_str(), &p.slug)).collect();
 
     let mut people_views: Vec<PersonView> =
         people.iter().map(|p| person_view(p, playbook)).collect();
-    people_views.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then(a.slug.cmp(b.slug))
-    });
+    people_views.sort_by_cached_key(|p| (p.name.to_lowercase(), p.slug));
 
     let mut story_views: Vec<StoryView> = stories
         .iter()
@@ -180,8 +174,7 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
                 .meta
                 .people
                 .iter()
-                .filter(|slug| on_site(slug))
-                .filter_map(|slug| corpus.person(slug).map(|p| &p.slug))
+                .filter_map(|slug| on_site.get(slug.as_str()).copied())
                 .collect(),
             topics: &s.meta.topics,
             summary: s.meta.summary.as_deref(),
@@ -210,13 +203,8 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
             source: &g.source,
         })
         .collect();
-    guideline_views.sort_by(|a, b| {
-        (a.order.unwrap_or(i64::MAX), a.title.to_lowercase(), a.slug).cmp(&(
-            b.order.unwrap_or(i64::MAX),
-            b.title.to_lowercase(),
-            b.slug,
-        ))
-    });
+    guideline_views
+        .sort_by_cached_key(|g| (g.order.unwrap_or(i64::MAX), g.title.to_lowercase(), g.slug));
 
     let mut campaign_views: Vec<CampaignView> = corpus
         .campaigns

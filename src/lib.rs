@@ -139,7 +139,9 @@ pub fn build_with_progress(
                 highlighter: &highlighter,
                 images: &derived,
             };
-            let mut count = render::site(view, &tools, render::Scope::All, &|f| site.write(f))?;
+            let mut count = render::site(view, &tools, render::Scope::All, &|f| {
+                site.write(f).map(drop)
+            })?;
             count.files += site.copy_static(&opts.site, &view.static_files)?;
             let files = derived.files_for(view);
             files

@@ -206,7 +206,8 @@ pub struct SiteWriter {
 }
 
 impl SiteWriter {
-    pub fn write(&self, file: &OutputFile) -> Result<(), Error> {
+    /// Write one file; `false` if it was already there, byte for byte.
+    pub fn write(&self, file: &OutputFile) -> Result<bool, Error> {
         self.put(&file.path, &file.bytes)
     }
 
@@ -220,7 +221,7 @@ impl SiteWriter {
             return Ok(());
         }
         let bytes = fs::read(cached).map_err(io(cached))?;
-        self.put(rel, &bytes)
+        self.put(rel, &bytes).map(drop)
     }
 
     /// Check `rel` is safe and create its folder; returns where it goes.
@@ -238,15 +239,26 @@ impl SiteWriter {
         Ok(path)
     }
 
-    fn put(&self, rel: &Path, bytes: &[u8]) -> Result<(), Error> {
+    fn put(&self, rel: &Path, bytes: &[u8]) -> Result<bool, Error> {
         let path = self.prepare(rel)?;
         let live = self.live.join(rel);
         let unchanged = fs::metadata(&live).is_ok_and(|m| m.len() == bytes.len() as u64)
             && fs::read(&live).is_ok_and(|old| old == bytes);
-        if unchanged && (self.dir == self.live || fs::hard_link(&live, &path).is_ok()) {
-            return Ok(());
+        let in_place = self.dir == self.live;
+        if unchanged && (in_place || fs::hard_link(&live, &path).is_ok()) {
+            return Ok(false);
         }
-        fs::write(&path, bytes).map_err(io(&path))
+        if !in_place {
+            return fs::write(&path, bytes).map(|_| true).map_err(io(&path));
+        }
+        // The folder is being served: written aside and renamed over the old
+        // file, so a reader gets the old page or the new one, never half.
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let aside = path.with_file_name(format!(".{name}.convene-partial"));
+        fs::write(&aside, bytes)
+            .and_then(|_| fs::rename(&aside, &path))
+            .map(|_| true)
+            .map_err(io(&path))
     }
 
     /// Copy files from the site's static/ folder (paths relative to static/).
@@ -254,7 +266,7 @@ impl SiteWriter {
         files.par_iter().try_for_each(|rel| {
             let from = site.join("static").join(rel);
             let bytes = fs::read(&from).map_err(io(&from))?;
-            self.put(rel, &bytes)
+            self.put(rel, &bytes).map(drop)
         })?;
         Ok(files.len())
     }

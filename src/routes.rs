@@ -277,14 +277,21 @@ fn normalise(path: &Path) -> Option<PathBuf> {
 
 /// Source file -> page, for one audience's site. A link whose target is not
 /// in the index is not on that site and must not be emitted as a link.
+/// Keys borrow the corpus's paths: `serve` builds this again for every edit.
 #[derive(Debug, Default)]
-pub struct LinkIndex {
-    pages: HashMap<PathBuf, Route>,
+pub struct LinkIndex<'a> {
+    pages: HashMap<&'a Path, Route>,
 }
 
-impl LinkIndex {
-    pub fn insert(&mut self, source: &Path, route: Route) {
-        self.pages.insert(source.to_path_buf(), route);
+impl<'a> LinkIndex<'a> {
+    pub fn with_capacity(pages: usize) -> Self {
+        LinkIndex {
+            pages: HashMap::with_capacity(pages),
+        }
+    }
+
+    pub fn insert(&mut self, source: &'a Path, route: Route) {
+        self.pages.insert(source, route);
     }
 
     pub fn page(&self, source: &Path) -> Option<&Route> {

@@ -48,25 +48,45 @@ fn person_labels<'a>(view: &View<'a>, i: usize, facet: Facet) -> Vec<&'a str> {
 
 /// Group the view's people and stories by one facet, in linear time. A
 /// story is filed under its own topics, and under the teams and places of
-/// the people in it.
-pub fn build<'a>(view: &View<'a>, facet: Facet) -> Taxonomy<'a> {
+/// the people in it (`person_at` finds them in the view by slug).
+pub fn build<'a>(view: &View<'a>, facet: Facet, person_at: &HashMap<&str, usize>) -> Taxonomy<'a> {
     struct Acc<'a> {
-        labels: BTreeMap<&'a str, usize>,
+        slug: String,
+        /// Each spelling and how often it is used.
+        labels: Vec<(&'a str, usize)>,
         people: Vec<usize>,
         stories: Vec<usize>,
     }
-    let mut acc: HashMap<String, Acc<'a>> = HashMap::new();
+    let mut acc: Vec<Acc<'a>> = Vec::new();
+    let mut by_slug: HashMap<String, usize> = HashMap::new();
+    // The same few hundred labels are used thousands of times: each
+    // spelling is slugged once, then found by its text.
+    let mut by_label: HashMap<&'a str, Option<usize>> = HashMap::new();
     let mut file = |label: &'a str, person: Option<usize>, story: Option<usize>| {
-        let slug = slugify(label);
-        if slug.is_empty() {
-            return;
-        }
-        let entry = acc.entry(slug).or_insert_with(|| Acc {
-            labels: BTreeMap::new(),
-            people: vec![],
-            stories: vec![],
+        let at = *by_label.entry(label).or_insert_with(|| {
+            let slug = slugify(label);
+            if slug.is_empty() {
+                return None;
+            }
+            let next = acc.len();
+            let at = *by_slug.entry(slug.clone()).or_insert(next);
+            if at == next {
+                acc.push(Acc {
+                    slug,
+                    labels: Vec::new(),
+                    people: Vec::new(),
+                    stories: Vec::new(),
+                });
+            }
+            Some(at)
         });
-        *entry.labels.entry(label).or_default() += 1;
+        let Some(entry) = at.map(|at| &mut acc[at]) else {
+            return;
+        };
+        match entry.labels.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, uses)) => *uses += 1,
+            None => entry.labels.push((label, 1)),
+        }
         if let Some(p) = person {
             if entry.people.last() != Some(&p) {
                 entry.people.push(p);
@@ -83,12 +103,6 @@ pub fn build<'a>(view: &View<'a>, facet: Facet) -> Taxonomy<'a> {
             file(label, Some(i), None);
         }
     }
-    let person_at: HashMap<&str, usize> = view
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.slug.as_str(), i))
-        .collect();
     for (s, story) in view.stories.iter().enumerate() {
         let labels: Vec<&str> = match facet {
             Facet::Topic => story.topics.iter().map(String::as_str).collect(),
@@ -105,12 +119,12 @@ pub fn build<'a>(view: &View<'a>, facet: Facet) -> Taxonomy<'a> {
     }
     let mut terms: Vec<Term<'a>> = acc
         .into_iter()
-        .map(|(slug, a)| {
+        .map(|a| {
             // The page takes the most used spelling; ties go to the first alphabetically.
             let label = a
                 .labels
                 .iter()
-                .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
+                .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(x.0)))
                 .map(|(l, _)| *l)
                 .unwrap_or("");
             let mut stories = a.stories;
@@ -118,18 +132,13 @@ pub fn build<'a>(view: &View<'a>, facet: Facet) -> Taxonomy<'a> {
             stories.dedup();
             Term {
                 label,
-                slug,
+                slug: a.slug,
                 people: a.people,
                 stories,
             }
         })
         .collect();
-    terms.sort_by(|a, b| {
-        a.label
-            .to_lowercase()
-            .cmp(&b.label.to_lowercase())
-            .then(a.slug.cmp(&b.slug))
-    });
+    terms.sort_by_cached_key(|t| (t.label.to_lowercase(), t.slug.clone()));
     let by_slug = terms
         .iter()
         .enumerate()

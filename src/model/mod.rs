@@ -11,7 +11,7 @@ pub use items::*;
 
 use crate::config::SiteConfig;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Which of the two sites something is built for. The public hub is the
 /// default-deny audience: it only ever sees what `audience::select` lets through.
@@ -50,6 +50,11 @@ impl Source {
         self.front_matter.lines().collect()
     }
 
+    /// Was this read from the same text as `other`?
+    pub fn same_text(&self, other: &Source) -> bool {
+        self.front_matter == other.front_matter && self.body == other.body
+    }
+
     /// File line of the first front-matter line mentioning `text` (1 if none).
     pub fn line_mentioning(&self, text: &str) -> usize {
         self.front_matter
@@ -82,6 +87,17 @@ pub enum Item {
     Story(Story),
     Guideline(Guideline),
     Campaign(Campaign),
+}
+
+impl Item {
+    pub fn source(&self) -> &Source {
+        match self {
+            Item::Person(p) => &p.source,
+            Item::Story(s) => &s.source,
+            Item::Guideline(g) => &g.source,
+            Item::Campaign(c) => &c.source,
+        }
+    }
 }
 
 /// Replace the item read from the same file, or add it, keeping slug order.
@@ -123,6 +139,19 @@ impl Corpus {
                 )
             }
         }
+    }
+
+    /// Where the item read from `path` (relative to the site) came from.
+    pub fn source(&self, path: &Path) -> Option<&Source> {
+        let people = self.people.iter().map(|p| &p.source);
+        let stories = self.stories.iter().map(|s| &s.source);
+        let guidelines = self.guidelines.iter().map(|g| &g.source);
+        let campaigns = self.campaigns.iter().map(|c| &c.source);
+        people
+            .chain(stories)
+            .chain(guidelines)
+            .chain(campaigns)
+            .find(|s| s.path == path)
     }
 
     pub fn person(&self, slug: &str) -> Option<&Person> {

@@ -22,7 +22,7 @@ pub fn options() -> Options {
 
 /// What a body is rendered against: the site's pages and the page's depth.
 pub struct Context<'a> {
-    pub links: &'a LinkIndex,
+    pub links: &'a LinkIndex<'a>,
     pub static_files: &'a HashSet<&'a Path>,
     pub highlighter: &'a Highlighter,
     /// Prefix from the page back to the site root (`../../`).

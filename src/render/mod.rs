@@ -14,7 +14,7 @@ mod syndication;
 
 use crate::audience::View;
 use crate::images::Images;
-use crate::model::Audience;
+use crate::model::{Audience, Corpus, Item, Source};
 use crate::routes::{self, Facet};
 use crate::taxonomy::{self, Taxonomy};
 use crate::theme::Theme;
@@ -92,6 +92,32 @@ pub(crate) struct Renderer<'v, 'a> {
     pub cards: Cards,
 }
 
+/// Where an edited source file sits in one site: indexes into the view,
+/// `None` where it is not on the site.
+struct Edited {
+    person: Option<usize>,
+    story: Option<usize>,
+    campaign: Option<usize>,
+    guideline: Option<usize>,
+    /// People whose profiles suggest the edited person.
+    suggesting: HashSet<usize>,
+    /// People in the edited story.
+    story_people: HashSet<usize>,
+}
+
+impl Edited {
+    /// The edited file's own outputs: its page, and its feed, vCard or share kit.
+    fn owns(&self, job: Job) -> bool {
+        match job {
+            Job::Person(i) | Job::VCard(i) | Job::PersonFeed(i) => self.person == Some(i),
+            Job::Story(i) => self.story == Some(i),
+            Job::Campaign(i) | Job::ShareKit(i) | Job::CampaignFeed(i) => self.campaign == Some(i),
+            Job::Guideline(i) => self.guideline == Some(i),
+            _ => false,
+        }
+    }
+}
+
 /// Person and story cards appear on many list pages (a person is on their
 /// topic, team and place pages, the directory, stories...). Each card is
 /// rendered once per page depth, when first needed, and then reused.
@@ -124,6 +150,64 @@ struct CardCtx<'a, T> {
 /// How many "people you could also talk to" a profile shows.
 const RELATED_PEOPLE: usize = 4;
 
+/// Which pages to render: the whole site, or parts of it for `serve`
+/// after source files were edited.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'s> {
+    All,
+    /// One file's own page.
+    PageOf(&'s Path),
+    /// The pages that list or link to some files (and their own pages
+    /// again, with their feeds and vCards), but not the site indexes.
+    AroundPagesOf(&'s [PathBuf]),
+    /// The pages made from every item at once (the playbook's search index,
+    /// who responds on what), which any edit may change and which take
+    /// longest.
+    SiteIndexes,
+}
+
+/// Would saving `new` over the item read from the same file move it: onto
+/// or off a site, into other topic, team, place or campaign lists, or to
+/// another place in a sorted list? Then the pages around it (which are
+/// found from where it is now) are not enough, and `serve` renders
+/// everything. A file not read before moves too.
+pub fn moves(corpus: &Corpus, new: &Item) -> bool {
+    let path = new.source().path.as_path();
+    match new {
+        Item::Person(new) => before(&corpus.people, path, |p| &p.source).is_none_or(|old| {
+            let (a, b) = (&old.meta, &new.meta);
+            a.name != b.name
+                || a.topics != b.topics
+                || a.team != b.team
+                || a.location != b.location
+                || (a.public, a.consent_review) != (b.public, b.consent_review)
+                || a.aliases != b.aliases
+                || a.photo != b.photo
+        }),
+        Item::Story(new) => before(&corpus.stories, path, |s| &s.source).is_none_or(|old| {
+            let (a, b) = (&old.meta, &new.meta);
+            a.date != b.date
+                || a.people != b.people
+                || a.campaign != b.campaign
+                || a.topics != b.topics
+                || (a.draft, a.audience, a.publish_after) != (b.draft, b.audience, b.publish_after)
+                || a.aliases != b.aliases
+                || a.image != b.image
+        }),
+        // The guidelines index is rendered again with a guideline anyway.
+        Item::Guideline(new) => before(&corpus.guidelines, path, |g| &g.source)
+            .is_none_or(|old| old.meta.audience != new.meta.audience),
+        // Every card of its stories names it.
+        Item::Campaign(new) => before(&corpus.campaigns, path, |c| &c.source)
+            .is_none_or(|old| old.meta.title != new.meta.title),
+    }
+}
+
+/// The item among `items` that was read from `path`.
+fn before<'c, T>(items: &'c [T], path: &Path, source: fn(&T) -> &Source) -> Option<&'c T> {
+    items.iter().find(|item| source(item).path == path)
+}
+
 /// What rendering works with besides the content: compiled once per
 /// build and shared by both sites.
 pub struct Tools<'t> {
@@ -131,15 +215,6 @@ pub struct Tools<'t> {
     pub highlighter: &'t Highlighter,
     /// Resized photos and share cards (empty with images turned off).
     pub images: &'t Images,
-}
-
-/// Which pages to render: the whole site, or (for `serve`, after one source
-/// file was edited) that file's own page, or the pages that list or link to it.
-#[derive(Debug, Clone, Copy)]
-pub enum Scope<'s> {
-    All,
-    PageOf(&'s Path),
-    AroundPageOf(&'s Path),
 }
 
 /// Render the files of the site in `view` that `scope` asks for, handing
@@ -151,119 +226,127 @@ pub fn site(
     scope: Scope,
     write: &(dyn Fn(&OutputFile) -> Result<(), Error> + Sync),
 ) -> Result<SiteCount, Error> {
-    let mut stories_by_person: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut stories_by_campaign: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, s) in view.stories.iter().enumerate() {
-        for p in &s.people {
-            stories_by_person.entry(p.as_str()).or_default().push(i);
+    Pages::new(view, tools).render(scope, write, &|| false)
+}
+
+/// One site with the indexes its pages share (taxonomies, stories by person,
+/// cached cards) built once, so `serve` can render an edited page and then
+/// the pages around it without building them twice.
+pub struct Pages<'v, 'a> {
+    renderer: Renderer<'v, 'a>,
+}
+
+impl<'v, 'a> Pages<'v, 'a> {
+    pub fn new(view: &'v View<'a>, tools: &Tools<'v>) -> Self {
+        let mut stories_by_person: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut stories_by_campaign: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, s) in view.stories.iter().enumerate() {
+            for p in &s.people {
+                stories_by_person.entry(p.as_str()).or_default().push(i);
+            }
+            if let Some(c) = s.campaign {
+                stories_by_campaign
+                    .entry(c.slug.as_str())
+                    .or_default()
+                    .push(i);
+            }
         }
-        if let Some(c) = s.campaign {
-            stories_by_campaign
-                .entry(c.slug.as_str())
-                .or_default()
-                .push(i);
-        }
-    }
-    let taxonomies = Facet::ALL.map(|facet| taxonomy::build(view, facet));
-    let renderer = Renderer {
-        view,
-        site: SiteCtx::new(view),
-        theme: tools.theme,
-        highlighter: tools.highlighter,
-        images: tools.images,
-        statics: view.static_files.iter().copied().collect(),
-        stories_by_person,
-        stories_by_campaign,
-        person_index: view
+        let person_index = view
             .people
             .iter()
             .enumerate()
             .map(|(i, p)| (p.slug.as_str(), i))
-            .collect(),
-        taxonomies,
-        related: (0..view.people.len()).map(|_| OnceLock::new()).collect(),
-        cards: Cards::new(view.people.len(), view.stories.len()),
-    };
+            .collect();
+        let renderer = Renderer {
+            view,
+            site: SiteCtx::new(view),
+            theme: tools.theme,
+            highlighter: tools.highlighter,
+            images: tools.images,
+            statics: view.static_files.iter().copied().collect(),
+            stories_by_person,
+            stories_by_campaign,
+            taxonomies: Facet::ALL.map(|facet| taxonomy::build(view, facet, &person_index)),
+            person_index,
+            related: (0..view.people.len()).map(|_| OnceLock::new()).collect(),
+            cards: Cards::new(view.people.len(), view.stories.len()),
+        };
+        Pages { renderer }
+    }
 
-    let mut jobs = vec![
-        Job::Home,
-        Job::CampaignsIndex,
-        Job::NotFound,
-        Job::Aliases,
-        Job::Robots,
-        Job::Assets,
-        Job::DirectoryData,
-    ];
-    if !view.guidelines.is_empty() {
-        jobs.push(Job::GuidelinesIndex);
+    pub fn view(&self) -> &'v View<'a> {
+        self.renderer.view
     }
-    if view.audience == Audience::Playbook {
-        jobs.extend([Job::Respond, Job::Search, Job::SearchData]);
-        jobs.extend((0..view.campaigns.len()).map(Job::ShareKit));
-    } else {
-        jobs.push(Job::SiteFeed);
-        jobs.extend((0..view.people.len()).flat_map(|i| [Job::VCard(i), Job::PersonFeed(i)]));
-        jobs.extend((0..view.campaigns.len()).map(Job::CampaignFeed));
-    }
-    jobs.extend((1..=renderer.people_pages()).map(Job::PeoplePage));
-    jobs.extend((1..=renderer.stories_pages()).map(Job::StoriesPage));
-    for (facet, taxonomy) in Facet::ALL.iter().zip(&renderer.taxonomies) {
-        jobs.push(Job::FacetIndex(*facet));
-        jobs.extend((0..taxonomy.terms.len()).map(|i| Job::FacetTerm(*facet, i)));
-    }
-    jobs.extend((0..view.people.len()).map(Job::Person));
-    jobs.extend((0..view.stories.len()).map(Job::Story));
-    jobs.extend((0..view.campaigns.len()).map(Job::Campaign));
-    jobs.extend((0..view.guidelines.len()).map(Job::Guideline));
 
-    let wanted = renderer.scope_filter(scope);
-    jobs.retain(|job| wanted(*job));
-    let listed = std::sync::Mutex::new(Vec::new());
-    let mut count = jobs
-        .par_iter()
-        .map(|job| {
-            let files = renderer.run(*job)?;
-            for f in &files {
-                write(f)?;
-            }
-            let pages: Vec<&OutputFile> = files
-                .iter()
-                .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
-                .collect();
-            if job.listed() {
-                let urls = pages.iter().map(|f| {
-                    f.path
-                        .to_string_lossy()
-                        .trim_end_matches("index.html")
-                        .to_string()
-                });
-                listed
-                    .lock()
-                    .map_err(|_| Error::Output("a render thread failed".into()))?
-                    .extend(urls);
-            }
-            Ok(SiteCount {
-                pages: pages.len(),
-                files: files.len(),
+    /// Render what `scope` asks for. Once `stop` says so, no further page
+    /// is started (`serve` gives way to a newer edit); the caller knows
+    /// what it asked.
+    pub fn render(
+        &self,
+        scope: Scope,
+        write: &(dyn Fn(&OutputFile) -> Result<(), Error> + Sync),
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<SiteCount, Error> {
+        let renderer = &self.renderer;
+        let view = renderer.view;
+        let wanted = renderer.scope_filter(scope);
+        let mut jobs = renderer.jobs();
+        jobs.retain(|job| wanted(*job));
+        let listed = std::sync::Mutex::new(Vec::new());
+        let mut count = jobs
+            .par_iter()
+            .map(|job| {
+                if stop() {
+                    return Ok(SiteCount::default());
+                }
+                let files = renderer.run(*job)?;
+                for f in &files {
+                    write(f)?;
+                }
+                let pages: Vec<&OutputFile> = files
+                    .iter()
+                    .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
+                    .collect();
+                if job.listed() {
+                    let urls = pages.iter().map(|f| {
+                        f.path
+                            .to_string_lossy()
+                            .trim_end_matches("index.html")
+                            .to_string()
+                    });
+                    listed
+                        .lock()
+                        .map_err(|_| Error::Output("a render thread failed".into()))?
+                        .extend(urls);
+                }
+                Ok(SiteCount {
+                    pages: pages.len(),
+                    files: files.len(),
+                })
             })
-        })
-        .try_reduce(SiteCount::default, |a, b| {
-            Ok(SiteCount {
-                pages: a.pages + b.pages,
-                files: a.files + b.files,
-            })
-        })?;
-    if view.audience == Audience::Public && matches!(scope, Scope::All) {
-        let urls = listed
-            .into_inner()
-            .map_err(|_| Error::Output("a render thread failed".into()))?;
-        write(&renderer.sitemap(urls))?;
-        count.files += 1;
+            .try_reduce(SiteCount::default, |a, b| {
+                Ok(SiteCount {
+                    pages: a.pages + b.pages,
+                    files: a.files + b.files,
+                })
+            })?;
+        if view.audience == Audience::Public && matches!(scope, Scope::All) {
+            let urls = listed
+                .into_inner()
+                .map_err(|_| Error::Output("a render thread failed".into()))?;
+            write(&renderer.sitemap(urls))?;
+            count.files += 1;
+        }
+        Ok(count)
     }
-    Ok(count)
 }
 
 impl Job {
+    /// Pages made from every item of the site at once.
+    fn is_site_index(self) -> bool {
+        matches!(self, Job::SearchData | Job::Respond)
+    }
+
     /// Pages that belong in the sitemap: real pages, not redirects, the
     /// 404 page or data files.
     fn listed(self) -> bool {
@@ -291,28 +374,80 @@ impl Renderer<'_, '_> {
             .get_or_init(|| related::for_person(self.view, &self.taxonomies[0], i, RELATED_PEOPLE))
     }
 
-    /// Which jobs' output the source file in `scope` affects.
-    fn scope_filter<'s>(&'s self, scope: Scope<'s>) -> impl Fn(Job) -> bool + 's {
-        let (path, own) = match scope {
-            Scope::All => (None, false),
-            Scope::PageOf(path) => (Some(path), true),
-            Scope::AroundPageOf(path) => (Some(path), false),
-        };
+    /// Every page and file of the site, biggest kinds first.
+    fn jobs(&self) -> Vec<Job> {
         let view = self.view;
-        let is = move |source: &Path| Some(source) == path;
-        let person = view.people.iter().position(|p| is(&p.source.path));
-        let story = view.stories.iter().position(|s| is(&s.source.path));
-        let campaign = view.campaigns.iter().position(|c| is(&c.source.path));
-        let guideline = view.guidelines.iter().position(|g| is(&g.source.path));
+        let mut jobs = vec![
+            Job::Home,
+            Job::CampaignsIndex,
+            Job::NotFound,
+            Job::Aliases,
+            Job::Robots,
+            Job::Assets,
+            Job::DirectoryData,
+        ];
+        if !view.guidelines.is_empty() {
+            jobs.push(Job::GuidelinesIndex);
+        }
+        if view.audience == Audience::Playbook {
+            jobs.extend([Job::Respond, Job::Search, Job::SearchData]);
+            jobs.extend((0..view.campaigns.len()).map(Job::ShareKit));
+        } else {
+            jobs.push(Job::SiteFeed);
+            jobs.extend((0..view.people.len()).flat_map(|i| [Job::VCard(i), Job::PersonFeed(i)]));
+            jobs.extend((0..view.campaigns.len()).map(Job::CampaignFeed));
+        }
+        jobs.extend((1..=self.people_pages()).map(Job::PeoplePage));
+        jobs.extend((1..=self.stories_pages()).map(Job::StoriesPage));
+        for (facet, taxonomy) in Facet::ALL.iter().zip(&self.taxonomies) {
+            jobs.push(Job::FacetIndex(*facet));
+            jobs.extend((0..taxonomy.terms.len()).map(|i| Job::FacetTerm(*facet, i)));
+        }
+        jobs.extend((0..view.people.len()).map(Job::Person));
+        jobs.extend((0..view.stories.len()).map(Job::Story));
+        jobs.extend((0..view.campaigns.len()).map(Job::Campaign));
+        jobs.extend((0..view.guidelines.len()).map(Job::Guideline));
+        jobs
+    }
+
+    /// Which jobs' output the source files in `scope` affect.
+    fn scope_filter<'s>(&'s self, scope: Scope<'s>) -> Box<dyn Fn(Job) -> bool + 's> {
+        match scope {
+            Scope::All => Box::new(|_| true),
+            Scope::PageOf(path) => {
+                let edited = self.edited(path, false);
+                Box::new(move |job| {
+                    edited.owns(job)
+                        && matches!(
+                            job,
+                            Job::Person(_) | Job::Story(_) | Job::Campaign(_) | Job::Guideline(_)
+                        )
+                })
+            }
+            Scope::AroundPagesOf(paths) => {
+                let edited: Vec<Edited> = paths.iter().map(|p| self.edited(p, true)).collect();
+                Box::new(move |job| {
+                    !job.is_site_index() && edited.iter().any(|e| self.is_around(e, job))
+                })
+            }
+            Scope::SiteIndexes => Box::new(Job::is_site_index),
+        }
+    }
+
+    /// Where the source file at `path` sits in this site; with `neighbours`,
+    /// also who links to it (which costs a look at nearby profiles).
+    fn edited(&self, path: &Path, neighbours: bool) -> Edited {
+        let view = self.view;
+        let person = view.people.iter().position(|p| p.source.path == path);
+        let story = view.stories.iter().position(|s| s.source.path == path);
         // Only people near the edited person in a topic list can suggest them.
-        let suggesting: HashSet<usize> = person
-            .map(|p| {
-                related::window(view, &self.taxonomies[0], p)
-                    .filter(|&o| self.related(o).contains(&p))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let story_people: HashSet<usize> = story
+        let suggesting = match person {
+            Some(p) if neighbours => related::window(view, &self.taxonomies[0], p)
+                .filter(|&o| self.related(o).contains(&p))
+                .collect(),
+            _ => HashSet::new(),
+        };
+        let story_people = story
             .map(|s| {
                 view.stories[s]
                     .people
@@ -321,63 +456,60 @@ impl Renderer<'_, '_> {
                     .collect()
             })
             .unwrap_or_default();
-        move |job: Job| {
-            if path.is_none() {
-                return true;
+        Edited {
+            person,
+            story,
+            campaign: view.campaigns.iter().position(|c| c.source.path == path),
+            guideline: view.guidelines.iter().position(|g| g.source.path == path),
+            suggesting,
+            story_people,
+        }
+    }
+
+    /// Does `job` list, link to or belong to the edited file?
+    fn is_around(&self, edited: &Edited, job: Job) -> bool {
+        let view = self.view;
+        let Edited {
+            person,
+            story,
+            campaign,
+            guideline,
+            ..
+        } = *edited;
+        let features = |s: usize| {
+            person.is_some_and(|p| view.stories[s].people.contains(&view.people[p].slug))
+        };
+        match job {
+            _ if edited.owns(job) => true,
+            Job::Story(i) => {
+                features(i)
+                    || campaign.is_some_and(|c| {
+                        view.stories[i]
+                            .campaign
+                            .is_some_and(|x| x.slug == *view.campaigns[c].slug)
+                    })
             }
-            let mine = match job {
-                Job::Person(i) | Job::VCard(i) | Job::PersonFeed(i) => person == Some(i),
-                Job::Story(i) => story == Some(i),
-                Job::Campaign(i) | Job::ShareKit(i) | Job::CampaignFeed(i) => campaign == Some(i),
-                Job::Guideline(i) => guideline == Some(i),
-                _ => false,
-            };
-            if own {
-                return mine
-                    && matches!(
-                        job,
-                        Job::Person(_) | Job::Story(_) | Job::Campaign(_) | Job::Guideline(_)
-                    );
+            Job::Person(i) | Job::PersonFeed(i) => {
+                edited.suggesting.contains(&i) || edited.story_people.contains(&i)
             }
-            let features = |s: usize| {
-                person.is_some_and(|p| view.stories[s].people.contains(&view.people[p].slug))
-            };
-            match job {
-                _ if mine => true,
-                Job::Story(i) => {
-                    features(i)
-                        || campaign.is_some_and(|c| {
-                            view.stories[i]
-                                .campaign
-                                .is_some_and(|x| x.slug == *view.campaigns[c].slug)
-                        })
-                }
-                Job::Person(i) | Job::PersonFeed(i) => {
-                    suggesting.contains(&i) || story_people.contains(&i)
-                }
-                Job::Campaign(i) | Job::CampaignFeed(i) => story.is_some_and(|s| {
-                    view.stories[s]
-                        .campaign
-                        .is_some_and(|c| c.slug == *view.campaigns[i].slug)
-                }),
-                Job::PeoplePage(n) => {
-                    person.is_some_and(|p| p / discovery::PEOPLE_PER_PAGE + 1 == n)
-                }
-                Job::StoriesPage(n) => {
-                    story.is_some_and(|s| s / discovery::STORIES_PER_PAGE + 1 == n)
-                }
-                Job::FacetTerm(facet, t) => {
-                    let term = &self.taxonomy(facet).terms[t];
-                    person.is_some_and(|p| term.people.contains(&p))
-                        || story.is_some_and(|s| term.stories.contains(&s))
-                }
-                Job::SiteFeed => story.is_some(),
-                Job::Home | Job::FacetIndex(_) | Job::SearchData | Job::Aliases => true,
-                Job::DirectoryData | Job::Respond => person.is_some(),
-                Job::CampaignsIndex => campaign.is_some(),
-                Job::GuidelinesIndex => guideline.is_some(),
-                _ => false,
+            Job::Campaign(i) | Job::CampaignFeed(i) => story.is_some_and(|s| {
+                view.stories[s]
+                    .campaign
+                    .is_some_and(|c| c.slug == *view.campaigns[i].slug)
+            }),
+            Job::PeoplePage(n) => person.is_some_and(|p| p / discovery::PEOPLE_PER_PAGE + 1 == n),
+            Job::StoriesPage(n) => story.is_some_and(|s| s / discovery::STORIES_PER_PAGE + 1 == n),
+            Job::FacetTerm(facet, t) => {
+                let term = &self.taxonomy(facet).terms[t];
+                person.is_some_and(|p| term.people.contains(&p))
+                    || story.is_some_and(|s| term.stories.contains(&s))
             }
+            Job::SiteFeed => story.is_some(),
+            Job::Home | Job::FacetIndex(_) | Job::SearchData | Job::Aliases => true,
+            Job::DirectoryData | Job::Respond => person.is_some(),
+            Job::CampaignsIndex => campaign.is_some(),
+            Job::GuidelinesIndex => guideline.is_some(),
+            _ => false,
         }
     }
 
@@ -565,4 +697,36 @@ pub fn escape_html(input: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Diagnostics;
+
+    /// A role shows where the profile already is; a name, topic or consent
+    /// changes where it is listed, and so do new files.
+    #[test]
+    fn what_moves_an_item() {
+        let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("content-example");
+        let max = crate::config::DEFAULT_MAX_FILE_SIZE;
+        let corpus = crate::load::site(&site, max, &mut Diagnostics::default()).unwrap();
+        let amara = corpus
+            .people
+            .iter()
+            .find(|p| p.slug.as_str() == "amara-okafor");
+        let edited = |edit: fn(&mut crate::model::PersonMeta)| {
+            let mut person = amara.unwrap().clone();
+            edit(&mut person.meta);
+            moves(&corpus, &Item::Person(person))
+        };
+        assert!(!edited(|m| m.role = Some("Director of Stories".into())));
+        assert!(!edited(|m| m.pronouns = None));
+        assert!(edited(|m| m.name = "Zoe Okafor".into()));
+        assert!(edited(|m| m.topics.push("otters".into())));
+        assert!(edited(|m| m.public = false));
+        let mut new = amara.unwrap().clone();
+        new.source.path = PathBuf::from("people/amara-okafor-2.md");
+        assert!(moves(&corpus, &Item::Person(new)));
+    }
 }

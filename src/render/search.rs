@@ -11,9 +11,9 @@ use crate::routes;
 use pulldown_cmark::{Event, Parser, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-/// Words too common to help anyone find anything.
+/// Words too common to help anyone find anything (sorted, for binary search).
 const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "if",
     "in", "into", "is", "it", "its", "of", "on", "or", "our", "so", "that", "the", "their", "them",
@@ -28,7 +28,7 @@ struct Index<'a> {
     /// `[title, url, kind, excerpt]`.
     docs: Vec<(&'a str, String, &'static str, String)>,
     /// Word -> document numbers, each stored as the gap from the previous one.
-    words: BTreeMap<String, Vec<u32>>,
+    words: BTreeMap<&'a str, Vec<u32>>,
 }
 
 struct Doc<'a> {
@@ -73,7 +73,7 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 2)
         .map(str::to_lowercase)
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| STOP_WORDS.binary_search(&w.as_str()).is_err())
 }
 
 fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
@@ -132,13 +132,21 @@ fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
 /// `search/index.json` for the site in `view`.
 pub fn json(view: &View) -> Vec<u8> {
     let docs = documents(view);
-    let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (i, doc) in docs.iter().enumerate() {
-        for word in words(&doc.text) {
-            let list = postings.entry(word).or_default();
-            if list.last() != Some(&(i as u32)) {
-                list.push(i as u32);
-            }
+    // Each document's distinct words are found in parallel; filing them is
+    // then one pass that allocates nothing per word.
+    let words: Vec<Vec<String>> = docs
+        .par_iter()
+        .map(|doc| {
+            let mut words: Vec<String> = words(&doc.text).collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        })
+        .collect();
+    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (i, words) in words.iter().enumerate() {
+        for word in words {
+            postings.entry(word).or_default().push(i as u32);
         }
     }
     for list in postings.values_mut() {
@@ -154,7 +162,7 @@ pub fn json(view: &View) -> Vec<u8> {
             .into_iter()
             .map(|d| (d.title, d.url, d.kind, d.excerpt))
             .collect(),
-        words: postings,
+        words: postings.into_iter().collect(),
     };
     serde_json::to_vec(&index).unwrap_or_default()
 }
@@ -162,6 +170,11 @@ pub fn json(view: &View) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stop_words_are_sorted() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn words_skip_stop_words_and_fold_case() {

@@ -9,20 +9,46 @@ use crate::routes::{self, Target};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Schemes that run code or smuggle content in a link; never allowed.
 const UNSAFE_SCHEMES: &[&str] = &["javascript", "data", "vbscript"];
 
 /// What every body's links are checked against.
 pub struct Targets<'a> {
-    /// Every content file, including ones that failed to load.
-    pub content: HashSet<&'a Path>,
-    /// Content files that have a page on the public hub.
-    pub public_pages: HashSet<&'a Path>,
+    /// Every loaded content file.
+    pub pages: HashMap<&'a Path, Page<'a>>,
+    /// Content files that exist but could not be read: links to them are fine.
+    pub unreadable: &'a BTreeSet<PathBuf>,
     /// Files under static/, relative to static/.
     pub statics: &'a BTreeSet<PathBuf>,
-    /// Heading ids of each loaded content file, for `#section` links.
-    pub anchors: HashMap<&'a Path, Vec<String>>,
+}
+
+pub struct Page<'a> {
+    /// On the public hub, or of unknown audience (read with errors).
+    pub public: bool,
+    /// Its heading ids, for `#section` links.
+    pub anchors: Anchors<'a>,
+}
+
+/// A page's heading ids, worked out the first time a link asks for them:
+/// few pages are linked to by section, so most bodies are never parsed for this.
+pub struct Anchors<'a> {
+    body: &'a str,
+    ids: OnceLock<Vec<String>>,
+}
+
+impl<'a> Anchors<'a> {
+    pub fn of(body: &'a str) -> Self {
+        Anchors {
+            body,
+            ids: OnceLock::new(),
+        }
+    }
+
+    fn ids(&self) -> &[String] {
+        self.ids.get_or_init(|| heading_ids(self.body))
+    }
 }
 
 /// The ids the rendered page gives its headings: an explicit `{#id}`, or
@@ -92,8 +118,11 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
         let found = match routes::classify(&source.path, dest) {
             Target::External => None,
             Target::SamePage => anchor(source, &source.path, &dest[1..], line, targets),
-            Target::Content { path, fragment } if targets.content.contains(path.as_path()) => {
-                if is_public && !targets.public_pages.contains(path.as_path()) {
+            Target::Content { path, fragment }
+                if targets.pages.contains_key(path.as_path())
+                    || targets.unreadable.contains(&path) =>
+            {
+                if is_public && !targets.pages.get(path.as_path()).is_some_and(|p| p.public) {
                     Some(Diagnostic::warning(&source.path, line, format!("this public page links to {}, which is not on the public hub", path.display()))
                         .with_hint("the link is shown as plain text on the public hub; it still works in the playbook"))
                 } else {
@@ -140,7 +169,7 @@ fn anchor(
     line: usize,
     targets: &Targets,
 ) -> Option<Diagnostic> {
-    let ids = targets.anchors.get(target)?;
+    let ids = targets.pages.get(target)?.anchors.ids();
     if fragment.is_empty() || ids.iter().any(|id| id == fragment) {
         return None;
     }

@@ -12,70 +12,84 @@ use crate::model::*;
 use crate::routes;
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Warn this many days before a consent review falls due.
 const CONSENT_WARNING_DAYS: i64 = 30;
 
-pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
-    // Bodies: which pages are public decides whether a link to an internal
-    // page is worth a warning.
-    let bodies: Vec<(&Source, bool)> = c
-        .people
-        .iter()
-        .map(|p| (&p.source, person_is_public(p, now)))
-        .chain(
-            c.stories
-                .iter()
-                .map(|s| (&s.source, story_is_public(s, now))),
-        )
-        .chain(
-            c.guidelines
-                .iter()
-                .map(|g| (&g.source, g.meta.audience == GuidelineAudience::Public)),
-        )
-        .chain(c.campaigns.iter().map(|x| (&x.source, true)))
-        .collect();
-    let targets = links::Targets {
-        content: bodies
-            .iter()
-            .map(|(s, _)| s.path.as_path())
-            .chain(c.unreadable.iter().map(PathBuf::as_path))
-            .collect(),
-        // A partial file's audience is unknown: don't warn about links to it.
-        public_pages: bodies
-            .iter()
-            .filter(|(s, public)| *public || s.partial)
-            .map(|(s, _)| s.path.as_path())
-            .collect(),
-        statics: &c.static_files,
-        anchors: bodies
-            .par_iter()
-            .map(|(s, _)| (s.path.as_path(), heading_ids(&s.body)))
-            .collect(),
-    };
-    let found: Vec<Vec<Diagnostic>> = bodies
-        .par_iter()
-        .map(|(source, is_public)| links::check(source, *is_public && !source.partial, &targets))
-        .collect();
-    diags.extend(found.into_iter().flatten());
+/// What checking any one file needs to know about the rest of the site.
+struct Known<'a> {
+    corpus: &'a Corpus,
+    now: DateTime<FixedOffset>,
+    /// Every body, and whether its page is on the public hub.
+    bodies: Vec<(&'a Source, bool)>,
+    targets: links::Targets<'a>,
+    /// Topics on any profile.
+    topics: HashSet<&'a str>,
+}
 
-    let topics: BTreeSet<&str> = c
-        .people
-        .iter()
-        .flat_map(|p| p.meta.topics.iter().map(String::as_str))
-        .collect();
-    for p in &c.people {
-        person(p, c, now, diags);
-        responds_on(p, &topics, diags);
+impl<'a> Known<'a> {
+    fn new(c: &'a Corpus, now: DateTime<FixedOffset>) -> Self {
+        // Which pages are public decides whether a link to an internal page
+        // is worth a warning.
+        let bodies: Vec<(&Source, bool)> = c
+            .people
+            .iter()
+            .map(|p| (&p.source, person_is_public(p, now)))
+            .chain(
+                c.stories
+                    .iter()
+                    .map(|s| (&s.source, story_is_public(s, now))),
+            )
+            .chain(
+                c.guidelines
+                    .iter()
+                    .map(|g| (&g.source, g.meta.audience == GuidelineAudience::Public)),
+            )
+            .chain(c.campaigns.iter().map(|x| (&x.source, true)))
+            .collect();
+        let targets = links::Targets {
+            pages: bodies
+                .iter()
+                .map(|(s, public)| {
+                    let page = links::Page {
+                        // A partial file's audience is unknown: don't warn about links to it.
+                        public: *public || s.partial,
+                        anchors: links::Anchors::of(&s.body),
+                    };
+                    (s.path.as_path(), page)
+                })
+                .collect(),
+            unreadable: &c.unreadable,
+            statics: &c.static_files,
+        };
+        let topics = c
+            .people
+            .iter()
+            .flat_map(|p| p.meta.topics.iter().map(String::as_str))
+            .collect();
+        Known {
+            corpus: c,
+            now,
+            bodies,
+            targets,
+            topics,
+        }
+    }
+
+    fn links(&self, (source, is_public): (&Source, bool)) -> Vec<Diagnostic> {
+        links::check(source, is_public && !source.partial, &self.targets)
+    }
+
+    fn person(&self, p: &Person, diags: &mut Diagnostics) {
+        person(p, self.corpus, self.now, diags);
+        responds_on(p, &self.topics, diags);
         internal_email_in_bio(p, diags);
     }
-    for s in &c.stories {
-        story(s, c, diags);
-    }
-    for x in &c.campaigns {
-        share::check(x, &c.config, diags);
+
+    fn campaign(&self, x: &Campaign, diags: &mut Diagnostics) {
+        share::check(x, &self.corpus.config, diags);
         if let (Some(starts), Some(ends)) = (x.meta.starts, x.meta.ends) {
             if ends < starts {
                 diags.push(
@@ -93,14 +107,55 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
             }
         }
     }
+}
+
+pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
+    let known = Known::new(c, now);
+    let found: Vec<Vec<Diagnostic>> = known
+        .bodies
+        .par_iter()
+        .map(|&body| known.links(body))
+        .collect();
+    diags.extend(found.into_iter().flatten());
+    for p in &c.people {
+        known.person(p, diags);
+    }
+    for s in &c.stories {
+        story(s, c, diags);
+    }
+    for x in &c.campaigns {
+        known.campaign(x, diags);
+    }
     duplicates_and_aliases(c, diags);
+}
+
+/// The checks of the one file at `path` against the rest of the site, for
+/// `serve` to show an edit's problems at once: all of `corpus`'s but the
+/// site-wide ones (duplicate addresses, aliases), which the whole-site
+/// check after it adds.
+pub fn file(c: &Corpus, path: &Path, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
+    let known = Known::new(c, now);
+    if let Some(&body) = known.bodies.iter().find(|(s, _)| s.path == path) {
+        diags.extend(known.links(body));
+    }
+    if let Some(p) = c.people.iter().find(|p| p.source.path == path) {
+        known.person(p, diags);
+    }
+    if let Some(s) = c.stories.iter().find(|s| s.source.path == path) {
+        story(s, c, diags);
+    }
+    if let Some(x) = c.campaigns.iter().find(|x| x.source.path == path) {
+        known.campaign(x, diags);
+    }
 }
 
 /// A topic someone responds on that no profile lists is almost always a
 /// typo, and it leaves the "who responds on what" matrix with a gap.
-fn responds_on(p: &Person, topics: &BTreeSet<&str>, diags: &mut Diagnostics) {
+fn responds_on(p: &Person, topics: &HashSet<&str>, diags: &mut Diagnostics) {
     for topic in &p.meta.responds_on {
         if !topics.contains(topic.as_str()) {
+            let mut known: Vec<&str> = topics.iter().copied().collect();
+            known.sort_unstable();
             let (line, column) = value_position(&p.source, "responds_on", topic);
             diags.push(
                 Diagnostic::warning(
@@ -109,12 +164,9 @@ fn responds_on(p: &Person, topics: &BTreeSet<&str>, diags: &mut Diagnostics) {
                     format!("`{topic}` in responds_on is not a topic on any profile"),
                 )
                 .at_column(column)
-                .with_hint(
-                    did_you_mean(topic, topics.iter().copied()).unwrap_or_else(|| {
-                        "add it to the `topics` of the people who know it, or check the spelling"
-                            .into()
-                    }),
-                ),
+                .with_hint(did_you_mean(topic, known).unwrap_or_else(|| {
+                    "add it to the `topics` of the people who know it, or check the spelling".into()
+                })),
             );
         }
     }

@@ -1,8 +1,10 @@
-/* convene serve: reload this tab when the site changes, and show problems
+/* convene serve: reload this tab when its page changes, and show problems
    over the page while the last good version stays visible. */
 (function () {
   "use strict";
   var overlay;
+  /* This page changed while problems were shown: reload once they are fixed. */
+  var stale = false;
   function show(text) {
     if (!text) {
       if (overlay) { overlay.remove(); overlay = null; }
@@ -17,15 +19,18 @@
     }
     overlay.textContent = "convene: fix these problems, then save again\n\n" + text;
   }
-  function check() {
-    fetch("/__convene/problems", { cache: "no-store" }).then(function (r) { return r.text(); }).then(show, function () {});
+  function problems() {
+    return fetch("/__convene/problems", { cache: "no-store" }).then(function (r) { return r.text(); });
   }
-  check();
+  problems().then(show, function () {});
   var events = new EventSource("/__convene/events");
+  /* "reload" (everything changed), "pages /a/ /b/" (these changed) or "problems". */
   events.onmessage = function (event) {
-    if (event.data !== "reload") return;
-    fetch("/__convene/problems", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (text) {
-      if (text) show(text); else location.reload();
-    });
+    var news = event.data.split(" ");
+    var here = location.pathname.replace(/index\.html$/, "");
+    if (news[0] === "reload" || (news[0] === "pages" && news.indexOf(here, 1) > 0)) stale = true;
+    problems().then(function (text) {
+      if (text) show(text); else if (stale) location.reload(); else show("");
+    }, function () {});
   };
 })();

@@ -1,0 +1,508 @@
+//! `convene serve`: both sites on 127.0.0.1, rebuilt as files change, with
+//! open tabs reloading themselves.
+//!
+//! Saving a content file re-reads only that file, checks it, renders its
+//! own page in both sites and tells open tabs to reload: that is what the
+//! writer is waiting for, so it comes first. The pages that list or link
+//! to it follow at once; the site indexes (search, who responds) and the
+//! check of the whole site follow when saves pause. All of it gives way as
+//! soon as another save arrives, and is picked up again after it. Anything
+//! else (hub.yaml, templates, static files, a file removed, several files
+//! saved at once) rebuilds everything. A bad edit is shown in the terminal
+//! and over the page, and the last good pages keep being served.
+
+mod http;
+mod problems;
+mod watch;
+
+use crate::audience::{self, View};
+use crate::config::Options;
+use crate::diagnostics::Diagnostics;
+use crate::images::Images;
+use crate::load;
+use crate::model::{Audience, Corpus};
+use crate::output::SiteWriter;
+use crate::render::{self, highlight::Highlighter, OutputFile, Pages, Scope, Tools};
+use crate::theme::Theme;
+use crate::{validate, Error, Severity};
+use problems::Problems;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+use watch::{Edit, Watch};
+
+/// The site indexes and the whole-site check take longest and no one is
+/// looking at them mid-edit: they wait until no file has changed for this
+/// long, so that they never hold up the page of the next save.
+const LULL: Duration = Duration::from_secs(1);
+
+/// What `serve` needs to know.
+pub struct ServeOptions {
+    pub build: Options,
+    pub bind: String,
+    /// The public hub's port; the playbook is served on the next one.
+    pub port: u16,
+}
+
+/// What the servers and the watcher share.
+struct Shared {
+    /// Current problems as plain text, empty when there are none.
+    problems: RwLock<String>,
+    /// One sender per open tab listening for news, with the site it shows.
+    listeners: Mutex<Vec<(Audience, Sender<String>)>>,
+}
+
+/// What open tabs are told (live-reload.js reads it).
+enum News<'a> {
+    /// Both sites were rendered again: every tab reloads.
+    Everything,
+    /// These pages changed: tabs showing one of them reload.
+    Pages(&'a Changed),
+    /// Only the problems changed: tabs update what they show over the page.
+    Problems,
+}
+
+/// The pages a render changed, as URL paths (`/people/amara-okafor/`),
+/// public hub first.
+type Changed = [Vec<String>; 2];
+
+impl Shared {
+    fn announce(&self, news: News) {
+        let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
+        listeners.retain(|(audience, tab)| {
+            let message = match news {
+                News::Everything => "reload".to_string(),
+                News::Pages(changed) => {
+                    let pages = match audience {
+                        Audience::Public => &changed[0],
+                        Audience::Playbook => &changed[1],
+                    };
+                    match pages.is_empty() {
+                        true => "problems".to_string(),
+                        false => format!("pages {}", pages.join(" ")),
+                    }
+                }
+                News::Problems => "problems".to_string(),
+            };
+            tab.send(message).is_ok()
+        });
+    }
+}
+
+/// Who hears about the work (the terminal, open tabs) and who can cut it
+/// short (the watcher, when another save arrives).
+struct Session<'a> {
+    watch: &'a Watch,
+    shared: &'a Shared,
+    report: &'a (dyn Fn(&str) + Sync),
+}
+
+/// Build, serve, watch; returns only on a fatal error. `report` receives
+/// lines for the terminal (main prints them; the library never does).
+pub fn run(opts: &ServeOptions, report: &(dyn Fn(&str) + Sync)) -> Result<(), Error> {
+    crate::output::check_target(&opts.build.out, &opts.build.site)?;
+    std::fs::create_dir_all(&opts.build.out)
+        .and_then(|_| {
+            std::fs::write(
+                opts.build.out.join(crate::output::MARKER),
+                "Written by convene serve.\n",
+            )
+        })
+        .map_err(|e| Error::Io {
+            path: opts.build.out.clone(),
+            message: e.to_string(),
+        })?;
+    let shared = Arc::new(Shared {
+        problems: RwLock::new(String::new()),
+        listeners: Mutex::new(Vec::new()),
+    });
+    // Watching starts before the first build, so no save is missed.
+    let watch = Watch::start(&opts.build.site, &opts.build.out)?;
+    let session = Session {
+        watch: &watch,
+        shared: &shared,
+        report,
+    };
+    let mut workspace = Workspace::open(&opts.build, &session)?;
+    for (offset, audience) in [(0, Audience::Public), (1, Audience::Playbook)] {
+        let address = format!("{}:{}", opts.bind, opts.port + offset);
+        let server = tiny_http::Server::http(&address)
+            .map_err(|e| Error::Output(format!("can't listen on {address}: {e}")))?;
+        report(&format!(
+            "serving the {} at http://{address}/",
+            if offset == 0 {
+                "public hub"
+            } else {
+                "playbook"
+            }
+        ));
+        let root = opts.build.out.join(audience.folder());
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || http::serve_site(server, audience, root, shared));
+    }
+    report("watching for changes; press Ctrl+C to stop");
+    loop {
+        // Work left over from earlier edits goes on only while no save is waiting.
+        let done = match watch.next(workspace.pending.wait())? {
+            Some(edit) => workspace.apply(&edit, &session),
+            None => workspace.catch_up(&session),
+        };
+        // A page that can't be written or a template that fails at run
+        // time is reported; the next save tries again.
+        if let Err(e) = done {
+            report(&format!("error: {e}"));
+        }
+    }
+}
+
+/// What the watcher keeps between edits.
+struct Workspace {
+    site: Site,
+    problems: Problems,
+    pending: Pending,
+}
+
+/// The site as last read, and what renders it.
+struct Site {
+    opts: Options,
+    corpus: Corpus,
+    theme: Theme,
+    highlighter: Highlighter,
+    /// Always empty: the preview shows original photos and draws no share
+    /// cards, so a save never waits for image work (`build` makes them).
+    images: Images,
+}
+
+/// Work that edits have left, done when no save is waiting.
+#[derive(Default)]
+struct Pending {
+    /// Every page of both sites (after a rebuild).
+    everything: bool,
+    /// Edited files whose surrounding pages (lists, links, feeds) still
+    /// show the version before the edit.
+    around: Vec<PathBuf>,
+    /// The site indexes have not seen the latest edits.
+    indexes: bool,
+    /// The whole-site check has not seen the latest edits.
+    check: bool,
+}
+
+/// What reading a saved file again found.
+#[derive(Clone, Copy)]
+struct Reread {
+    /// It had no errors, and replaced the version read before.
+    taken_in: bool,
+    /// Its text differs from the version read before.
+    changed: bool,
+    /// It moved in or out of lists or sites (see `render::moves`).
+    moved: bool,
+    /// What is wrong with it differs from last time.
+    problems_changed: bool,
+}
+
+impl Workspace {
+    /// Read the site and render both sites whole before anyone is served.
+    fn open(opts: &Options, session: &Session) -> Result<Workspace, Error> {
+        let mut found = Diagnostics::default();
+        let corpus = load::site(&opts.site, opts.max_file_size, &mut found)?;
+        let theme = Theme::load(&opts.site, &corpus.config.theme)?;
+        let mut workspace = Workspace {
+            site: Site {
+                opts: opts.clone(),
+                corpus,
+                theme,
+                highlighter: Highlighter::default(),
+                images: Images::default(),
+            },
+            problems: Problems::default(),
+            pending: Pending::default(),
+        };
+        workspace.problems.read_site(found);
+        let site = &workspace.site;
+        let views = site.views();
+        site.render(&site.pages(&views), Scope::All, &|| false)?;
+        workspace.problems.check(site, session);
+        Ok(workspace)
+    }
+
+    fn apply(&mut self, edit: &Edit, session: &Session) -> Result<(), Error> {
+        // A file added is a rebuild too: it is in no list yet.
+        let known = |path: &Path| {
+            self.site.corpus.source(path).is_some() || self.site.corpus.unreadable.contains(path)
+        };
+        match edit.one_content_file() {
+            Some(path) if known(path) && self.site.opts.site.join(path).is_file() => {
+                self.save(path, session)
+            }
+            _ => self.rebuild(session),
+        }
+    }
+
+    /// One content file was saved: read it alone, render its own page in
+    /// both sites, show its problems and reload open tabs; then the rest.
+    fn save(&mut self, path: &Path, session: &Session) -> Result<(), Error> {
+        let started = Instant::now();
+        let read = self.reread(path);
+        if !read.changed && !read.problems_changed {
+            // The same save seen twice, or a file touched but not changed.
+            return Ok(());
+        }
+        self.pending.check = true;
+        let site = &self.site;
+        // Checked alone now; with the rest of the site when saves pause.
+        let check = |found: &mut Diagnostics| {
+            if read.taken_in {
+                validate::file(&site.corpus, path, site.opts.now, found);
+            }
+        };
+        let mut found = Diagnostics::default();
+        if !read.changed {
+            // Only what is wrong with it changed (say, a typo undone).
+            check(&mut found);
+            let problems = self.problems.with_file(path, found);
+            if self.problems.show(problems, site, session) {
+                session.shared.announce(News::Problems);
+            }
+            return Ok(());
+        }
+        let views = site.views();
+        let pages = site.pages(&views);
+        let (rendered, ()) = rayon::join(
+            || site.render(&pages, Scope::PageOf(path), &|| false),
+            || check(&mut found),
+        );
+        let changed = rendered?;
+        let problems = self.problems.with_file(path, found);
+        self.problems.show(problems, site, session);
+        session.shared.announce(News::Pages(&changed));
+        (session.report)(&format!(
+            "updated {} in {} ms",
+            path.display(),
+            started.elapsed().as_millis()
+        ));
+        // The pages around it are found from where it is now: if it moved,
+        // some of the pages it was on are elsewhere.
+        if read.moved {
+            self.pending.everything = true;
+        } else if !self.pending.around.iter().any(|p| p == path) {
+            self.pending.around.push(path.to_path_buf());
+        }
+        self.pending.indexes = true;
+        // Straight on with the pages around it, from the same indexes.
+        self.pending.render(site, &pages, session)?;
+        Ok(())
+    }
+
+    /// Read a saved file again and take it in, unless it has errors: then
+    /// its last good version stays, on the pages too, until the next good save.
+    fn reread(&mut self, path: &Path) -> Reread {
+        let corpus = &mut self.site.corpus;
+        let opts = &self.site.opts;
+        let mut found = Vec::new();
+        let item = load::item(&opts.site, opts.max_file_size, path, &mut found);
+        let taken_in = item.is_some() && !found.iter().any(|d| d.severity == Severity::Error);
+        let problems_changed = self.problems.read_file(path, found);
+        let mut read = Reread {
+            taken_in,
+            changed: false,
+            moved: false,
+            problems_changed,
+        };
+        match item {
+            Some(item) if taken_in => {
+                read.changed = corpus
+                    .source(path)
+                    .is_none_or(|old| !old.same_text(item.source()));
+                if read.changed {
+                    read.moved = render::moves(corpus, &item);
+                    corpus.put(item);
+                }
+            }
+            // Still a file links may point to.
+            _ if corpus.source(path).is_none() => {
+                corpus.unreadable.insert(path.to_path_buf());
+            }
+            _ => {}
+        }
+        read
+    }
+
+    /// Read everything again and render both sites whole: after a change
+    /// to hub.yaml, templates or static files, or to several files at once.
+    fn rebuild(&mut self, session: &Session) -> Result<(), Error> {
+        let opts = &self.site.opts;
+        let mut found = Diagnostics::default();
+        let loaded = load::site(&opts.site, opts.max_file_size, &mut found)
+            .and_then(|c| Theme::load(&opts.site, &c.config.theme).map(|t| (c, t)));
+        let (corpus, theme) = match loaded {
+            Ok(loaded) => loaded,
+            // Keep serving the last good sites.
+            Err(e) => {
+                (session.report)(&format!("error: {e}"));
+                return Ok(());
+            }
+        };
+        self.site.corpus = corpus;
+        self.site.theme = theme;
+        self.problems.read_site(found);
+        self.pending = Pending {
+            everything: true,
+            check: true,
+            ..Pending::default()
+        };
+        self.catch_up(session)
+    }
+
+    /// Go on with what earlier edits left: the pages first; once saves
+    /// have paused (the main loop waits for that), the site indexes and
+    /// the whole-site check.
+    fn catch_up(&mut self, session: &Session) -> Result<(), Error> {
+        let site = &self.site;
+        let pending = &mut self.pending;
+        let lull = !pending.pages_behind();
+        if pending.pages_behind() || pending.indexes {
+            let views = site.views();
+            if !pending.render(site, &site.pages(&views), session)? {
+                return Ok(());
+            }
+        }
+        if lull {
+            pending.check(site, &mut self.problems, session);
+        }
+        Ok(())
+    }
+}
+
+impl Site {
+    /// What each site may show, selected side by side.
+    fn views(&self) -> [View<'_>; 2] {
+        let select = |audience| audience::select(&self.corpus, audience, self.opts.now);
+        let (public, playbook) =
+            rayon::join(|| select(Audience::Public), || select(Audience::Playbook));
+        [public, playbook]
+    }
+
+    fn pages<'v>(&'v self, views: &'v [View<'v>; 2]) -> [Pages<'v, 'v>; 2] {
+        let tools = Tools {
+            theme: &self.theme,
+            highlighter: &self.highlighter,
+            images: &self.images,
+        };
+        let pages = |view| Pages::new(view, &tools);
+        let (public, playbook) = rayon::join(|| pages(&views[0]), || pages(&views[1]));
+        [public, playbook]
+    }
+
+    /// Render `scope` of both sites side by side, straight into the served
+    /// folders; `stop` can cut it short. Returns the pages that changed.
+    fn render(
+        &self,
+        pages: &[Pages; 2],
+        scope: Scope,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<Changed, Error> {
+        let one = |pages: &Pages| {
+            let dir = self.opts.out.join(pages.view().audience.folder());
+            std::fs::create_dir_all(&dir).map_err(|e| Error::Io {
+                path: dir.clone(),
+                message: e.to_string(),
+            })?;
+            let writer = SiteWriter::in_place(&dir);
+            let changed = Mutex::new(Vec::new());
+            let write = |file: &OutputFile| {
+                if writer.write(file)? && file.path.extension().is_some_and(|e| e == "html") {
+                    let url = file.path.to_string_lossy().replace('\\', "/");
+                    let url = format!("/{}", url.trim_end_matches("index.html"));
+                    changed.lock().unwrap_or_else(|e| e.into_inner()).push(url);
+                }
+                Ok(())
+            };
+            pages.render(scope, &write, stop)?;
+            if matches!(scope, Scope::All) && !stop() {
+                writer.copy_static(&self.opts.site, &pages.view().static_files)?;
+            }
+            Ok(changed.into_inner().unwrap_or_else(|e| e.into_inner()))
+        };
+        let (public, playbook) = rayon::join(|| one(&pages[0]), || one(&pages[1]));
+        Ok([public?, playbook?])
+    }
+}
+
+impl Pending {
+    /// How long to wait for a save before going on: not at all while pages
+    /// are behind, a lull before the site-wide work, for ever when there is
+    /// nothing to do.
+    fn wait(&self) -> Option<Duration> {
+        if self.pages_behind() {
+            Some(Duration::ZERO)
+        } else if self.indexes || self.check {
+            Some(LULL)
+        } else {
+            None
+        }
+    }
+
+    fn pages_behind(&self) -> bool {
+        self.everything || !self.around.is_empty()
+    }
+
+    /// Render the pages that are behind (the site indexes only once no
+    /// other page is), unless a save arrives first; `false` if one did,
+    /// and the work stays pending.
+    fn render(
+        &mut self,
+        site: &Site,
+        pages: &[Pages; 2],
+        session: &Session,
+    ) -> Result<bool, Error> {
+        let started = Instant::now();
+        let news = session.watch.news();
+        // Taken out first, so that a failure is reported once rather than
+        // retried for ever; put back if a save cuts the work short.
+        let everything = std::mem::take(&mut self.everything);
+        let around = std::mem::take(&mut self.around);
+        let indexes = std::mem::take(&mut self.indexes);
+        let (scope, what) = if everything {
+            (Scope::All, "rebuilt everything".to_string())
+        } else if !around.is_empty() {
+            self.indexes = indexes;
+            let what = format!("updated the pages around {}", names(&around));
+            (Scope::AroundPagesOf(&around), what)
+        } else if indexes {
+            (Scope::SiteIndexes, "updated the site indexes".to_string())
+        } else {
+            return Ok(true);
+        };
+        let changed = site.render(pages, scope, &news)?;
+        if news() {
+            self.everything = everything;
+            self.around = around;
+            self.indexes |= indexes;
+            return Ok(false);
+        }
+        (session.report)(&format!("{what} in {} ms", started.elapsed().as_millis()));
+        session.shared.announce(match everything {
+            true => News::Everything,
+            false => News::Pages(&changed),
+        });
+        Ok(true)
+    }
+
+    /// Check the whole site, unless a save is waiting.
+    fn check(&mut self, site: &Site, problems: &mut Problems, session: &Session) {
+        if self.check && !session.watch.has_news() {
+            self.check = false;
+            problems.check(site, session);
+        }
+    }
+}
+
+/// `people/a.md and 2 more`.
+fn names(paths: &[PathBuf]) -> String {
+    match paths {
+        [one] => one.display().to_string(),
+        [first, rest @ ..] => format!("{} and {} more", first.display(), rest.len()),
+        [] => String::new(),
+    }
+}
