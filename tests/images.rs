@@ -128,6 +128,18 @@ fn photos_are_resized_into_squares_and_offered_by_srcset() {
                 "{slug}: {url} should be {width}px square"
             );
         }
+        // The Person in the JSON-LD shows the largest square, not the card.
+        let ld = html
+            .split("<script type=\"application/ld+json\">")
+            .nth(1)
+            .and_then(|r| r.split("</script>").next())
+            .unwrap();
+        let ld: serde_json::Value = serde_json::from_str(ld).unwrap();
+        let image = ld["mainEntity"]["image"].as_str().unwrap();
+        let file = image
+            .strip_prefix("https://people.riverside.example/")
+            .unwrap();
+        assert_eq!(decoded(&public.join(file)), (480, 480), "{slug}: {image}");
     }
     // Cards in lists offer the small sizes too.
     let list = read(&public.join("people/index.html"));

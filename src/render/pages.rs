@@ -186,6 +186,21 @@ impl Renderer<'_, '_> {
         })
     }
 
+    /// The absolute address of the largest version of a picture, for
+    /// schema.org data.
+    fn picture_url(
+        &self,
+        file: Option<&str>,
+        resized: for<'i> fn(&'i Images, &str) -> Option<&'i Picture>,
+    ) -> Option<String> {
+        let picture = self.picture(file, resized)?;
+        let largest = picture
+            .srcset
+            .last()
+            .map_or(picture.src.as_str(), |s| s.url.as_str());
+        Some(format!("{}/{largest}", self.site.base_url))
+    }
+
     /// Open Graph image data for a page: its share card when one was
     /// drawn, else the photo itself when it is a raster image (link
     /// previews ignore SVG) whose size can be read.
@@ -358,7 +373,8 @@ impl Renderer<'_, '_> {
             "worksFor": self.organisation_ld(),
             "knowsAbout": p.topics,
             "sameAs": p.links.values().collect::<Vec<_>>(),
-            "image": image.as_ref().map(|i| i.url.clone()),
+            // The person's own photo, not the share card.
+            "image": self.picture_url(p.photo, Images::photo),
         });
         let ld = serde_json::json!({"@context": "https://schema.org", "@type": "ProfilePage", "mainEntity": person});
         let mut ctx = ctx.with_meta(Meta {
@@ -425,7 +441,10 @@ impl Renderer<'_, '_> {
             "author": people.first().cloned().unwrap_or_else(|| self.organisation_ld()),
             "mentions": people,
             "publisher": self.organisation_ld(),
-            "image": image.as_ref().map(|i| i.url.clone()),
+            // The story's own picture when it has one, else its card.
+            "image": self
+                .picture_url(s.image, Images::story_image)
+                .or_else(|| image.as_ref().map(|i| i.url.clone())),
         });
         let ctx = ctx.with_meta(Meta {
             og_type: "article",
