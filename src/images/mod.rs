@@ -71,6 +71,10 @@ pub struct Images {
     story_images: HashMap<String, Picture>,
     /// Share cards, by the URL of the page they belong to.
     cards: HashMap<String, Derived>,
+    /// QR codes of public profile addresses (SVG files in the cache, read
+    /// when their page is rendered, so they never all sit in memory), by
+    /// page URL.
+    qr_codes: HashMap<String, PathBuf>,
 }
 
 impl Images {
@@ -84,6 +88,12 @@ impl Images {
 
     pub fn card(&self, page: &Route) -> Option<&Derived> {
         self.cards.get(page.url())
+    }
+
+    /// The QR code (inline SVG) of a public profile's address, when images
+    /// were made.
+    pub fn qr_code(&self, page: &Route) -> Option<String> {
+        std::fs::read_to_string(self.qr_codes.get(page.url())?).ok()
     }
 
     /// The derived files the site in `view` shows: the thumbnails of its
@@ -264,6 +274,10 @@ pub fn derive(
         map.insert(p.use_.file.to_string(), picture);
     }
 
+    // QR codes are pictures too, and choosing the most readable mask for
+    // each takes a millisecond: cached like the rest.
+    images.qr_codes = qr_codes(public, cache);
+
     let painter = card::Painter::new(cache.dir());
     let cards = plan_cards(public, theme, &images, &painter, cache, &static_dir)?;
 
@@ -359,6 +373,27 @@ fn make_picture(p: &Planned, static_dir: &Path, cache: &Cache) -> Result<(), Dia
             .map_err(|e| unreadable(u, &e.to_string()))?;
     }
     Ok(())
+}
+
+/// The QR code of every public profile's address, from the cache when its
+/// address has not changed.
+fn qr_codes(public: &View, cache: &Cache) -> HashMap<String, PathBuf> {
+    let base = public.config.public_base();
+    public
+        .people
+        .par_iter()
+        .filter_map(|p| {
+            let page = routes::person(p.slug);
+            let address = page.absolute(base);
+            let entry = Entry::of(&[b"qr", address.as_bytes()], "svg");
+            if !cache.has(&entry) {
+                let svg = crate::render::share::qr_svg(&address);
+                // Not cached: the page draws its own code instead.
+                cache.put(&entry, svg.as_bytes()).ok()?;
+            }
+            Some((page.url().to_string(), cache.path(&entry)))
+        })
+        .collect()
 }
 
 /// `processed_images/<file stem>-<fingerprint>-<width>.<ext>` (the folder

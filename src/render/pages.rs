@@ -319,9 +319,11 @@ impl Renderer<'_, '_> {
                     .trim_start_matches(route.url())
                     .to_string()
             }),
-            qr: self
-                .is_public()
-                .then(|| share::qr_svg(&route.absolute(self.site.base_url))),
+            qr: self.is_public().then(|| {
+                self.images
+                    .qr_code(&route)
+                    .unwrap_or_else(|| share::qr_svg(&route.absolute(self.site.base_url)))
+            }),
             bio: self.markdown(&p.source.body, &p.source.path, &root),
             links: p
                 .links
