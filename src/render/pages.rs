@@ -160,11 +160,13 @@ impl Renderer<'_, '_> {
     ) -> Option<PictureCtx> {
         let file = file.filter(|f| self.statics.contains(std::path::Path::new(f)))?;
         let Some(picture) = resized(self.images, file) else {
-            let size = imagesize::size(self.view.root.join("static").join(file)).ok();
+            // Size unknown (0): reading it would open the file for every
+            // card on every list page; see `with_size` for the one page
+            // that needs it.
             return Some(PictureCtx {
                 src: routes::static_url(std::path::Path::new(file)),
-                width: size.map_or(0, |s| s.width as u32),
-                height: size.map_or(0, |s| s.height as u32),
+                width: 0,
+                height: 0,
                 srcset: Vec::new(),
             });
         };
@@ -184,6 +186,19 @@ impl Renderer<'_, '_> {
                 })
                 .collect(),
         })
+    }
+
+    /// A picture that was not resized, with the size read from its file,
+    /// so the story page keeps its place while the image loads.
+    fn with_size(&self, mut picture: PictureCtx, file: Option<&str>) -> PictureCtx {
+        if picture.width == 0 {
+            let path = self.view.root.join("static").join(file.unwrap_or(""));
+            if let Ok(size) = imagesize::size(path) {
+                picture.width = size.width as u32;
+                picture.height = size.height as u32;
+            }
+        }
+        picture
     }
 
     /// The absolute address of the largest version of a picture, for
@@ -413,7 +428,9 @@ impl Renderer<'_, '_> {
             share: self.share_block(&route, s.title, s.title),
             people,
             topics: self.term_links(Facet::Topic, s.topics),
-            image: self.picture(s.image, Images::story_image),
+            image: self
+                .picture(s.image, Images::story_image)
+                .map(|p| self.with_size(p, s.image)),
             image_alt: s.image_alt,
             staff_notes: s.private.as_ref().and_then(|x| x.staff_notes),
         };
