@@ -95,12 +95,17 @@ pub fn build_with_progress(
     let stop = |diagnostics: &Diagnostics| {
         diagnostics.has_errors() || (opts.deny_warnings && diagnostics.count(Severity::Warning) > 0)
     };
-    if stop(&diagnostics) {
-        return Ok(Report {
+    // Nothing is written: the last good output stays as it was.
+    let stopped = |mut diagnostics: Diagnostics, watch: Stopwatch| {
+        diagnostics.sort();
+        Ok(Report {
             diagnostics,
             written: None,
             timings: watch.1,
-        });
+        })
+    };
+    if stop(&diagnostics) {
+        return stopped(diagnostics, watch);
     }
     let theme = theme::Theme::load(&opts.site, &corpus.config.theme)?;
     let highlighter = render::highlight::Highlighter::default();
@@ -122,12 +127,7 @@ pub fn build_with_progress(
     };
     watch.lap("images");
     if stop(&diagnostics) {
-        diagnostics.sort();
-        return Ok(Report {
-            diagnostics,
-            written: None,
-            timings: watch.1,
-        });
+        return stopped(diagnostics, watch);
     }
     let views = [public, playbook];
     let counts = views

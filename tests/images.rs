@@ -316,3 +316,56 @@ fn without_images_pages_show_the_original_photo() {
     );
     assert!(!out.join(".cache").exists());
 }
+
+/// The leak rule for share cards: their pixels cannot be grepped, so the
+/// text of every card is checked before drawing. On a generated site whose
+/// every private value carries `CANARY-`, no card says anything private,
+/// none exists for a non-public person, and every public page has one.
+#[test]
+fn share_cards_carry_only_what_the_public_hub_shows() {
+    use convene::model::Audience;
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let summary = support::corpus::generate(
+        &site,
+        &support::corpus::Sizes {
+            people: 200,
+            stories: 80,
+            guidelines: 5,
+            campaigns: 4,
+        },
+        3,
+    )
+    .unwrap();
+    let mut diags = convene::Diagnostics::default();
+    let corpus =
+        convene::load::site(&site, convene::config::DEFAULT_MAX_FILE_SIZE, &mut diags).unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let public = convene::audience::select(&corpus, Audience::Public, now);
+    let theme = convene::theme::Theme::load(&site, "default").unwrap();
+    let cards = convene::images::card_texts(&public, &theme).unwrap();
+
+    let private_names: Vec<String> =
+        slugs_where(&site, "people", |fm| fm["public"].as_bool() != Some(true))
+            .iter()
+            .map(|slug| {
+                front_matter(&site.join(format!("people/{slug}.md")))["name"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+    assert!(!private_names.is_empty());
+    let people_cards = cards
+        .iter()
+        .filter(|(page, _)| page.starts_with("people/"))
+        .count();
+    assert_eq!(people_cards, summary.public_people);
+    assert_eq!(cards.len(), people_cards + public.stories.len());
+    for (page, svg) in &cards {
+        assert!(!svg.contains("CANARY-"), "{page}: {svg}");
+        for name in &private_names {
+            assert!(!svg.contains(name.as_str()), "{page} names {name}");
+        }
+    }
+}

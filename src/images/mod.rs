@@ -86,6 +86,13 @@ impl Images {
         self.story_images.get(file)
     }
 
+    fn resized(&self, file: &str, shape: Shape) -> Option<&Picture> {
+        match shape {
+            Shape::Square => self.photo(file),
+            Shape::Wide => self.story_image(file),
+        }
+    }
+
     pub fn card(&self, page: &Route) -> Option<&Derived> {
         self.cards.get(page.url())
     }
@@ -189,9 +196,7 @@ pub fn check(corpus: &Corpus, diags: &mut Diagnostics) {
             head.err().map(|why| unreadable(u, &why))
         })
         .collect();
-    for d in found {
-        diags.push(d);
-    }
+    diags.extend(found);
 }
 
 /// The first bytes of a file: enough for any JPEG or PNG header.
@@ -293,6 +298,13 @@ pub fn derive(
             made.err()
         })
         .collect();
+    if !failed.is_empty() {
+        // A picture could not be decoded: the build stops, so drawing the
+        // cards would be wasted time.
+        progress.finish();
+        diags.extend(failed);
+        return Ok(images);
+    }
     let card_failures: Vec<(Route, String)> = cards
         .par_iter()
         .filter(|c| c.missing)
@@ -305,9 +317,6 @@ pub fn derive(
         })
         .collect();
     progress.finish();
-    for d in failed {
-        diags.push(d);
-    }
     if let Some((page, why)) = card_failures.first() {
         // The card template is the theme's or the site's, not content.
         return Err(Error::Theme(format!(
@@ -420,8 +429,6 @@ fn plan_cards(
     cache: &Cache,
     static_dir: &Path,
 ) -> Result<Vec<PlannedCard>, Error> {
-    let org = public.config.organisation.name.as_str();
-    let site_title = public.config.title.as_str();
     // Pictures that are not resized (SVG, GIF, WebP) go into the cache
     // once each, however many cards show them.
     let originals: HashMap<&str, Option<String>> = public
@@ -432,21 +439,43 @@ fn plan_cards(
         .filter(|f| !resize::is_resizable(f))
         .map(|f| (f, cache_original(f, cache, static_dir)))
         .collect();
-    let picture = |file: Option<&str>,
-                   resized: for<'i> fn(&'i Images, &str) -> Option<&'i Picture>| {
-        let file = file?;
-        match resized(images, file) {
-            Some(p) => p.variants.first().map(|d| file_name(&d.cached)),
-            None => originals.get(file).cloned().flatten(),
-        }
+    let picture = |file: &str, shape: Shape| match images.resized(file, shape) {
+        Some(p) => p.variants.first().map(|d| file_name(&d.cached)),
+        None => originals.get(file).cloned().flatten(),
     };
+    lay_out_cards(public, theme, painter, &picture)?
+        .into_par_iter()
+        .map(|(page, svg)| {
+            let entry = Entry::of(&[svg.as_bytes()], "jpg");
+            let missing = !cache.has(&entry);
+            Ok(PlannedCard {
+                page,
+                svg,
+                entry,
+                missing,
+            })
+        })
+        .collect()
+}
+
+/// The finished SVG of every card the public hub gets, by page. Only the
+/// public `View` goes in, so a card can only say what the hub says.
+/// `picture` names a photo's or story image's file for the template.
+fn lay_out_cards(
+    public: &View,
+    theme: &Theme,
+    painter: &card::Painter,
+    picture: &(dyn Fn(&str, Shape) -> Option<String> + Sync),
+) -> Result<Vec<(Route, String)>, Error> {
+    let org = public.config.organisation.name.as_str();
+    let site_title = public.config.title.as_str();
     let people = public.people.iter().map(|p| {
         let subtitle = p.role.or(p.team).unwrap_or("");
-        let photo = picture(p.photo, Images::photo);
+        let photo = p.photo.and_then(|f| picture(f, Shape::Square));
         (routes::person(p.slug), "person", p.name, subtitle, photo)
     });
     let stories = public.stories.iter().map(|s| {
-        let photo = picture(s.image, Images::story_image);
+        let photo = s.image.and_then(|f| picture(f, Shape::Wide));
         (
             routes::story(s.slug),
             "story",
@@ -459,17 +488,21 @@ fn plan_cards(
     all.into_par_iter()
         .map(|(page, kind, title, subtitle, photo)| {
             let text = card::CardText::new(kind, title, subtitle, org, site_title, photo, painter);
-            let svg = theme.render("share_card.svg", &text)?;
-            let entry = Entry::of(&[svg.as_bytes()], "jpg");
-            let missing = !cache.has(&entry);
-            Ok(PlannedCard {
-                page,
-                svg,
-                entry,
-                missing,
-            })
+            Ok((page, theme.render("share_card.svg", &text)?))
         })
         .collect()
+}
+
+/// The SVG text of every share card the public hub in `public` gets, by
+/// page URL, without drawing them or reading pictures: for proving that a
+/// card never carries what the hub must not show.
+pub fn card_texts(public: &View, theme: &Theme) -> Result<Vec<(String, String)>, Error> {
+    let painter = card::Painter::new(Path::new("."));
+    let cards = lay_out_cards(public, theme, &painter, &|_, _| None)?;
+    Ok(cards
+        .into_iter()
+        .map(|(page, svg)| (page.url().to_string(), svg))
+        .collect())
 }
 
 /// Copy a picture that is not resized into the cache under its content

@@ -570,9 +570,10 @@ impl Renderer<'_, '_> {
             .into_iter()
             .map(|i| {
                 let slot = self.cards.people[i].get(depth(root));
-                let p = &self.view.people[i];
-                let p = context::person_card(p, self.picture(p.photo, Images::photo));
                 self.card(slot, || {
+                    // Built only when the card is not cached yet.
+                    let p = &self.view.people[i];
+                    let p = context::person_card(p, self.picture(p.photo, Images::photo));
                     self.theme.render(
                         "person_card.html",
                         &CardCtx {
@@ -596,8 +597,8 @@ impl Renderer<'_, '_> {
             .into_iter()
             .map(|i| {
                 let slot = self.cards.stories[i].get(depth(root));
-                let s = context::story_card(&self.view.stories[i]);
                 self.card(slot, || {
+                    let s = context::story_card(&self.view.stories[i]);
                     self.theme.render(
                         "story_card.html",
                         &CardCtx {

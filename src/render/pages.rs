@@ -208,11 +208,11 @@ impl Renderer<'_, '_> {
         file: Option<&str>,
         resized: for<'i> fn(&'i Images, &str) -> Option<&'i Picture>,
     ) -> Option<String> {
-        let picture = self.picture(file, resized)?;
-        let largest = picture
-            .srcset
-            .last()
-            .map_or(picture.src.as_str(), |s| s.url.as_str());
+        let file = file.filter(|f| self.statics.contains(std::path::Path::new(f)))?;
+        let largest = match resized(self.images, file) {
+            Some(picture) => picture.variants.first()?.url.clone(),
+            None => routes::static_url(std::path::Path::new(file)),
+        };
         Some(format!("{}/{largest}", self.site.base_url))
     }
 
