@@ -152,9 +152,12 @@ impl Stage {
     /// Where one site's files go.
     pub fn site(&self, audience: Audience) -> SiteWriter {
         let name = audience.folder();
+        let live = self.out.join(name);
         SiteWriter {
             dir: self.dir.join(name),
-            live: self.out.join(name),
+            // A first build has no last one to compare with: skip looking
+            // for each file's old copy.
+            live: live.is_dir().then_some(live),
         }
     }
 
@@ -192,7 +195,7 @@ impl SiteWriter {
     pub fn in_place(dir: &Path) -> SiteWriter {
         SiteWriter {
             dir: dir.to_path_buf(),
-            live: dir.to_path_buf(),
+            live: Some(dir.to_path_buf()),
         }
     }
 }
@@ -202,7 +205,8 @@ impl SiteWriter {
 /// time and rsync or a static host's deploy uploads only what changed.
 pub struct SiteWriter {
     dir: PathBuf,
-    live: PathBuf,
+    /// The last good site, if there is one.
+    live: Option<PathBuf>,
 }
 
 impl SiteWriter {
@@ -216,46 +220,52 @@ impl SiteWriter {
     /// deploys see it unchanged); across file systems, or when serving, it
     /// is written as any other file.
     pub fn link(&self, rel: &Path, cached: &Path) -> Result<(), Error> {
-        let path = self.prepare(rel)?;
-        if self.dir != self.live && fs::hard_link(cached, &path).is_ok() {
+        let path = self.target(rel)?;
+        if !self.serving() && in_folder(&path, |path| fs::hard_link(cached, path)).is_ok() {
             return Ok(());
         }
         let bytes = fs::read(cached).map_err(io(cached))?;
         self.put(rel, &bytes).map(drop)
     }
 
-    /// Check `rel` is safe and create its folder; returns where it goes.
-    fn prepare(&self, rel: &Path) -> Result<PathBuf, Error> {
+    /// Writing straight into the served folder, not building aside?
+    fn serving(&self) -> bool {
+        self.live.as_deref() == Some(self.dir.as_path())
+    }
+
+    /// Where `rel` goes, once it is known to be safe.
+    fn target(&self, rel: &Path) -> Result<PathBuf, Error> {
         if !is_safe_relative(rel) {
             return Err(Error::Output(format!(
                 "refusing to write {}: it would land outside the output folder",
                 rel.display()
             )));
         }
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io(parent))?;
-        }
-        Ok(path)
+        Ok(self.dir.join(rel))
     }
 
     fn put(&self, rel: &Path, bytes: &[u8]) -> Result<bool, Error> {
-        let path = self.prepare(rel)?;
-        let live = self.live.join(rel);
-        let unchanged = fs::metadata(&live).is_ok_and(|m| m.len() == bytes.len() as u64)
-            && fs::read(&live).is_ok_and(|old| old == bytes);
-        let in_place = self.dir == self.live;
-        if unchanged && (in_place || fs::hard_link(&live, &path).is_ok()) {
-            return Ok(false);
+        let path = self.target(rel)?;
+        if let Some(live) = &self.live {
+            let live = live.join(rel);
+            let unchanged = fs::metadata(&live).is_ok_and(|m| m.len() == bytes.len() as u64)
+                && fs::read(&live).is_ok_and(|old| old == bytes);
+            if unchanged
+                && (self.serving() || in_folder(&path, |path| fs::hard_link(&live, path)).is_ok())
+            {
+                return Ok(false);
+            }
         }
-        if !in_place {
-            return fs::write(&path, bytes).map(|_| true).map_err(io(&path));
+        if !self.serving() {
+            return in_folder(&path, |path| fs::write(path, bytes))
+                .map(|_| true)
+                .map_err(io(&path));
         }
         // The folder is being served: written aside and renamed over the old
         // file, so a reader gets the old page or the new one, never half.
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let aside = path.with_file_name(format!(".{name}.convene-partial"));
-        fs::write(&aside, bytes)
+        in_folder(&aside, |aside| fs::write(aside, bytes))
             .and_then(|_| fs::rename(&aside, &path))
             .map(|_| true)
             .map_err(io(&path))
@@ -269,6 +279,21 @@ impl SiteWriter {
             self.put(rel, &bytes).map(drop)
         })?;
         Ok(files.len())
+    }
+}
+
+/// Create `path` with `make`, and its folder first if that is missing.
+/// Most files land in a folder that already exists, so trying first costs
+/// one system call where checking first would cost two.
+fn in_folder(path: &Path, make: impl Fn(&Path) -> std::io::Result<()>) -> std::io::Result<()> {
+    match make(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            make(path)
+        }
+        done => done,
     }
 }
 
