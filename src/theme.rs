@@ -20,7 +20,8 @@ macro_rules! embed {
 const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!("templates":
     "base.html", "macros.html", "home.html", "people.html", "person.html", "stories.html", "story.html",
     "campaigns.html", "campaign.html", "guidelines.html", "guideline.html", "facets.html", "facet.html",
-    "respond.html", "search.html", "404.html", "alias.html", "person_card.html", "story_card.html", "share_block.html", "share_kit.html", "feed.xml",
+    "respond.html", "search.html", "404.html", "alias.html", "site_header.html", "site_footer.html",
+    "person_card.html", "story_card.html", "share_block.html", "share_kit.html", "feed.xml",
     "share_card.svg",
 );
 
@@ -75,16 +76,34 @@ impl Theme {
     }
 
     pub fn render<T: Serialize>(&self, template: &str, page: &T) -> Result<String, Error> {
-        let ctx =
-            tera::Context::from_serialize(page).map_err(|e| Error::Theme(describe_tera(&e)))?;
+        self.render_context(template, &context(page)?)
+    }
+
+    /// Render a page, with the header and footer that frame it as `chrome`.
+    pub fn render_framed<T: Serialize>(
+        &self,
+        template: &str,
+        page: &T,
+        chrome: &impl Serialize,
+    ) -> Result<String, Error> {
+        let mut ctx = context(page)?;
+        ctx.insert("chrome", chrome);
+        self.render_context(template, &ctx)
+    }
+
+    fn render_context(&self, template: &str, ctx: &tera::Context) -> Result<String, Error> {
         self.tera
-            .render(template, &ctx)
+            .render(template, ctx)
             .map_err(|e| Error::Theme(describe_tera(&e)))
     }
 
     pub fn assets(&self) -> Vec<OutputFile> {
         self.assets.clone()
     }
+}
+
+fn context<T: Serialize>(page: &T) -> Result<tera::Context, Error> {
+    tera::Context::from_serialize(page).map_err(|e| Error::Theme(describe_tera(&e)))
 }
 
 fn site_templates(dir: &Path) -> Result<Vec<(String, String)>, Error> {

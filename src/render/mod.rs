@@ -1,6 +1,7 @@
 //! Render one audience's `View` into files: every page in parallel, with
 //! templates compiled once and shared.
 
+mod chrome;
 mod context;
 mod directory;
 mod discovery;
@@ -90,6 +91,7 @@ pub(crate) struct Renderer<'v, 'a> {
     /// out when their profile is rendered.
     related: Vec<OnceLock<Vec<usize>>>,
     pub cards: Cards,
+    chromes: chrome::Chromes,
 }
 
 /// Where an edited source file sits in one site: indexes into the view,
@@ -270,6 +272,7 @@ impl<'v, 'a> Pages<'v, 'a> {
             person_index,
             related: (0..view.people.len()).map(|_| OnceLock::new()).collect(),
             cards: Cards::new(view.people.len(), view.stories.len()),
+            chromes: chrome::Chromes::default(),
         };
         Pages { renderer }
     }

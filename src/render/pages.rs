@@ -116,7 +116,10 @@ impl Renderer<'_, '_> {
         route: &Route,
         ctx: &PageCtx<T>,
     ) -> Result<OutputFile, Error> {
-        let html = self.theme.render(template, ctx)?;
+        let chrome = self
+            .chromes
+            .get(self.theme, &self.site, &ctx.root, ctx.section)?;
+        let html = self.theme.render_framed(template, ctx, &*chrome)?;
         Ok(OutputFile {
             path: route.file(),
             bytes: html.into_bytes(),
