@@ -22,11 +22,18 @@ pub struct Taxonomy<'a> {
     /// Sorted by label, case-insensitively.
     pub terms: Vec<Term<'a>>,
     by_slug: HashMap<String, usize>,
+    /// Every spelling filed here, to its term.
+    by_label: HashMap<&'a str, usize>,
 }
 
 impl<'a> Taxonomy<'a> {
     pub fn term(&self, label: &str) -> Option<&Term<'a>> {
-        self.by_slug.get(&slugify(label)).map(|&i| &self.terms[i])
+        // Pages ask for the spellings the site uses, thousands of times:
+        // found by their text, without slugging them again.
+        self.by_label
+            .get(label)
+            .or_else(|| self.by_slug.get(&slugify(label)))
+            .map(|&i| &self.terms[i])
     }
 
     /// The page for a label, if it has one.
@@ -117,6 +124,7 @@ pub fn build<'a>(view: &View<'a>, facet: Facet, person_at: &HashMap<&str, usize>
             file(label, None, Some(s));
         }
     }
+    let slugs: Vec<String> = acc.iter().map(|a| a.slug.clone()).collect();
     let mut terms: Vec<Term<'a>> = acc
         .into_iter()
         .map(|a| {
@@ -139,15 +147,20 @@ pub fn build<'a>(view: &View<'a>, facet: Facet, person_at: &HashMap<&str, usize>
         })
         .collect();
     terms.sort_by_cached_key(|t| (t.label.to_lowercase(), t.slug.clone()));
-    let by_slug = terms
+    let by_slug: HashMap<String, usize> = terms
         .iter()
         .enumerate()
         .map(|(i, t)| (t.slug.clone(), i))
+        .collect();
+    let by_label = by_label
+        .into_iter()
+        .filter_map(|(label, at)| Some((label, by_slug[&slugs[at?]])))
         .collect();
     Taxonomy {
         facet,
         terms,
         by_slug,
+        by_label,
     }
 }
 

@@ -11,6 +11,7 @@ use crate::routes;
 use pulldown_cmark::{Event, Parser, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// Words too common to help anyone find anything (sorted, for binary search).
@@ -68,12 +69,18 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-/// Lowercased words worth indexing.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// Lowercased words worth indexing (most are lower case already, and
+/// are borrowed rather than copied).
+pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 2)
-        .map(str::to_lowercase)
-        .filter(|w| STOP_WORDS.binary_search(&w.as_str()).is_err())
+        .filter(|w| w.chars().nth(1).is_some())
+        .map(
+            |w| match w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                true => Cow::Borrowed(w),
+                false => Cow::Owned(w.to_lowercase()),
+            },
+        )
+        .filter(|w| STOP_WORDS.binary_search(&w.as_ref()).is_err())
 }
 
 fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
@@ -131,13 +138,16 @@ fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
 
 /// `search/index.json` for the site in `view`.
 pub fn json(view: &View) -> Vec<u8> {
-    let docs = documents(view);
+    let (docs, texts): (Vec<_>, Vec<String>) = documents(view)
+        .into_iter()
+        .map(|d| ((d.title, d.url, d.kind, d.excerpt), d.text))
+        .unzip();
     // Each document's distinct words are found in parallel; filing them is
     // then one pass that allocates nothing per word.
-    let words: Vec<Vec<String>> = docs
+    let words: Vec<Vec<Cow<str>>> = texts
         .par_iter()
-        .map(|doc| {
-            let mut words: Vec<String> = words(&doc.text).collect();
+        .map(|text| {
+            let mut words: Vec<Cow<str>> = words(text).collect();
             words.sort_unstable();
             words.dedup();
             words
@@ -158,10 +168,7 @@ pub fn json(view: &View) -> Vec<u8> {
         }
     }
     let index = Index {
-        docs: docs
-            .into_iter()
-            .map(|d| (d.title, d.url, d.kind, d.excerpt))
-            .collect(),
+        docs,
         words: postings.into_iter().collect(),
     };
     serde_json::to_vec(&index).unwrap_or_default()
@@ -178,7 +185,7 @@ mod tests {
 
     #[test]
     fn words_skip_stop_words_and_fold_case() {
-        let found: Vec<String> = words("The Otter survey, and OUR river-walk!").collect();
+        let found: Vec<Cow<str>> = words("The Otter survey, and OUR river-walk!").collect();
         assert_eq!(found, ["otter", "survey", "river", "walk"]);
     }
 
