@@ -35,6 +35,9 @@ pub const THEMES: &[&str] = &["default"];
 pub struct Theme {
     tera: tera::Tera,
     assets: Vec<OutputFile>,
+    /// The text of `share_card.svg` as used (the site's, if it has one):
+    /// part of each card's cache key.
+    card_source: String,
 }
 
 impl Theme {
@@ -56,6 +59,11 @@ impl Theme {
                 None => templates.push((name, text)),
             }
         }
+        let card_source = templates
+            .iter()
+            .find(|(n, _)| n == "share_card.svg")
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default();
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html", ".xml", ".svg"]);
         tera.set_escape_fn(crate::render::escape_html);
@@ -72,7 +80,11 @@ impl Theme {
             path: PathBuf::from(routes::asset("syntax.css")),
             bytes: Highlighter::stylesheet().into_bytes(),
         });
-        Ok(Theme { tera, assets })
+        Ok(Theme {
+            tera,
+            assets,
+            card_source,
+        })
     }
 
     pub fn render<T: Serialize>(&self, template: &str, page: &T) -> Result<String, Error> {
@@ -95,6 +107,11 @@ impl Theme {
         self.tera
             .render(template, ctx)
             .map_err(|e| Error::Theme(describe_tera(&e)))
+    }
+
+    /// The share card template's text.
+    pub fn card_source(&self) -> &str {
+        &self.card_source
     }
 
     pub fn assets(&self) -> Vec<OutputFile> {

@@ -220,9 +220,9 @@ struct Planned<'a> {
 /// A share card, planned: its SVG text and cache entry.
 struct PlannedCard {
     page: Route,
-    svg: String,
+    /// Laid out only when the cache lacks the card.
+    svg: Option<String>,
     entry: Entry,
-    missing: bool,
 }
 
 /// The derive step: plan every picture and card, make what the cache
@@ -286,8 +286,8 @@ pub fn derive(
     let painter = card::Painter::new(cache.dir());
     let cards = plan_cards(public, theme, &images, &painter, cache, &static_dir)?;
 
-    let todo =
-        pictures.iter().filter(|p| p.missing).count() + cards.iter().filter(|c| c.missing).count();
+    let todo = pictures.iter().filter(|p| p.missing).count()
+        + cards.iter().filter(|c| c.svg.is_some()).count();
     progress.start(todo);
     let failed: Vec<Diagnostic> = pictures
         .par_iter()
@@ -307,10 +307,10 @@ pub fn derive(
     }
     let card_failures: Vec<(Route, String)> = cards
         .par_iter()
-        .filter(|c| c.missing)
         .filter_map(|c| {
+            let svg = c.svg.as_ref()?;
             let made = painter
-                .paint(&c.svg)
+                .paint(svg)
                 .and_then(|png| cache.put(&c.entry, &png).map_err(|e| e.to_string()));
             progress.advance();
             made.err().map(|why| (c.page.clone(), why))
@@ -443,54 +443,101 @@ fn plan_cards(
         Some(p) => p.variants.first().map(|d| file_name(&d.cached)),
         None => originals.get(file).cloned().flatten(),
     };
-    lay_out_cards(public, theme, painter, &picture)?
+    card_inputs(public, &picture)
         .into_par_iter()
-        .map(|(page, svg)| {
-            let entry = Entry::of(&[svg.as_bytes()], "jpg");
-            let missing = !cache.has(&entry);
+        .map(|input| {
+            let entry = input.entry(theme);
+            let svg = match cache.has(&entry) {
+                true => None,
+                false => Some(input.lay_out(theme, painter)?),
+            };
             Ok(PlannedCard {
-                page,
+                page: input.page,
                 svg,
                 entry,
-                missing,
             })
         })
         .collect()
 }
 
-/// The finished SVG of every card the public hub gets, by page. Only the
-/// public `View` goes in, so a card can only say what the hub says.
-/// `picture` names a photo's or story image's file for the template.
-fn lay_out_cards(
-    public: &View,
-    theme: &Theme,
-    painter: &card::Painter,
-    picture: &(dyn Fn(&str, Shape) -> Option<String> + Sync),
-) -> Result<Vec<(Route, String)>, Error> {
-    let org = public.config.organisation.name.as_str();
-    let site_title = public.config.title.as_str();
-    let people = public.people.iter().map(|p| {
-        let subtitle = p.role.or(p.team).unwrap_or("");
-        let photo = p.photo.and_then(|f| picture(f, Shape::Square));
-        (routes::person(p.slug), "person", p.name, subtitle, photo)
-    });
-    let stories = public.stories.iter().map(|s| {
-        let photo = s.image.and_then(|f| picture(f, Shape::Wide));
-        (
-            routes::story(s.slug),
-            "story",
-            s.title,
-            s.summary.unwrap_or(""),
-            photo,
+/// What one share card shows. The card is named in the cache after these
+/// and the card template, not after its finished SVG, so a rebuild need not
+/// lay out the thousands of cards it already has.
+struct CardInput<'a> {
+    page: Route,
+    kind: &'static str,
+    title: &'a str,
+    subtitle: &'a str,
+    organisation: &'a str,
+    site_title: &'a str,
+    /// The cached picture's file name, itself named after its content.
+    photo: Option<String>,
+}
+
+/// Change when the drawing or the text layout of cards changes, so cards
+/// in existing caches are drawn again.
+const CARD_LAYOUT: &str = "card-layout-1";
+
+impl CardInput<'_> {
+    fn entry(&self, theme: &Theme) -> Entry {
+        Entry::of(
+            &[
+                CARD_LAYOUT.as_bytes(),
+                env!("CARGO_PKG_VERSION").as_bytes(),
+                theme.card_source().as_bytes(),
+                self.kind.as_bytes(),
+                self.title.as_bytes(),
+                self.subtitle.as_bytes(),
+                self.organisation.as_bytes(),
+                self.site_title.as_bytes(),
+                self.photo.as_deref().unwrap_or("").as_bytes(),
+            ],
+            "jpg",
         )
+    }
+
+    fn lay_out(&self, theme: &Theme, painter: &card::Painter) -> Result<String, Error> {
+        let text = card::CardText::new(
+            self.kind,
+            self.title,
+            self.subtitle,
+            self.organisation,
+            self.site_title,
+            self.photo.clone(),
+            painter,
+        );
+        theme.render("share_card.svg", &text)
+    }
+}
+
+/// Every card the public hub gets. Only the public `View` goes in, so a
+/// card can only say what the hub says. `picture` names a photo's or story
+/// image's file for the template.
+fn card_inputs<'a>(
+    public: &View<'a>,
+    picture: &(dyn Fn(&str, Shape) -> Option<String> + Sync),
+) -> Vec<CardInput<'a>> {
+    let organisation = public.config.organisation.name.as_str();
+    let site_title = public.config.title.as_str();
+    let people = public.people.iter().map(|p| CardInput {
+        page: routes::person(p.slug),
+        kind: "person",
+        title: p.name,
+        subtitle: p.role.or(p.team).unwrap_or(""),
+        organisation,
+        site_title,
+        photo: p.photo.and_then(|f| picture(f, Shape::Square)),
     });
-    let all: Vec<_> = people.chain(stories).collect();
-    all.into_par_iter()
-        .map(|(page, kind, title, subtitle, photo)| {
-            let text = card::CardText::new(kind, title, subtitle, org, site_title, photo, painter);
-            Ok((page, theme.render("share_card.svg", &text)?))
-        })
-        .collect()
+    let stories = public.stories.iter().map(|s| CardInput {
+        page: routes::story(s.slug),
+        kind: "story",
+        title: s.title,
+        subtitle: s.summary.unwrap_or(""),
+        organisation,
+        site_title,
+        photo: s.image.and_then(|f| picture(f, Shape::Wide)),
+    });
+    people.chain(stories).collect()
 }
 
 /// The SVG text of every share card the public hub in `public` gets, by
@@ -498,11 +545,15 @@ fn lay_out_cards(
 /// card never carries what the hub must not show.
 pub fn card_texts(public: &View, theme: &Theme) -> Result<Vec<(String, String)>, Error> {
     let painter = card::Painter::new(Path::new("."));
-    let cards = lay_out_cards(public, theme, &painter, &|_, _| None)?;
-    Ok(cards
-        .into_iter()
-        .map(|(page, svg)| (page.url().to_string(), svg))
-        .collect())
+    card_inputs(public, &|_, _| None)
+        .into_par_iter()
+        .map(|input| {
+            Ok((
+                input.page.url().to_string(),
+                input.lay_out(theme, &painter)?,
+            ))
+        })
+        .collect()
 }
 
 /// Copy a picture that is not resized into the cache under its content

@@ -111,21 +111,28 @@ impl<'a> Known<'a> {
 
 pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
     let known = Known::new(c, now);
-    let found: Vec<Vec<Diagnostic>> = known
-        .bodies
-        .par_iter()
-        .map(|&body| known.links(body))
-        .collect();
+    // Every file is checked on its own, in parallel, and its problems kept
+    // in file order.
+    let each = |check: &dyn Fn(&mut Diagnostics)| {
+        let mut found = Diagnostics::default();
+        check(&mut found);
+        found
+    };
+    let mut found: Vec<Diagnostics> = Vec::new();
+    found.par_extend(
+        known
+            .bodies
+            .par_iter()
+            .map(|&body| each(&|d| d.extend(known.links(body)))),
+    );
+    found.par_extend(c.people.par_iter().map(|p| each(&|d| known.person(p, d))));
+    found.par_extend(c.stories.par_iter().map(|s| each(&|d| story(s, c, d))));
+    found.par_extend(
+        c.campaigns
+            .par_iter()
+            .map(|x| each(&|d| known.campaign(x, d))),
+    );
     diags.extend(found.into_iter().flatten());
-    for p in &c.people {
-        known.person(p, diags);
-    }
-    for s in &c.stories {
-        story(s, c, diags);
-    }
-    for x in &c.campaigns {
-        known.campaign(x, diags);
-    }
     duplicates_and_aliases(c, diags);
 }
 
