@@ -33,6 +33,17 @@ pub struct View<'a> {
     pub static_files: Vec<&'a Path>,
 }
 
+impl<'a> View<'a> {
+    /// Where each person of this site is in `people`, by slug.
+    pub fn person_index(&self) -> HashMap<&'a str, usize> {
+        self.people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.slug.as_str(), i))
+            .collect()
+    }
+}
+
 pub struct PersonView<'a> {
     pub slug: &'a PersonSlug,
     pub name: &'a str,

@@ -253,12 +253,7 @@ impl<'v, 'a> Pages<'v, 'a> {
                     .push(i);
             }
         }
-        let person_index = view
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.slug.as_str(), i))
-            .collect();
+        let person_index = view.person_index();
         let renderer = Renderer {
             view,
             site: SiteCtx::new(view),

@@ -154,6 +154,11 @@ impl Renderer<'_, '_> {
         serde_json::json!({"@type": "NGO", "name": org.name, "url": org.url, "identifier": org.charity_number})
     }
 
+    /// `file`, if it is in static/ (validation reported it otherwise).
+    fn published<'f>(&self, file: Option<&'f str>) -> Option<&'f str> {
+        file.filter(|f| self.statics.contains(std::path::Path::new(f)))
+    }
+
     /// A photo or story image as this site shows it: its resized versions
     /// when images were made, otherwise the file as it is in static/.
     pub(super) fn picture(
@@ -161,7 +166,7 @@ impl Renderer<'_, '_> {
         file: Option<&str>,
         resized: for<'i> fn(&'i Images, &str) -> Option<&'i Picture>,
     ) -> Option<PictureCtx> {
-        let file = file.filter(|f| self.statics.contains(std::path::Path::new(f)))?;
+        let file = self.published(file)?;
         let Some(picture) = resized(self.images, file) else {
             // Size unknown (0): reading it would open the file for every
             // card on every list page; see `with_size` for the one page
@@ -211,7 +216,7 @@ impl Renderer<'_, '_> {
         file: Option<&str>,
         resized: for<'i> fn(&'i Images, &str) -> Option<&'i Picture>,
     ) -> Option<String> {
-        let file = file.filter(|f| self.statics.contains(std::path::Path::new(f)))?;
+        let file = self.published(file)?;
         let largest = match resized(self.images, file) {
             Some(picture) => picture.variants.first()?.url.clone(),
             None => routes::static_url(std::path::Path::new(file)),
@@ -231,7 +236,7 @@ impl Renderer<'_, '_> {
                 alt: alt.to_string(),
             });
         }
-        let file = file.filter(|f| self.statics.contains(std::path::Path::new(f)))?;
+        let file = self.published(file)?;
         let raster = [".jpg", ".jpeg", ".png", ".webp", ".gif"]
             .iter()
             .any(|e| file.to_ascii_lowercase().ends_with(e));

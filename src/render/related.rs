@@ -87,13 +87,7 @@ mod tests {
         let corpus = crate::load::site(&site, max, &mut Diagnostics::default()).unwrap();
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-26T12:00:00Z").unwrap();
         let view = crate::audience::select(&corpus, Audience::Playbook, now);
-        let person_at = view
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.slug.as_str(), i))
-            .collect();
-        let topics = crate::taxonomy::build(&view, Facet::Topic, &person_at);
+        let topics = crate::taxonomy::build(&view, Facet::Topic, &view.person_index());
         let mut suggested = 0;
         for me in 0..view.people.len() {
             for n in [1, 4, 100] {
