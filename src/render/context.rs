@@ -85,23 +85,38 @@ pub struct ImageMeta {
 /// Serialise schema.org data for a `<script type="application/ld+json">`:
 /// `</` is escaped so no text can close the script early.
 pub fn json_ld(value: &serde_json::Value) -> String {
-    without_nulls(value.clone())
-        .to_string()
-        .replace("</", "<\\/")
+    let text = serde_json::to_string(&WithoutNulls(value)).unwrap_or_default();
+    match text.contains("</") {
+        true => text.replace("</", "<\\/"),
+        false => text,
+    }
 }
 
-/// Schema.org readers prefer a missing property to `null`.
-fn without_nulls(value: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k, without_nulls(v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
-        other => other,
+/// Schema.org readers prefer a missing property to `null`: this writes a
+/// value with its null properties left out, without copying it first.
+struct WithoutNulls<'v>(&'v serde_json::Value);
+
+impl Serialize for WithoutNulls<'_> {
+    fn serialize<S: serde::Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        use serde_json::Value;
+        match self.0 {
+            Value::Object(map) => {
+                let mut object = out.serialize_map(None)?;
+                for (key, value) in map.iter().filter(|(_, v)| !v.is_null()) {
+                    object.serialize_entry(key, &WithoutNulls(value))?;
+                }
+                object.end()
+            }
+            Value::Array(items) => {
+                let mut list = out.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    list.serialize_element(&WithoutNulls(item))?;
+                }
+                list.end()
+            }
+            other => other.serialize(out),
+        }
     }
 }
 

@@ -122,21 +122,32 @@ impl Edited {
 
 /// Person and story cards appear on many list pages (a person is on their
 /// topic, team and place pages, the directory, stories...). Each card is
-/// rendered once per page depth, when first needed, and then reused.
+/// rendered once, when first needed, with `ROOT_MARK` for the page's root
+/// prefix; the mark is then filled in once per page depth, so pages at
+/// every depth share one rendering and reuse one copy.
 pub(crate) struct Cards {
-    people: Vec<[OnceLock<String>; CARD_DEPTHS]>,
-    stories: Vec<[OnceLock<String>; CARD_DEPTHS]>,
+    people: Vec<Card>,
+    stories: Vec<Card>,
 }
 
-/// Page depths whose cards are cached; deeper pages render their own.
+#[derive(Default)]
+struct Card {
+    marked: OnceLock<String>,
+    at_depth: [OnceLock<String>; CARD_DEPTHS],
+}
+
+/// What a cached card has where a page's `root` goes. U+FDD0 is a Unicode
+/// noncharacter, set aside for a program's own use: no text means it.
+const ROOT_MARK: char = '\u{FDD0}';
+
+/// Page depths whose filled-in cards are kept; deeper pages fill their own.
 const CARD_DEPTHS: usize = 4;
 
 impl Cards {
     fn new(people: usize, stories: usize) -> Self {
-        let slots = || std::array::from_fn(|_| OnceLock::new());
         Cards {
-            people: (0..people).map(|_| slots()).collect(),
-            stories: (0..stories).map(|_| slots()).collect(),
+            people: (0..people).map(|_| Card::default()).collect(),
+            stories: (0..stories).map(|_| Card::default()).collect(),
         }
     }
 }
@@ -567,16 +578,14 @@ impl Renderer<'_, '_> {
         people
             .into_iter()
             .map(|i| {
-                let slot = self.cards.people[i].get(depth(root));
-                self.card(slot, || {
-                    // Built only when the card is not cached yet.
+                self.card(&self.cards.people[i], root, || {
                     let p = &self.view.people[i];
                     let p = context::person_card(p, self.picture(p.photo, Images::photo));
                     self.theme.render(
                         "person_card.html",
                         &CardCtx {
                             site: &self.site,
-                            root,
+                            root: &ROOT_MARK.to_string(),
                             card: Person { p },
                         },
                     )
@@ -594,14 +603,13 @@ impl Renderer<'_, '_> {
         stories
             .into_iter()
             .map(|i| {
-                let slot = self.cards.stories[i].get(depth(root));
-                self.card(slot, || {
+                self.card(&self.cards.stories[i], root, || {
                     let s = context::story_card(&self.view.stories[i]);
                     self.theme.render(
                         "story_card.html",
                         &CardCtx {
                             site: &self.site,
-                            root,
+                            root: &ROOT_MARK.to_string(),
                             card: Story { s },
                         },
                     )
@@ -610,21 +618,26 @@ impl Renderer<'_, '_> {
             .collect()
     }
 
+    /// A card for a page at `root`, rendered (with `ROOT_MARK` for the
+    /// root) only the first time any page needs it.
     fn card<'s>(
         &'s self,
-        slot: Option<&'s OnceLock<String>>,
+        card: &'s Card,
+        root: &str,
         render: impl FnOnce() -> Result<String, Error>,
     ) -> Result<Cow<'s, str>, Error> {
-        match slot {
-            Some(slot) => match slot.get() {
-                Some(html) => Ok(Cow::Borrowed(html.as_str())),
-                None => {
-                    let html = render()?;
-                    Ok(Cow::Borrowed(slot.get_or_init(|| html).as_str()))
-                }
-            },
-            None => render().map(Cow::Owned),
-        }
+        let marked = match card.marked.get() {
+            Some(html) => html,
+            None => {
+                let html = render()?;
+                card.marked.get_or_init(|| html)
+            }
+        };
+        let fill = || marked.replace(ROOT_MARK, root);
+        Ok(match card.at_depth.get(root.matches("../").count()) {
+            Some(filled) => Cow::Borrowed(filled.get_or_init(fill)),
+            None => Cow::Owned(fill()),
+        })
     }
 
     pub fn taxonomy(&self, facet: Facet) -> &Taxonomy<'_> {
@@ -667,11 +680,6 @@ struct Person<'a> {
 #[derive(serde::Serialize)]
 struct Story<'a> {
     s: context::StoryCard<'a>,
-}
-
-/// How many folders deep a page is, from its root prefix (`../../` is 2).
-fn depth(root: &str) -> usize {
-    root.matches("../").count()
 }
 
 /// Tera's default escaper also escapes `/`, which is valid but turns every

@@ -8,13 +8,14 @@
 
 use crate::audience::View;
 use crate::routes;
+use fnv::{FnvHashMap, FnvHashSet};
 use pulldown_cmark::{Event, Parser, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-/// Words too common to help anyone find anything (sorted, for binary search).
+/// Words too common to help anyone find anything.
 const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "if",
     "in", "into", "is", "it", "its", "of", "on", "or", "our", "so", "that", "the", "their", "them",
@@ -29,7 +30,7 @@ struct Index<'a> {
     /// `[title, url, kind, excerpt]`.
     docs: Vec<(&'a str, String, &'static str, String)>,
     /// Word -> document numbers, each stored as the gap from the previous one.
-    words: BTreeMap<&'a str, Vec<u32>>,
+    words: BTreeMap<Cow<'a, str>, Vec<u32>>,
 }
 
 struct Doc<'a> {
@@ -69,9 +70,10 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-/// Lowercased words worth indexing (most are lower case already, and
-/// are borrowed rather than copied).
-pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+/// Lowercased words of two letters or more (most are lower case already,
+/// and are borrowed rather than copied). Stop words are kept here and
+/// dropped from the finished index: once per index, not once per word.
+fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().nth(1).is_some())
         .map(
@@ -80,7 +82,6 @@ pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
                 false => Cow::Owned(w.to_lowercase()),
             },
         )
-        .filter(|w| STOP_WORDS.binary_search(&w.as_ref()).is_err())
 }
 
 fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
@@ -142,22 +143,29 @@ pub fn json(view: &View) -> Vec<u8> {
         .into_iter()
         .map(|d| ((d.title, d.url, d.kind, d.excerpt), d.text))
         .unzip();
+    let index = Index {
+        docs,
+        words: postings(&texts),
+    };
+    serde_json::to_vec(&index).unwrap_or_default()
+}
+
+/// Each word's documents (numbered as in `texts`), as gaps from the
+/// previous one, stop words left out.
+fn postings(texts: &[String]) -> BTreeMap<Cow<'_, str>, Vec<u32>> {
     // Each document's distinct words are found in parallel; filing them is
-    // then one pass that allocates nothing per word.
-    let words: Vec<Vec<Cow<str>>> = texts
-        .par_iter()
-        .map(|text| {
-            let mut words: Vec<Cow<str>> = words(text).collect();
-            words.sort_unstable();
-            words.dedup();
-            words
-        })
-        .collect();
-    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
-    for (i, words) in words.iter().enumerate() {
+    // then one pass that allocates nothing per word. Words are short, so
+    // FNV hashes them in a few instructions where SipHash (or sorting each
+    // document's words) took most of the index's time.
+    let words: Vec<FnvHashSet<Cow<str>>> = texts.par_iter().map(|t| words(t).collect()).collect();
+    let mut postings: FnvHashMap<Cow<str>, Vec<u32>> = FnvHashMap::default();
+    for (i, words) in words.into_iter().enumerate() {
         for word in words {
             postings.entry(word).or_default().push(i as u32);
         }
+    }
+    for stop in STOP_WORDS {
+        postings.remove(*stop);
     }
     for list in postings.values_mut() {
         let mut previous = 0;
@@ -167,11 +175,7 @@ pub fn json(view: &View) -> Vec<u8> {
             *n = gap;
         }
     }
-    let index = Index {
-        docs,
-        words: postings.into_iter().collect(),
-    };
-    serde_json::to_vec(&index).unwrap_or_default()
+    postings.into_iter().collect()
 }
 
 #[cfg(test)]
@@ -179,14 +183,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_words_are_sorted() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    fn words_fold_case() {
+        let found: Vec<Cow<str>> = words("The Otter survey, and OUR river-walk!").collect();
+        assert_eq!(
+            found,
+            ["the", "otter", "survey", "and", "our", "river", "walk"]
+        );
     }
 
     #[test]
-    fn words_skip_stop_words_and_fold_case() {
-        let found: Vec<Cow<str>> = words("The Otter survey, and OUR river-walk!").collect();
-        assert_eq!(found, ["otter", "survey", "river", "walk"]);
+    fn postings_list_gaps_without_stop_words() {
+        let texts = [
+            "The otter and the river",
+            "River walk",
+            "An Otter, an otter",
+        ]
+        .map(String::from);
+        let index = postings(&texts);
+        let words: Vec<&str> = index.keys().map(|w| w.as_ref()).collect();
+        assert_eq!(words, ["otter", "river", "walk"]);
+        // Documents 0 and 2, as gaps: 0, then 2.
+        assert_eq!(index["otter"], [0, 2]);
+        assert_eq!(index["river"], [0, 1]);
+        assert_eq!(index["walk"], [1]);
     }
 
     #[test]
