@@ -394,7 +394,8 @@ fn qr_codes(public: &View, cache: &Cache) -> HashMap<String, PathBuf> {
         .filter_map(|p| {
             let page = routes::person(p.slug);
             let address = page.absolute(base);
-            let entry = Entry::of(&[b"qr", address.as_bytes()], "svg");
+            // "qr-runs": the drawing of `qr_svg`; a new drawing needs a new name.
+            let entry = Entry::of(&[b"qr-runs", address.as_bytes()], "svg");
             if !cache.has(&entry) {
                 let svg = crate::render::share::qr_svg(&address);
                 // Not cached: the page draws its own code instead.
