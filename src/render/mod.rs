@@ -138,7 +138,7 @@ struct Card {
 
 /// What a cached card has where a page's `root` goes. U+FDD0 is a Unicode
 /// noncharacter, set aside for a program's own use: no text means it.
-const ROOT_MARK: char = '\u{FDD0}';
+const ROOT_MARK: &str = "\u{FDD0}";
 
 /// Page depths whose filled-in cards are kept; deeper pages fill their own.
 const CARD_DEPTHS: usize = 4;
@@ -585,7 +585,7 @@ impl Renderer<'_, '_> {
                         "person_card.html",
                         &CardCtx {
                             site: &self.site,
-                            root: &ROOT_MARK.to_string(),
+                            root: ROOT_MARK,
                             card: Person { p },
                         },
                     )
@@ -609,7 +609,7 @@ impl Renderer<'_, '_> {
                         "story_card.html",
                         &CardCtx {
                             site: &self.site,
-                            root: &ROOT_MARK.to_string(),
+                            root: ROOT_MARK,
                             card: Story { s },
                         },
                     )
