@@ -4,14 +4,16 @@
 //! Everything after this step (routing, templates, indexes) is given only a
 //! `View`, so the public hub's templates are never handed a private value:
 //! private fields sit in `private: Option<..>` parts that are `None` for the
-//! public hub, and private items are simply not in its lists.
+//! public hub, and private items are simply not in its lists. Views reach
+//! a file's body, never its raw front matter (see `Body`), and a story's
+//! campaign only as a `CampaignRef`.
 
 use crate::config::SiteConfig;
 use crate::model::*;
 use crate::routes::{self, LinkIndex};
 use chrono::{DateTime, FixedOffset};
 use indexmap::IndexMap;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 pub struct View<'a> {
@@ -56,7 +58,7 @@ pub struct PersonView<'a> {
     pub photo_alt: Option<&'a str>,
     pub links: &'a IndexMap<String, String>,
     pub aliases: &'a [String],
-    pub source: &'a Source,
+    pub body: Body<'a>,
     /// Only in the playbook.
     pub private: Option<PersonPrivate<'a>>,
 }
@@ -73,7 +75,7 @@ pub struct StoryView<'a> {
     pub slug: &'a StorySlug,
     pub title: &'a str,
     pub date: Day,
-    pub campaign: Option<&'a Campaign>,
+    pub campaign: Option<CampaignRef<'a>>,
     /// Only the people who are on this site; others are left out entirely.
     pub people: Vec<&'a PersonSlug>,
     pub topics: &'a [String],
@@ -81,8 +83,16 @@ pub struct StoryView<'a> {
     pub image: Option<&'a str>,
     pub image_alt: Option<&'a str>,
     pub aliases: &'a [String],
-    pub source: &'a Source,
+    pub body: Body<'a>,
     pub private: Option<StoryPrivate<'a>>,
+}
+
+/// A story's campaign as the story's pages name it: its address and title,
+/// and nothing of its share texts or staff notes.
+#[derive(Debug, Clone, Copy)]
+pub struct CampaignRef<'a> {
+    pub slug: &'a CampaignSlug,
+    pub title: &'a str,
 }
 
 pub struct StoryPrivate<'a> {
@@ -99,7 +109,7 @@ pub struct GuidelineView<'a> {
     pub order: Option<i64>,
     pub tags: &'a [String],
     pub is_public: bool,
-    pub source: &'a Source,
+    pub body: Body<'a>,
 }
 
 pub struct CampaignView<'a> {
@@ -109,7 +119,7 @@ pub struct CampaignView<'a> {
     pub ends: Option<Day>,
     pub hashtags: &'a [String],
     pub cta: Option<&'a CallToAction>,
-    pub source: &'a Source,
+    pub body: Body<'a>,
     pub private: Option<CampaignPrivate<'a>>,
 }
 
@@ -118,20 +128,37 @@ pub struct CampaignPrivate<'a> {
     pub staff_notes: Option<&'a str>,
 }
 
-/// Is this person on the public hub? Only with consent, and only while the
-/// consent review date has not passed.
+/// Is this person on the public hub? Only with consent, only while the
+/// consent review date has not passed, and only while the file reads
+/// without errors (`serve` shows files with errors; a typo in `public:`
+/// must never publish anyone).
 pub fn person_is_public(p: &Person, now: DateTime<FixedOffset>) -> bool {
-    p.meta.public
+    !p.source.partial
+        && p.meta.public
         && p.meta
             .consent_review
             .is_none_or(|d| d.0 >= now.date_naive())
 }
 
-/// Is this story on the public hub? Not a draft, not internal, embargo passed.
+/// Is this story on the public hub? Not a draft, not internal, embargo
+/// passed, and read without errors.
 pub fn story_is_public(s: &Story, now: DateTime<FixedOffset>) -> bool {
-    !s.meta.draft
+    !s.source.partial
+        && !s.meta.draft
         && s.meta.audience == StoryAudience::Public
         && s.meta.publish_after.is_none_or(|t| t.0 <= now)
+}
+
+/// Is this guideline on the public hub? Only with `audience: public`, read
+/// without errors.
+pub fn guideline_is_public(g: &Guideline) -> bool {
+    !g.source.partial && g.meta.audience == GuidelineAudience::Public
+}
+
+/// Is this campaign's page on the public hub? Campaign pages are public;
+/// one read with errors waits until it is fixed.
+pub fn campaign_is_public(c: &Campaign) -> bool {
+    !c.source.partial
 }
 
 pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOffset>) -> View<'a> {
@@ -149,12 +176,16 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
     let guidelines: Vec<&Guideline> = corpus
         .guidelines
         .iter()
-        .filter(|g| playbook || g.meta.audience == GuidelineAudience::Public)
+        .filter(|g| playbook || guideline_is_public(g))
+        .collect();
+    let campaigns: Vec<&Campaign> = corpus
+        .campaigns
+        .iter()
+        .filter(|c| playbook || campaign_is_public(c))
         .collect();
 
-    let mut links = LinkIndex::with_capacity(
-        people.len() + stories.len() + guidelines.len() + corpus.campaigns.len(),
-    );
+    let mut links =
+        LinkIndex::with_capacity(people.len() + stories.len() + guidelines.len() + campaigns.len());
     for p in &people {
         links.insert(&p.source.path, routes::person(&p.slug));
     }
@@ -164,9 +195,19 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
     for g in &guidelines {
         links.insert(&g.source.path, routes::guideline(&g.slug));
     }
-    for c in &corpus.campaigns {
+    for c in &campaigns {
         links.insert(&c.source.path, routes::campaign(&c.slug));
     }
+    let campaign_refs: HashMap<&str, CampaignRef> = campaigns
+        .iter()
+        .map(|c| {
+            let r = CampaignRef {
+                slug: &c.slug,
+                title: &c.meta.title,
+            };
+            (c.slug.as_str(), r)
+        })
+        .collect();
     let on_site: HashMap<&str, &PersonSlug> =
         people.iter().map(|p| (p.slug.as_str(), &p.slug)).collect();
 
@@ -180,7 +221,11 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
             slug: &s.slug,
             title: &s.meta.title,
             date: s.meta.date,
-            campaign: s.meta.campaign.as_deref().and_then(|c| corpus.campaign(c)),
+            campaign: s
+                .meta
+                .campaign
+                .as_deref()
+                .and_then(|c| campaign_refs.get(c).copied()),
             people: s
                 .meta
                 .people
@@ -192,7 +237,7 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
             image: s.meta.image.as_deref(),
             image_alt: s.meta.image_alt.as_deref(),
             aliases: &s.meta.aliases,
-            source: &s.source,
+            body: Body::of(&s.source),
             private: playbook.then(|| StoryPrivate {
                 draft: s.meta.draft,
                 internal: s.meta.audience == StoryAudience::Internal,
@@ -210,15 +255,14 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
             title: &g.meta.title,
             order: g.meta.order,
             tags: &g.meta.tags,
-            is_public: g.meta.audience == GuidelineAudience::Public,
-            source: &g.source,
+            is_public: guideline_is_public(g),
+            body: Body::of(&g.source),
         })
         .collect();
     guideline_views
         .sort_by_cached_key(|g| (g.order.unwrap_or(i64::MAX), g.title.to_lowercase(), g.slug));
 
-    let mut campaign_views: Vec<CampaignView> = corpus
-        .campaigns
+    let mut campaign_views: Vec<CampaignView> = campaigns
         .iter()
         .map(|c| CampaignView {
             slug: &c.slug,
@@ -227,7 +271,7 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
             ends: c.meta.ends,
             hashtags: &c.meta.hashtags,
             cta: c.meta.cta.as_ref(),
-            source: &c.source,
+            body: Body::of(&c.source),
             private: playbook.then(|| CampaignPrivate {
                 share: &c.meta.share,
                 staff_notes: c.meta.staff_notes.as_deref(),
@@ -236,7 +280,7 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
         .collect();
     campaign_views.sort_by(|a, b| b.starts.cmp(&a.starts).then(a.slug.cmp(b.slug)));
 
-    let static_files = published_static_files(corpus, &people, &stories, playbook);
+    let static_files = published_static_files(corpus, audience, now);
     View {
         audience,
         config: &corpus.config,
@@ -264,7 +308,7 @@ fn person_view(p: &Person, playbook: bool) -> PersonView<'_> {
         photo_alt: m.photo_alt.as_deref(),
         links: &m.links,
         aliases: &m.aliases,
-        source: &p.source,
+        body: Body::of(&p.source),
         private: playbook.then(|| PersonPrivate {
             public: m.public,
             consent_review: m.consent_review,
@@ -275,35 +319,63 @@ fn person_view(p: &Person, playbook: bool) -> PersonView<'_> {
     }
 }
 
-/// static/ is copied into both sites, except that a photo or image used only
-/// by people or stories that are not public stays out of the public hub.
-fn published_static_files<'a>(
-    corpus: &'a Corpus,
-    people: &[&Person],
-    stories: &[&Story],
-    playbook: bool,
-) -> Vec<&'a Path> {
+/// static/ is copied into both sites, except that the public hub leaves out
+/// every file that only private items use: a photo of someone who has not
+/// consented, an image or PDF in a draft, internal or embargoed story, an
+/// internal guideline or a private bio. Files are matched by their
+/// canonical spelling, and without case (see `routes::static_key`), so no
+/// other spelling of a private file's name gets it published.
+fn published_static_files(
+    corpus: &Corpus,
+    audience: Audience,
+    now: DateTime<FixedOffset>,
+) -> Vec<&Path> {
     let all = corpus.static_files.iter().map(|p| p.as_path());
-    if playbook {
+    if audience == Audience::Playbook {
         return all.collect();
     }
-    let used_publicly: BTreeSet<&str> = people
+    let mut used_publicly: HashSet<&str> = HashSet::new();
+    let mut used_privately: HashSet<String> = HashSet::new();
+    for (public, files) in static_uses(corpus, now) {
+        for file in files {
+            if public {
+                used_publicly.insert(file);
+            } else {
+                used_privately.insert(routes::static_key(file));
+            }
+        }
+    }
+    all.filter(|p| {
+        let url = routes::static_url(p);
+        used_publicly.contains(url.as_str()) || !used_privately.contains(&routes::static_key(&url))
+    })
+    .collect()
+}
+
+/// For every content file, whether its page is on the public hub and the
+/// static files it uses: its photo or image, and what its body names.
+fn static_uses(
+    corpus: &Corpus,
+    now: DateTime<FixedOffset>,
+) -> impl Iterator<Item = (bool, Vec<&str>)> {
+    fn refs(s: &Source) -> impl Iterator<Item = &str> {
+        s.static_refs.iter().map(String::as_str)
+    }
+    let people = corpus.people.iter().map(move |p| {
+        let files = p.meta.photo.as_deref().into_iter().chain(refs(&p.source));
+        (person_is_public(p, now), files.collect())
+    });
+    let stories = corpus.stories.iter().map(move |s| {
+        let files = s.meta.image.as_deref().into_iter().chain(refs(&s.source));
+        (story_is_public(s, now), files.collect())
+    });
+    let guidelines = corpus
+        .guidelines
         .iter()
-        .filter_map(|p| p.meta.photo.as_deref())
-        .chain(stories.iter().filter_map(|s| s.meta.image.as_deref()))
-        .collect();
-    let withheld: BTreeSet<&str> = corpus
-        .people
+        .map(move |g| (guideline_is_public(g), refs(&g.source).collect()));
+    let campaigns = corpus
+        .campaigns
         .iter()
-        .filter_map(|p| p.meta.photo.as_deref())
-        .chain(
-            corpus
-                .stories
-                .iter()
-                .filter_map(|s| s.meta.image.as_deref()),
-        )
-        .filter(|f| !used_publicly.contains(f))
-        .collect();
-    all.filter(|p| !withheld.contains(routes::static_url(p).as_str()))
-        .collect()
+        .map(move |c| (campaign_is_public(c), refs(&c.source).collect()));
+    people.chain(stories).chain(guidelines).chain(campaigns)
 }

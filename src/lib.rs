@@ -14,14 +14,17 @@ pub mod audience;
 pub mod config;
 pub mod diagnostics;
 pub mod frontmatter;
+pub mod html;
 pub mod images;
 pub mod load;
 pub mod model;
 pub mod one_file;
 pub mod output;
+pub mod references;
 pub mod render;
 pub mod routes;
 pub mod scaffold;
+pub mod secrets;
 pub mod serve;
 pub mod taxonomy;
 pub mod theme;
@@ -130,6 +133,11 @@ pub fn build_with_progress(
         return stopped(diagnostics, watch);
     }
     let views = [public, playbook];
+    // The last line of defence: every public file is searched for the
+    // site's private values before anything is swapped in.
+    let secrets = secrets::Secrets::of(&corpus, opts.now);
+    let guard = secrets::Guard::new(&secrets, &public_words(&corpus, &theme, opts.now));
+    watch.lap("leak scan set-up");
     let counts = views
         .par_iter()
         .map(|view| {
@@ -139,10 +147,18 @@ pub fn build_with_progress(
                 highlighter: &highlighter,
                 images: &derived,
             };
+            let public = view.audience == Audience::Public;
             let mut count = render::site(view, &tools, render::Scope::All, &|f| {
+                if public && !guard.inspect(&f.path, &f.bytes) {
+                    return Ok(());
+                }
                 site.write(f).map(drop)
             })?;
-            count.files += site.copy_static(&opts.site, &view.static_files)?;
+            let prepare = |rel: &Path, bytes: Vec<u8>| match public {
+                true => published_static(&guard, rel, bytes),
+                false => Some(bytes),
+            };
+            count.files += site.copy_static(&opts.site, &view.static_files, &prepare)?;
             let files = derived.files_for(view);
             files
                 .par_iter()
@@ -152,6 +168,11 @@ pub fn build_with_progress(
         })
         .collect::<Result<Vec<_>, Error>>()?;
     watch.lap("render and write");
+    let leaks = guard.found();
+    if !leaks.is_empty() {
+        diagnostics.extend(leaks);
+        return stopped(diagnostics, watch);
+    }
     stage.finish(&views.map(|v| v.audience))?;
     if let Some(cache) = cache {
         cache.prune();
@@ -167,6 +188,30 @@ pub fn build_with_progress(
         written: Some(written),
         timings: watch.1,
     })
+}
+
+/// What the public hub may say: its content and the theme's own words. A
+/// private value that these say too is not looked for in the output.
+pub fn public_words<'c>(
+    corpus: &'c Corpus,
+    theme: &'c theme::Theme,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Vec<secrets::PublicText<'c>> {
+    let mut texts = secrets::public_texts(corpus, now);
+    texts.push(secrets::PublicText {
+        file: Path::new("templates"),
+        line: 0,
+        text: theme.texts(),
+    });
+    texts
+}
+
+/// A static file as the public hub publishes it: without a picture's
+/// metadata (check has made sure it can be read), and only if it holds no
+/// private value.
+pub fn published_static(guard: &secrets::Guard, rel: &Path, bytes: Vec<u8>) -> Option<Vec<u8>> {
+    let bytes = images::metadata::strip(rel, bytes).ok()?;
+    guard.inspect(rel, &bytes).then_some(bytes)
 }
 
 /// Failures that stop a run: the machine's, not the content's.

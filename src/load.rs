@@ -55,7 +55,8 @@ pub fn site(root: &Path, max_file_size: u64, diags: &mut Diagnostics) -> Result<
     Ok(corpus)
 }
 
-fn person(stem: String, meta: PersonMeta, source: Source) -> Person {
+fn person(stem: String, mut meta: PersonMeta, source: Source) -> Person {
+    canonical_static(&mut meta.photo);
     Person {
         slug: PersonSlug::new(stem),
         meta,
@@ -63,11 +64,21 @@ fn person(stem: String, meta: PersonMeta, source: Source) -> Person {
     }
 }
 
-fn story(stem: String, meta: StoryMeta, source: Source) -> Story {
+fn story(stem: String, mut meta: StoryMeta, source: Source) -> Story {
+    canonical_static(&mut meta.image);
     Story {
         slug: StorySlug::new(strip_date(&stem)),
         meta,
         source,
+    }
+}
+
+/// A `photo:` or `image:` is spelt one way from here on, so that deciding
+/// what the public hub withholds compares like with like. A value that is
+/// no file under static/ stays as written, for `check` to report.
+fn canonical_static(field: &mut Option<String>) {
+    if let Some(file) = field.as_deref().and_then(crate::routes::static_file) {
+        *field = Some(file);
     }
 }
 
@@ -130,7 +141,13 @@ fn hub_config(reader: Reader, diags: &mut Diagnostics) -> SiteConfig {
         SiteConfig::default()
     } else {
         match reader.text(hub, &mut found) {
-            Some(text) => SiteConfig::parse(&text, &mut found),
+            Some(text) => {
+                let config = SiteConfig::parse(&text, &mut found);
+                let mut fields = Diagnostics::default();
+                crate::validate::hub(&config, &text, &mut fields);
+                found.extend(fields);
+                config
+            }
             None => SiteConfig::default(),
         }
     };
@@ -380,6 +397,7 @@ pub fn item_from_text<M: FrontMatter>(
         .any(|d| d.severity == crate::diagnostics::Severity::Error);
     let source = Source {
         partial,
+        static_refs: crate::references::in_body(rel, split.body),
         path: rel.to_path_buf(),
         front_matter: split.yaml.to_string(),
         body: split.body.to_string(),
@@ -415,17 +433,21 @@ fn linked_templates(root: &Path, diags: &mut Diagnostics) {
 
 /// Every regular file under static/, relative to static/. Symlinks are not
 /// followed: a link could point anywhere on the machine that builds the site.
+/// Hidden files and folders (`.env`, `.git/`, `.DS_Store`) are never
+/// published: they are a system's or a tool's, not the charity's.
 fn static_files(reader: Reader, diags: &mut Diagnostics) -> BTreeSet<PathBuf> {
     let mut files = BTreeSet::new();
     if refuse_linked_folder(reader.root, "static", diags) {
         return files;
     }
     let base = reader.root.join("static");
+    let mut hidden = Vec::new();
     for entry in WalkDir::new(&base)
         .min_depth(1)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
+        .filter_entry(|e| !is_hidden(e, &mut hidden))
         .filter_map(Result::ok)
     {
         let rel = entry
@@ -446,7 +468,40 @@ fn static_files(reader: Reader, diags: &mut Diagnostics) -> BTreeSet<PathBuf> {
             }
         }
     }
+    diags.extend(hidden);
     files
+}
+
+/// A hidden file or folder in static/, reported once (a hidden folder's
+/// contents are not walked).
+fn is_hidden(entry: &walkdir::DirEntry, diags: &mut Vec<Diagnostic>) -> bool {
+    let name = entry.file_name().to_string_lossy();
+    let hidden = entry.depth() > 0 && name.starts_with('.');
+    if hidden {
+        let what = if entry.file_type().is_dir() {
+            "folder"
+        } else {
+            "file"
+        };
+        // The path from static/ down: the entry's last `depth` parts.
+        let parts: Vec<_> = entry.path().iter().collect();
+        let shown: PathBuf = std::iter::once(std::ffi::OsStr::new("static"))
+            .chain(
+                parts[parts.len().saturating_sub(entry.depth())..]
+                    .iter()
+                    .copied(),
+            )
+            .collect();
+        diags.push(
+            Diagnostic::warning(
+                &shown,
+                0,
+                format!("`{name}` is a hidden {what}, so it is not published on either site"),
+            )
+            .with_hint("hidden files hold settings and secrets (.env, .git); move anything you want published to a name without a leading dot"),
+        );
+    }
+    hidden
 }
 
 #[cfg(test)]

@@ -68,11 +68,13 @@ pub fn check(text: &str, now: DateTime<FixedOffset>, highlighter: &Highlighter) 
     crate::validate::corpus(&corpus, now, &mut diags);
     let links = LinkIndex::default();
     let statics = HashSet::new();
+    let sanitiser = crate::html::Sanitiser::default();
     let cx = markdown::Context {
         links: &links,
         static_files: &statics,
         highlighter,
         root: "../../",
+        sanitiser: Some(&sanitiser),
     };
     for source in &bodies {
         markdown::to_html(&source.body, &source.path, &cx);

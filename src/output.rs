@@ -200,6 +200,9 @@ impl SiteWriter {
     }
 }
 
+/// Makes a static file ready for one site: `None` keeps it off the site.
+pub type Prepare<'a> = dyn Fn(&Path, Vec<u8>) -> Option<Vec<u8>> + Sync + 'a;
+
 /// Writes one site's files into the stage. A file whose bytes equal the
 /// live copy is hard-linked from it instead, so it keeps its modification
 /// time and rsync or a static host's deploy uploads only what changed.
@@ -271,12 +274,22 @@ impl SiteWriter {
             .map_err(io(&path))
     }
 
-    /// Copy files from the site's static/ folder (paths relative to static/).
-    pub fn copy_static(&self, site: &Path, files: &[&Path]) -> Result<usize, Error> {
+    /// Copy files from the site's static/ folder (paths relative to
+    /// static/), each as `prepare` makes it ready for this site; a file it
+    /// returns `None` for is not published.
+    pub fn copy_static(
+        &self,
+        site: &Path,
+        files: &[&Path],
+        prepare: &Prepare<'_>,
+    ) -> Result<usize, Error> {
         files.par_iter().try_for_each(|rel| {
             let from = site.join("static").join(rel);
             let bytes = fs::read(&from).map_err(io(&from))?;
-            self.put(rel, &bytes).map(drop)
+            match prepare(rel, bytes) {
+                Some(bytes) => self.put(rel, &bytes).map(drop),
+                None => Ok(()),
+            }
         })?;
         Ok(files.len())
     }

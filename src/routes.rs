@@ -166,6 +166,61 @@ pub fn static_url(under_static: &Path) -> String {
         .join("/")
 }
 
+/// A file under static/ as a photo, image or link names it, spelt one way
+/// so that every comparison sees the same file: `/` between parts (a
+/// backslash counts as one, as Windows and browsers read it), no empty,
+/// `.` or `..` parts, no slash at the end. `photos//amara.jpg`,
+/// `photos/./amara.jpg` and `photos\\amara.jpg` are all `photos/amara.jpg`.
+/// `None` for what is no file under static/: a web address, an absolute
+/// path, or one that climbs out.
+pub fn static_file(written: &str) -> Option<String> {
+    let written = written.trim();
+    if written.is_empty() || has_scheme(written) || written.starts_with(['/', '\\']) {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for part in written.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// How a static file is compared when deciding what to withhold: without
+/// case, because on the case-insensitive disks of macOS and Windows
+/// `Photos/Amara.JPG` and `photos/amara.jpg` are one file.
+pub fn static_key(file: &str) -> String {
+    file.to_lowercase()
+}
+
+/// The only schemes a link may use, anywhere: in Markdown, raw HTML, front
+/// matter and hub.yaml. Relative links have none.
+pub const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+/// The scheme of `url`, lowercased, when it is one convene refuses
+/// (`javascript:`, `data:`, `vbscript:`, `file:` ...). Browsers skip
+/// whitespace and control characters before and inside a scheme, so they
+/// are skipped here too.
+pub fn forbidden_scheme(url: &str) -> Option<String> {
+    let url = url.trim_start_matches(|c: char| c.is_whitespace() || c.is_control());
+    let (scheme, _) = url.split_once(':')?;
+    let scheme: String = scheme
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    (is_scheme && !ALLOWED_SCHEMES.contains(&scheme.as_str())).then_some(scheme)
+}
+
 /// Theme files (stylesheets) live under `assets/` in both sites.
 pub fn asset(name: &str) -> String {
     format!("assets/{name}")
@@ -202,7 +257,8 @@ pub fn classify(from: &Path, dest: &str) -> Target {
         None => (dest, None),
     };
     let path = path.split('?').next().unwrap_or(path);
-    let decoded = percent_decode(path);
+    // Browsers and Windows read a backslash as a slash.
+    let decoded = percent_decode(path).replace('\\', "/");
     let joined = match decoded.strip_prefix('/') {
         Some(rooted) => PathBuf::from(rooted),
         None => from.parent().unwrap_or(Path::new("")).join(&decoded),
@@ -235,7 +291,8 @@ fn has_scheme(dest: &str) -> bool {
     }
 }
 
-fn percent_decode(s: &str) -> String {
+/// `%xx` escapes decoded; anything else kept as written.
+pub fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return s.to_string();
     }
@@ -317,6 +374,74 @@ mod tests {
         assert_eq!(r.root(), "../../");
         assert_eq!(home().root(), "");
         assert_eq!(home().file(), PathBuf::from("index.html"));
+    }
+
+    #[test]
+    fn every_spelling_of_a_static_file_is_one_file() {
+        for written in [
+            "photos/amara.jpg",
+            "photos//amara.jpg",
+            "photos/./amara.jpg",
+            "photos/amara.jpg/",
+            "photos\\amara.jpg",
+            "./photos/amara.jpg",
+            "photos/x/../amara.jpg",
+            " photos/amara.jpg ",
+        ] {
+            assert_eq!(
+                static_file(written).as_deref(),
+                Some("photos/amara.jpg"),
+                "{written}"
+            );
+        }
+        for outside in [
+            "../amara.jpg",
+            "/etc/passwd",
+            "https://x.example/a.jpg",
+            "",
+            "a/../..",
+            "\\\\server\\a.jpg",
+        ] {
+            assert_eq!(static_file(outside), None, "{outside}");
+        }
+        assert_eq!(
+            static_key("Photos/Amara.JPG"),
+            static_key("photos/amara.jpg")
+        );
+        let from = Path::new("stories/2025-01-01-a.md");
+        assert_eq!(
+            classify(from, "..\\static\\photos//amara.jpg"),
+            Target::Static("photos/amara.jpg".into())
+        );
+    }
+
+    #[test]
+    fn only_web_mail_and_phone_schemes_are_allowed() {
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            " data:text/html,x",
+            "java\tscript:x",
+            "\u{1}javascript:x",
+            "VBScript:x",
+            "file:///etc/passwd",
+            "ftp://x",
+        ] {
+            assert!(forbidden_scheme(bad).is_some(), "{bad:?}");
+        }
+        for good in [
+            "https://example.org",
+            "HTTP://example.org",
+            "mailto:a@b.org",
+            "tel:+441234",
+            "../people/a.md",
+            "#top",
+            "//cdn.example/x",
+            "people/a.md?x=y:z",
+            "",
+        ] {
+            assert_eq!(forbidden_scheme(good), None, "{good:?}");
+        }
     }
 
     #[test]

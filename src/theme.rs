@@ -38,6 +38,9 @@ pub struct Theme {
     /// The text of `share_card.svg` as used (the site's, if it has one):
     /// part of each card's cache key.
     card_source: String,
+    /// Every template's text: the words the theme itself puts on pages,
+    /// which a private value may share without being leaked by them.
+    texts: String,
 }
 
 impl Theme {
@@ -64,6 +67,7 @@ impl Theme {
             .find(|(n, _)| n == "share_card.svg")
             .map(|(_, t)| t.clone())
             .unwrap_or_default();
+        let texts = templates.iter().map(|(_, t)| t.as_str()).collect();
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html", ".xml", ".svg"]);
         tera.set_escape_fn(crate::render::escape_html);
@@ -84,6 +88,7 @@ impl Theme {
             tera,
             assets,
             card_source,
+            texts,
         })
     }
 
@@ -107,6 +112,11 @@ impl Theme {
         self.tera
             .render(template, ctx)
             .map_err(|e| Error::Theme(describe_tera(&e)))
+    }
+
+    /// The words of every template, as written.
+    pub fn texts(&self) -> &str {
+        &self.texts
     }
 
     /// The share card template's text.

@@ -12,6 +12,7 @@
 
 mod cache;
 mod card;
+pub mod metadata;
 mod resize;
 
 pub use cache::{Cache, Entry};
@@ -185,28 +186,60 @@ fn unreadable(u: &Use, why: &str) -> Diagnostic {
     .with_hint("open it in an image editor and export it again as JPEG or PNG")
 }
 
-/// For `check`: read the header of every photo and story image, so a file
-/// that is not a picture is reported without building anything.
+/// For `check`: every photo and story image must be a whole picture of a
+/// size convene can open, and every other JPEG, PNG or WebP in static/
+/// must be readable, so its hidden metadata can be removed before the
+/// public hub publishes it. What `build` would refuse, `check` finds.
 pub fn check(corpus: &Corpus, diags: &mut Diagnostics) {
-    let found: Vec<Diagnostic> = uses(corpus)
+    let uses = uses(corpus);
+    let found: Vec<Diagnostic> = uses
         .par_iter()
         .filter_map(|u| {
             let path = corpus.root.join("static").join(u.file);
-            let head = read_head(&path).and_then(|bytes| resize::probe(&bytes).map(|_| ()));
-            head.err().map(|why| unreadable(u, &why))
+            let whole = std::fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    resize::probe(&bytes)?;
+                    intact(Path::new(u.file), bytes)
+                });
+            whole.err().map(|why| unreadable(u, &why))
         })
         .collect();
     diags.extend(found);
+    let used: std::collections::HashSet<&str> = uses.iter().map(|u| u.file).collect();
+    let others: Vec<Diagnostic> = corpus
+        .static_files
+        .par_iter()
+        .filter(|f| metadata::is_strippable(f) && !used.contains(routes::static_url(f).as_str()))
+        .filter_map(|f| {
+            let path = corpus.root.join("static").join(f);
+            let whole = std::fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| intact(f, bytes));
+            whole.err().map(|why| {
+                Diagnostic::error(
+                    Path::new("static").join(f),
+                    0,
+                    format!("this picture can't be read ({why}), so the details hidden in it (where and by whom it was taken) can't be removed before it is published"),
+                )
+                .with_hint("open it in an image editor and export it again")
+            })
+        })
+        .collect();
+    diags.extend(others);
 }
 
-/// The first bytes of a file: enough for any JPEG or PNG header.
-fn read_head(path: &Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let mut head = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(256 * 1024).read_to_end(&mut head))
-        .map_err(|e| e.to_string())?;
-    Ok(head)
+/// The whole file is there: its metadata can be taken out, and a JPEG
+/// ends with its end-of-image mark (a file cut short in an upload does not).
+fn intact(file: &Path, bytes: Vec<u8>) -> Result<(), String> {
+    let is_jpeg = bytes.starts_with(&[0xFF, 0xD8]);
+    let stripped = metadata::strip(file, bytes)?;
+    // Trailing zero bytes after the mark are padding some cameras add.
+    let end = stripped.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+    if is_jpeg && !stripped[..end].ends_with(&[0xFF, 0xD9]) {
+        return Err("the file is cut short".into());
+    }
+    Ok(())
 }
 
 /// A source picture, planned: its sizes and their cache entries.

@@ -26,6 +26,17 @@ const WIDE_WIDTHS: &[u32] = &[480, 960, 1600];
 /// JPEG quality for resized photos: visually clean, a fraction of the size.
 const JPEG_QUALITY: u8 = 82;
 
+/// The largest picture convene opens: 16,384 pixels a side and 50
+/// megapixels in all (a 12-48 MP phone photo fits; a 20,000 × 20,000
+/// picture, 1.6 GB once decoded, does not). Checked from the header
+/// before any pixel is decoded, and enforced by the decoder as well.
+pub const MAX_SIDE: u32 = 16_384;
+pub const MAX_PIXELS: u64 = 50_000_000;
+
+/// What the decoder may allocate: one picture of `MAX_PIXELS` in RGBA,
+/// with room for the decoder's own buffers.
+const MAX_DECODE_BYTES: u64 = 4 * MAX_PIXELS + 64 * 1024 * 1024;
+
 impl Shape {
     pub fn tag(self) -> &'static str {
         match self {
@@ -63,9 +74,14 @@ pub fn is_resizable(file: &str) -> bool {
 }
 
 fn decoder(bytes: &[u8]) -> Result<(impl ImageDecoder + '_, ImageFormat), String> {
-    let reader = ImageReader::new(Cursor::new(bytes))
+    let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| e.to_string())?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    reader.limits(limits);
     let format = reader
         .format()
         .filter(|f| matches!(f, ImageFormat::Jpeg | ImageFormat::Png))
@@ -96,6 +112,12 @@ pub fn probe(bytes: &[u8]) -> Result<Probe, String> {
     };
     if width == 0 || height == 0 {
         return Err("it has no pixels".into());
+    }
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(format!(
+            "it is {width} × {height} pixels, over convene's limit of {} megapixels",
+            MAX_PIXELS / 1_000_000
+        ));
     }
     Ok(Probe {
         width,
@@ -205,6 +227,37 @@ mod tests {
         let p = probe(&jpeg(90, 60)).unwrap();
         assert_eq!(sizes(Shape::Wide, &p), vec![(90, 60)]);
         assert_eq!(sizes(Shape::Square, &p), vec![(60, 60)]);
+    }
+
+    #[test]
+    fn huge_pictures_are_refused_from_their_header() {
+        // A real PNG header for 20,000 × 20,000 pixels, then nothing: the
+        // size is refused before any pixel would be decoded.
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend_from_slice(&20_000u32.to_be_bytes());
+        png.extend_from_slice(&20_000u32.to_be_bytes());
+        png.extend_from_slice(&[8, 2, 0, 0, 0]);
+        let crc = crc32(&png[12..]);
+        png.extend_from_slice(&crc.to_be_bytes());
+        let err = probe(&png).unwrap_err();
+        assert!(err.contains("pixels") || err.contains("limit"), "{err}");
+        assert!(make(&png, Shape::Square, &[(128, 128)]).is_err());
+    }
+
+    /// PNG's CRC-32, for a hand-made header.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
     }
 
     #[test]

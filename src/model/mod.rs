@@ -40,8 +40,28 @@ pub struct Source {
     /// File line on which the body starts, to report Markdown problems.
     pub body_line: usize,
     /// Read despite errors in its front matter (already reported): checked
-    /// for more problems, but never built, and its audience is unknown.
+    /// for more problems, but never built, and its audience is unknown, so
+    /// `serve` keeps it off the public hub until it is fixed.
     pub partial: bool,
+    /// Files under static/ the body links to or shows (see `references`).
+    pub static_refs: Vec<String>,
+}
+
+/// What a `View` may read of a source file: where it is and its Markdown
+/// body. Never the raw front matter, which holds the private fields too.
+#[derive(Debug, Clone, Copy)]
+pub struct Body<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+}
+
+impl<'a> Body<'a> {
+    pub fn of(source: &'a Source) -> Self {
+        Body {
+            path: &source.path,
+            text: &source.body,
+        }
+    }
 }
 
 impl Source {

@@ -260,8 +260,8 @@ pub fn story_card<'a>(s: &StoryView<'a>) -> StoryCard<'a> {
         date_iso: s.date.iso(),
         summary: s.summary,
         campaign: s.campaign.map(|c| LinkCtx {
-            text: c.meta.title.clone(),
-            url: routes::campaign(&c.slug).url().to_string(),
+            text: c.title.to_string(),
+            url: routes::campaign(c.slug).url().to_string(),
         }),
         flags,
     }

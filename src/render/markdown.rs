@@ -2,10 +2,17 @@
 //!
 //! Links are written between source files (`../people/amara.md`) so content
 //! reads well in a git host's preview; here they become page URLs. A link to
-//! something that is not on this site (a non-public person on the public
-//! hub) keeps its text but loses the link.
+//! something that is not on this site keeps its text but loses the link,
+//! except a link to a person who is not on the public hub: there the name
+//! goes too (DESIGN.md: "no name, no link"). A link or image with a refused
+//! scheme (`javascript:` ...) is never written, whatever `check` said.
+//!
+//! On the public hub a body with raw HTML in it is passed through the
+//! sanitiser (`html::Sanitiser`); heading attributes (`{#id .class}`) keep
+//! only their id and classes on both sites.
 
 use super::highlight::Highlighter;
+use crate::html::Sanitiser;
 use crate::model::slugify;
 use crate::routes::{self, LinkIndex, Target};
 use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -27,13 +34,36 @@ pub struct Context<'a> {
     pub highlighter: &'a Highlighter,
     /// Prefix from the page back to the site root (`../../`).
     pub root: &'a str,
+    /// The public hub's sanitiser; `None` in the playbook, which keeps
+    /// raw HTML as written.
+    pub sanitiser: Option<&'a Sanitiser>,
+}
+
+/// What becomes of a link on this site.
+enum Rewritten {
+    Link(String),
+    /// Words kept, link dropped.
+    TextOnly,
+    /// Link and words dropped: a person not on this site.
+    Nothing,
 }
 
 pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut dropped_links: Vec<bool> = Vec::new();
     let mut code: Option<(String, String)> = None;
+    let mut raw_html = false;
+    // Inside a link dropped with its words: how deeply nested.
+    let mut silenced = 0usize;
     for event in Parser::new_ext(body, options()) {
+        if silenced > 0 {
+            match event {
+                Event::Start(Tag::Link { .. }) => silenced += 1,
+                Event::End(TagEnd::Link) => silenced -= 1,
+                _ => {}
+            }
+            continue;
+        }
         if let Some((lang, text)) = code.as_mut() {
             match event {
                 Event::Text(t) => text.push_str(&t),
@@ -59,7 +89,7 @@ pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
                 title,
                 id,
             }) => match rewrite(&dest_url, source, cx) {
-                Some(url) => {
+                Rewritten::Link(url) => {
                     dropped_links.push(false);
                     events.push(Event::Start(Tag::Link {
                         link_type,
@@ -68,7 +98,8 @@ pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
                         id,
                     }));
                 }
-                None => dropped_links.push(true),
+                Rewritten::TextOnly => dropped_links.push(true),
+                Rewritten::Nothing => silenced = 1,
             },
             Event::End(TagEnd::Link) => {
                 if !dropped_links.pop().unwrap_or(false) {
@@ -81,7 +112,13 @@ pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
                 title,
                 id,
             }) => {
-                let url = rewrite(&dest_url, source, cx).unwrap_or_else(|| dest_url.to_string());
+                let url = match rewrite(&dest_url, source, cx) {
+                    Rewritten::Link(url) => url,
+                    // A missing file stays as written (check reported it);
+                    // a refused scheme is never written.
+                    _ if routes::forbidden_scheme(&dest_url).is_some() => String::new(),
+                    _ => dest_url.to_string(),
+                };
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url: url.into(),
@@ -89,29 +126,52 @@ pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
                     id,
                 }));
             }
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => events.push(Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                // `{onclick=...}` must not become an attribute.
+                attrs: Vec::new(),
+            })),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                raw_html = true;
+                events.push(event);
+            }
             other => events.push(other),
         }
     }
     add_heading_ids(&mut events);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
-    out
+    match cx.sanitiser {
+        // Without raw HTML, pulldown-cmark has escaped every text and
+        // attribute already: only raw HTML can carry script.
+        Some(sanitiser) if raw_html => sanitiser.clean(&out),
+        _ => out,
+    }
 }
 
-/// The URL a link becomes on this site, or `None` to drop the link.
-fn rewrite(dest: &str, source: &Path, cx: &Context) -> Option<String> {
+/// What a link becomes on this site.
+fn rewrite(dest: &str, source: &Path, cx: &Context) -> Rewritten {
+    if routes::forbidden_scheme(dest).is_some() {
+        return Rewritten::TextOnly;
+    }
     match routes::classify(source, dest) {
-        Target::External | Target::SamePage => Some(dest.to_string()),
-        Target::Content { path, fragment } => {
-            let route = cx.links.page(&path)?;
-            let anchor = fragment.map(|f| format!("#{f}")).unwrap_or_default();
-            Some(format!("{}{}{anchor}", cx.root, route.url()))
+        Target::External | Target::SamePage => Rewritten::Link(dest.to_string()),
+        Target::Content { path, fragment } => match cx.links.page(&path) {
+            Some(route) => {
+                let anchor = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+                Rewritten::Link(format!("{}{}{anchor}", cx.root, route.url()))
+            }
+            None if path.starts_with("people") => Rewritten::Nothing,
+            None => Rewritten::TextOnly,
+        },
+        Target::Static(file) if cx.static_files.contains(file.as_path()) => {
+            Rewritten::Link(format!("{}{}", cx.root, routes::static_url(&file)))
         }
-        Target::Static(file) => cx
-            .static_files
-            .contains(file.as_path())
-            .then(|| format!("{}{}", cx.root, routes::static_url(&file))),
-        Target::Elsewhere(_) => None,
+        Target::Static(_) | Target::Elsewhere(_) => Rewritten::TextOnly,
     }
 }
 

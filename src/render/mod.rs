@@ -92,6 +92,8 @@ pub(crate) struct Renderer<'v, 'a> {
     related: Vec<OnceLock<Vec<usize>>>,
     pub cards: Cards,
     chromes: chrome::Chromes,
+    /// Raw HTML in bodies goes through this on the public hub only.
+    sanitiser: Option<crate::html::Sanitiser>,
 }
 
 /// Where an edited source file sits in one site: indexes into the view,
@@ -279,6 +281,7 @@ impl<'v, 'a> Pages<'v, 'a> {
             related: (0..view.people.len()).map(|_| OnceLock::new()).collect(),
             cards: Cards::new(view.people.len(), view.stories.len()),
             chromes: chrome::Chromes::default(),
+            sanitiser: (view.audience == Audience::Public).then(crate::html::Sanitiser::default),
         };
         Pages { renderer }
     }
@@ -447,8 +450,8 @@ impl Renderer<'_, '_> {
     /// also who links to it (which costs a look at nearby profiles).
     fn edited(&self, path: &Path, neighbours: bool) -> Edited {
         let view = self.view;
-        let person = view.people.iter().position(|p| p.source.path == path);
-        let story = view.stories.iter().position(|s| s.source.path == path);
+        let person = view.people.iter().position(|p| p.body.path == path);
+        let story = view.stories.iter().position(|s| s.body.path == path);
         // Only people near the edited person in a topic list can suggest them.
         let suggesting = match person {
             Some(p) if neighbours => related::window(view, &self.taxonomies[0], p)
@@ -468,8 +471,8 @@ impl Renderer<'_, '_> {
         Edited {
             person,
             story,
-            campaign: view.campaigns.iter().position(|c| c.source.path == path),
-            guideline: view.guidelines.iter().position(|g| g.source.path == path),
+            campaign: view.campaigns.iter().position(|c| c.body.path == path),
+            guideline: view.guidelines.iter().position(|g| g.body.path == path),
             suggesting,
             story_people,
         }
@@ -495,7 +498,7 @@ impl Renderer<'_, '_> {
                     || campaign.is_some_and(|c| {
                         view.stories[i]
                             .campaign
-                            .is_some_and(|x| x.slug == *view.campaigns[c].slug)
+                            .is_some_and(|x| x.slug == view.campaigns[c].slug)
                     })
             }
             Job::Person(i) | Job::PersonFeed(i) => {
@@ -504,7 +507,7 @@ impl Renderer<'_, '_> {
             Job::Campaign(i) | Job::CampaignFeed(i) => story.is_some_and(|s| {
                 view.stories[s]
                     .campaign
-                    .is_some_and(|c| c.slug == *view.campaigns[i].slug)
+                    .is_some_and(|c| c.slug == view.campaigns[i].slug)
             }),
             Job::PeoplePage(n) => person.is_some_and(|p| p / discovery::PEOPLE_PER_PAGE + 1 == n),
             Job::StoriesPage(n) => story.is_some_and(|s| s / discovery::STORIES_PER_PAGE + 1 == n),
@@ -660,15 +663,16 @@ impl Renderer<'_, '_> {
             .collect()
     }
 
-    /// A body rendered as HTML for a page at `route`'s depth.
-    fn markdown(&self, body: &str, source: &Path, root: &str) -> String {
+    /// A body rendered as HTML for a page at `root`'s depth.
+    fn markdown(&self, body: crate::model::Body, root: &str) -> String {
         let cx = markdown::Context {
             links: &self.view.links,
             static_files: &self.statics,
             highlighter: self.highlighter,
             root,
+            sanitiser: self.sanitiser.as_ref(),
         };
-        markdown::to_html(body, source, &cx)
+        markdown::to_html(body.text, body.path, &cx)
     }
 }
 

@@ -347,7 +347,7 @@ impl Renderer<'_, '_> {
                     .qr_code(&route)
                     .unwrap_or_else(|| share::qr_svg(&route.absolute(self.site.base_url)))
             }),
-            bio: self.markdown(&p.source.body, &p.source.path, &root),
+            bio: self.markdown(p.body, &root),
             links: p
                 .links
                 .iter()
@@ -432,7 +432,7 @@ impl Renderer<'_, '_> {
         )?;
         let page = StoryPage {
             story: story_card(s),
-            body: self.markdown(&s.source.body, &s.source.path, &root),
+            body: self.markdown(s.body, &root),
             share: self.share_block(&route, s.title, s.title),
             people,
             topics: self.term_links(Facet::Topic, s.topics),
@@ -501,7 +501,7 @@ impl Renderer<'_, '_> {
             .unwrap_or(&[]);
         let page = CampaignPage {
             campaign: campaign_card(c),
-            intro: self.markdown(&c.source.body, &c.source.path, &root),
+            intro: self.markdown(c.body, &root),
             hashtags: c.hashtags,
             cta: c.cta.map(|cta| LinkCtx {
                 text: cta.text.clone(),
@@ -536,7 +536,7 @@ impl Renderer<'_, '_> {
         let root = route.root();
         let page = GuidelinePage {
             guideline: self.guideline_card(i),
-            body: self.markdown(&g.source.body, &g.source.path, &root),
+            body: self.markdown(g.body, &root),
         };
         let ctx = PageCtx::new(&self.site, &route, "guidelines", g.title.to_string(), page);
         self.page("guideline.html", &route, &ctx)

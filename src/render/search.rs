@@ -87,7 +87,7 @@ fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
 fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
     let mut docs: Vec<Doc> = Vec::new();
     docs.par_extend(view.guidelines.par_iter().map(|g| {
-        let text = plain_text(&g.source.body);
+        let text = plain_text(g.body.text);
         Doc {
             title: g.title,
             url: routes::guideline(g.slug).url().into(),
@@ -97,7 +97,7 @@ fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
         }
     }));
     docs.par_extend(view.stories.par_iter().map(|s| {
-        let text = plain_text(&s.source.body);
+        let text = plain_text(s.body.text);
         let summary = s.summary.map_or_else(|| excerpt(&text), str::to_string);
         Doc {
             title: s.title,
@@ -108,7 +108,7 @@ fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
         }
     }));
     docs.par_extend(view.campaigns.par_iter().map(|c| {
-        let text = plain_text(&c.source.body);
+        let text = plain_text(c.body.text);
         Doc {
             title: c.title,
             url: routes::campaign(c.slug).url().into(),
@@ -124,7 +124,7 @@ fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
             p.name,
             about.join(" "),
             p.topics.join(" "),
-            plain_text(&p.source.body)
+            plain_text(p.body.text)
         );
         Doc {
             title: p.name,

@@ -420,7 +420,7 @@ impl Site {
             };
             pages.render(scope, &write, stop)?;
             if matches!(scope, Scope::All) && !stop() {
-                writer.copy_static(&self.opts.site, &pages.view().static_files)?;
+                writer.copy_static(&self.opts.site, &pages.view().static_files, &|_, b| Some(b))?;
             }
             Ok(changed.into_inner().unwrap_or_else(|e| e.into_inner()))
         };

@@ -1,8 +1,11 @@
 //! Links and images in Markdown bodies: each must point at a file in the
-//! site, at a heading that exists, and never run script.
+//! site, at a heading that exists, and never run script. Raw HTML is read
+//! too: its addresses follow the same scheme rules, and on public pages
+//! what the sanitiser will remove is pointed out.
 
 use super::position;
 use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::html;
 use crate::model::{slugify, Source};
 use crate::render::markdown;
 use crate::routes::{self, Target};
@@ -10,9 +13,6 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-
-/// Schemes that run code or smuggle content in a link; never allowed.
-const UNSAFE_SCHEMES: &[&str] = &["javascript", "data", "vbscript"];
 
 /// What every body's links are checked against.
 pub struct Targets<'a> {
@@ -90,12 +90,49 @@ pub fn heading_ids(body: &str) -> Vec<String> {
 
 pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // Raw HTML, as fragments with the body offset each starts at: a block
+    // comes line by line and is read whole.
+    let mut raw: Vec<(usize, String)> = Vec::new();
+    let mut in_block = false;
     for (event, range) in Parser::new_ext(&source.body, markdown::options()).into_offset_iter() {
         let (dest, is_image, alt_missing) = match &event {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false, false),
             Event::Start(Tag::Image { dest_url, .. }) => {
-                let text = &source.body[range.clone()];
+                let text = source.body.get(range.clone()).unwrap_or("");
                 (dest_url, true, text.starts_with("![]"))
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                in_block = true;
+                raw.push((range.start, String::new()));
+                continue;
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                in_block = false;
+                continue;
+            }
+            Event::Html(text) | Event::InlineHtml(text) => {
+                match raw.last_mut() {
+                    Some((_, block)) if in_block => block.push_str(text),
+                    _ => raw.push((range.start, text.to_string())),
+                }
+                continue;
+            }
+            Event::Start(Tag::Heading { attrs, .. }) if !attrs.is_empty() => {
+                let (line, column) = position(source, range.start);
+                let names: Vec<&str> = attrs.iter().map(|(k, _)| k.as_ref()).collect();
+                out.push(
+                    Diagnostic::warning(
+                        &source.path,
+                        line,
+                        format!(
+                            "heading attributes other than an id and classes are ignored: {}",
+                            names.join(", ")
+                        ),
+                    )
+                    .at_column(column)
+                    .with_hint("write `{#an-id .a-class}` after a heading, nothing else"),
+                );
+                continue;
             }
             _ => continue,
         };
@@ -111,7 +148,7 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
                 "describe the image between the brackets: ![a volunteer planting reeds](...)",
             )));
         }
-        if let Some(d) = unsafe_scheme(&source.path, line, dest) {
+        if let Some(d) = refused_scheme(&source.path, line, dest) {
             out.push(at(d));
             continue;
         }
@@ -123,8 +160,21 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
                     || targets.unreadable.contains(&path) =>
             {
                 if is_public && !targets.pages.get(path.as_path()).is_some_and(|p| p.public) {
-                    Some(Diagnostic::warning(&source.path, line, format!("this public page links to {}, which is not on the public hub", path.display()))
-                        .with_hint("the link is shown as plain text on the public hub; it still works in the playbook"))
+                    let hint = match path.starts_with("people") {
+                        true => "on the public hub the link and its words are left out, so the person is not named there: rewrite the sentence so it reads without them; the link still works in the playbook",
+                        false => "the link is shown as plain text on the public hub; it still works in the playbook",
+                    };
+                    Some(
+                        Diagnostic::warning(
+                            &source.path,
+                            line,
+                            format!(
+                                "this public page links to {}, which is not on the public hub",
+                                path.display()
+                            ),
+                        )
+                        .with_hint(hint),
+                    )
                 } else {
                     fragment.and_then(|f| anchor(source, &path, &f, line, targets))
                 }
@@ -143,22 +193,59 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
         };
         out.extend(found.map(at));
     }
+    for (offset, fragment) in raw {
+        raw_html(source, offset, &fragment, is_public, &mut out);
+    }
     out
 }
 
-/// `javascript:`, `data:` and `vbscript:` in any case or spacing.
-fn unsafe_scheme(file: &Path, line: usize, dest: &str) -> Option<Diagnostic> {
-    let (scheme, _) = dest.split_once(':')?;
-    // Browsers ignore whitespace and control characters inside a scheme.
-    let scheme: String = scheme
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    UNSAFE_SCHEMES.contains(&scheme.as_str()).then(|| {
+/// A link with a scheme other than http, https, mailto or tel, in any
+/// case or spacing: `javascript:`, `data:`, `vbscript:`, `file:` ...
+pub(crate) fn refused_scheme(file: &Path, line: usize, dest: &str) -> Option<Diagnostic> {
+    let scheme = routes::forbidden_scheme(dest)?;
+    Some(
         Diagnostic::error(file, line, format!("`{scheme}:` links are not allowed"))
-            .with_hint("link to a web page (https://...) or another Markdown file instead")
-    })
+            .with_hint("links may be web pages (https://...), email (mailto:), phone numbers (tel:) or other files of the site"),
+    )
+}
+
+/// Raw HTML typed into a body: a refused scheme in any address is an
+/// error on both sites; on a public page, whatever the sanitiser will take
+/// out (script, event handlers, comments, frames) is pointed out.
+fn raw_html(
+    source: &Source,
+    offset: usize,
+    fragment: &str,
+    is_public: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (first_line, column) = position(source, offset);
+    let found = html::scan(fragment);
+    let at = |line: usize| {
+        (
+            first_line + line.saturating_sub(1),
+            if line <= 1 { column } else { 1 },
+        )
+    };
+    for (line, url) in html::addresses(&found) {
+        let (line, column) = at(line);
+        out.extend(refused_scheme(&source.path, line, url).map(|d| d.at_column(column)));
+    }
+    if !is_public {
+        return;
+    }
+    for (line, what) in html::removed_on_the_hub(&found) {
+        let (line, column) = at(line);
+        out.push(
+            Diagnostic::warning(
+                &source.path,
+                line,
+                format!("{what} is removed from this page on the public hub"),
+            )
+            .at_column(column)
+            .with_hint("the public hub keeps articles' HTML only (text, links, images, lists, tables, figures); write it in Markdown, or keep it to the playbook"),
+        );
+    }
 }
 
 /// A `#section` that names no heading on the target page.
@@ -240,6 +327,7 @@ mod tests {
             static_files: &statics,
             highlighter: &highlighter,
             root: "",
+            sanitiser: None,
         };
         let html = markdown::to_html(body, Path::new("guidelines/a.md"), &cx);
         for id in &ids {
@@ -248,19 +336,20 @@ mod tests {
     }
 
     #[test]
-    fn unsafe_schemes_are_caught_whatever_the_spelling() {
+    fn refused_schemes_are_caught_whatever_the_spelling() {
         for dest in [
             "javascript:alert(1)",
             "JavaScript:x",
             " data:text/html,x",
             "java\tscript:x",
             "VBScript:x",
+            "file:///etc/passwd",
         ] {
             assert!(
-                unsafe_scheme(Path::new("a.md"), 1, dest).is_some(),
+                refused_scheme(Path::new("a.md"), 1, dest).is_some(),
                 "{dest}"
             );
         }
-        assert!(unsafe_scheme(Path::new("a.md"), 1, "https://example.org").is_none());
+        assert!(refused_scheme(Path::new("a.md"), 1, "https://example.org").is_none());
     }
 }

@@ -1,8 +1,12 @@
 //! Cross-file checks once everything is loaded: references, duplicates,
 //! links, photos. Every problem is collected; nothing stops at the first.
 
+mod fields;
 mod links;
+mod private;
 mod share;
+
+pub use fields::hub;
 
 pub use links::heading_ids;
 
@@ -84,11 +88,17 @@ impl<'a> Known<'a> {
 
     fn person(&self, p: &Person, diags: &mut Diagnostics) {
         person(p, self.corpus, self.now, diags);
+        fields::person(p, diags);
         responds_on(p, &self.topics, diags);
-        internal_email_in_bio(p, diags);
+    }
+
+    fn story(&self, s: &Story, diags: &mut Diagnostics) {
+        story(s, self.corpus, diags);
+        fields::story(s, diags);
     }
 
     fn campaign(&self, x: &Campaign, diags: &mut Diagnostics) {
+        fields::campaign(x, diags);
         share::check(x, &self.corpus.config, diags);
         if let (Some(starts), Some(ends)) = (x.meta.starts, x.meta.ends) {
             if ends < starts {
@@ -126,7 +136,12 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
             .map(|&body| each(&|d| d.extend(known.links(body)))),
     );
     found.par_extend(c.people.par_iter().map(|p| each(&|d| known.person(p, d))));
-    found.par_extend(c.stories.par_iter().map(|s| each(&|d| story(s, c, d))));
+    found.par_extend(c.stories.par_iter().map(|s| each(&|d| known.story(s, d))));
+    found.par_extend(
+        c.guidelines
+            .par_iter()
+            .map(|g| each(&|d| fields::guideline(g, d))),
+    );
     found.par_extend(
         c.campaigns
             .par_iter()
@@ -134,6 +149,7 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
     );
     diags.extend(found.into_iter().flatten());
     duplicates_and_aliases(c, diags);
+    private::in_public_text(c, now, diags);
 }
 
 /// The checks of the one file at `path` against the rest of the site, for
@@ -149,7 +165,10 @@ pub fn file(c: &Corpus, path: &Path, now: DateTime<FixedOffset>, diags: &mut Dia
         known.person(p, diags);
     }
     if let Some(s) = c.stories.iter().find(|s| s.source.path == path) {
-        story(s, c, diags);
+        known.story(s, diags);
+    }
+    if let Some(g) = c.guidelines.iter().find(|g| g.source.path == path) {
+        fields::guideline(g, diags);
     }
     if let Some(x) = c.campaigns.iter().find(|x| x.source.path == path) {
         known.campaign(x, diags);
@@ -174,34 +193,6 @@ fn responds_on(p: &Person, topics: &HashSet<&str>, diags: &mut Diagnostics) {
                 .with_hint(did_you_mean(topic, known).unwrap_or_else(|| {
                     "add it to the `topics` of the people who know it, or check the spelling".into()
                 })),
-            );
-        }
-    }
-}
-
-/// An `internal` address copied into the bio would be published with it.
-fn internal_email_in_bio(p: &Person, diags: &mut Diagnostics) {
-    if !p.meta.public {
-        return;
-    }
-    let body = p.source.body.to_lowercase();
-    for (key, value) in &p.meta.internal {
-        let Some(address) = value.as_str().map(str::trim).filter(|v| v.contains('@')) else {
-            continue;
-        };
-        if let Some(offset) = body.find(&address.to_lowercase()) {
-            let (line, column) = position(&p.source, offset);
-            diags.push(
-                Diagnostic::error(
-                    &p.source.path,
-                    line,
-                    format!(
-                        "the public bio contains {}'s internal {key} address {address}",
-                        p.meta.name
-                    ),
-                )
-                .at_column(column)
-                .with_hint("the bio is published on the public hub: remove the address, or use a public one such as info@"),
             );
         }
     }
