@@ -88,7 +88,22 @@ pub struct StoryView<'a> {
 }
 
 /// A story's campaign as the story's pages name it: its address and title,
-/// and nothing of its share texts or staff notes.
+/// and nothing of its share texts or staff notes. A public page can't
+/// reach them through its story:
+///
+/// ```compile_fail
+/// fn notes<'a>(story: &convene::audience::StoryView<'a>) -> Option<&'a str> {
+///     story.campaign.and_then(|c| c.meta.staff_notes.as_deref())
+/// }
+/// ```
+///
+/// nor a file's raw front matter (where `internal:` is) through its body:
+///
+/// ```compile_fail
+/// fn front_matter<'a>(person: &convene::audience::PersonView<'a>) -> &'a str {
+///     &person.source.front_matter
+/// }
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct CampaignRef<'a> {
     pub slug: &'a CampaignSlug,

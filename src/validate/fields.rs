@@ -252,7 +252,9 @@ pub fn hub(config: &SiteConfig, yaml: &str, diags: &mut Diagnostics) {
     ];
     for (key, url) in addresses {
         if let Some(url) = url {
-            check_address(&source, key, url, key_line(&source, key), &mut found);
+            // Found by its value: it may sit in a `{name: .., url: ..}` map.
+            let (line, _) = value_position(&source, key, url);
+            check_address(&source, key, url, line, &mut found);
         }
     }
     diags.extend(found.into_iter().map(|mut d| {

@@ -343,12 +343,24 @@ fn static_reference(
 ) {
     let line = key_line(source, key);
     if !c.static_files.contains(Path::new(value)) {
-        let hint = match value
-            .strip_prefix("static/")
-            .or_else(|| value.strip_prefix("../static/"))
-        {
-            Some(rest) => format!("write the path inside static/, e.g. `{key}: {rest}`"),
-            None => format!("put the file in static/{value}, or correct the path"),
+        // On a Mac or Windows disk the file would be found anyway; the
+        // server the hub is built on tells capitals apart.
+        let other_case = c
+            .static_files
+            .iter()
+            .map(|f| routes::static_url(f))
+            .find(|f| routes::static_key(f) == routes::static_key(value));
+        let hint = match (
+            other_case,
+            value
+                .strip_prefix("static/")
+                .or_else(|| value.strip_prefix("../static/")),
+        ) {
+            (Some(real), _) => format!(
+                "the file is called `{real}`: write `{key}: {real}`, with the same capitals"
+            ),
+            (None, Some(rest)) => format!("write the path inside static/, e.g. `{key}: {rest}`"),
+            (None, None) => format!("put the file in static/{value}, or correct the path"),
         };
         diags.push(
             Diagnostic::error(

@@ -7,8 +7,13 @@ use std::process::{Command, Output};
 /// A fixed "now" so embargo and consent tests never depend on the clock.
 pub const NOW: &str = "2026-11-26T12:00:00Z";
 
+/// The binary under test: this build's, or another one named by
+/// `CONVENE_TEST_BIN` (to show that a test fails on an older convene).
 pub fn convene() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_convene"))
+    match std::env::var_os("CONVENE_TEST_BIN") {
+        Some(bin) => Command::new(bin),
+        None => Command::new(env!("CARGO_BIN_EXE_convene")),
+    }
 }
 
 /// `convene build SITE --out OUT --now NOW`.

@@ -1,0 +1,464 @@
+//! The leak rule at its edges, tried as an attacker and as a hurried
+//! editor would: odd spellings of a private photo's path, files only
+//! private pages use, hidden files, script in content, addresses that run
+//! code, control characters in names, private values pasted into public
+//! text or static files, templates that print their whole context.
+//!
+//! Every private value in these sites carries `SECRET`, so after a build
+//! nothing under public/ may contain it.
+
+mod support;
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use support::site::*;
+
+/// A small site with one public and one private person, and room to add
+/// whatever a test needs.
+struct Site {
+    _tmp: tempfile::TempDir,
+    dir: PathBuf,
+    out: PathBuf,
+}
+
+impl Site {
+    fn new() -> Site {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("site");
+        let out = tmp.path().join("dist");
+        let site = Site {
+            _tmp: tmp,
+            dir,
+            out,
+        };
+        site.write("hub.yaml", "title: Test Hub\nbase_url: https://people.test.example\norganisation: {name: Test Trust}\nshare: {networks: [x, bluesky]}\n");
+        site.write("people/amara-okafor.md", "---\nname: Amara Okafor\nrole: Campaigns Lead\npublic: true\nresponding_level: 2\ntopics: [rivers]\n---\n\nAmara leads our river work.\n");
+        site.write("people/joss-reid.md", "---\nname: Joss Reid SECRET-name\nrole: Safeguarding SECRET-role\nresponding_level: 1\ninternal:\n  email: joss.SECRET-email@test.example\n  phone: \"SECRET-phone 07700 900123\"\n---\n\nJoss SECRET-bio looks after safeguarding.\n");
+        site.write("campaigns/clean-rivers.md", "---\ntitle: Clean Rivers\nshare: [\"Join us: {link}\"]\nstaff_notes: \"SECRET-campaign-notes: budget is confidential\"\n---\n\nOur campaign.\n");
+        site.write("stories/2026-01-05-first-clean-up.md", "---\ntitle: First clean-up\ndate: 2026-01-05\ncampaign: clean-rivers\npeople: [amara-okafor, joss-reid]\n---\n\nWith [Amara](../people/amara-okafor.md).\n");
+        site
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        self.write_bytes(rel, text.as_bytes());
+    }
+
+    fn write_bytes(&self, rel: &str, bytes: &[u8]) {
+        let path = self.dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+
+    fn build(&self) -> std::process::Output {
+        build_without_images(&self.dir, &self.out)
+    }
+
+    /// Build, which must succeed; the diagnostics it printed, as JSON.
+    fn built(&self) -> Vec<Value> {
+        let out = convene()
+            .args([
+                "build",
+                &self.dir.to_string_lossy(),
+                "--out",
+                &self.out.to_string_lossy(),
+            ])
+            .args(["--now", NOW, "--no-images", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "build failed:\n{}", stderr(&out));
+        serde_json::from_slice::<Value>(&out.stderr)
+            .map(|v| v.as_array().cloned().unwrap_or_default())
+            .unwrap_or_default()
+    }
+
+    fn check(&self) -> (i32, Vec<Value>) {
+        check_json(&self.dir)
+    }
+
+    fn public(&self) -> PathBuf {
+        self.out.join("public")
+    }
+
+    fn playbook(&self) -> PathBuf {
+        self.out.join("playbook")
+    }
+}
+
+/// Files under `dir` whose path or bytes hold `needle`.
+fn holding(dir: &Path, needle: &str) -> Vec<PathBuf> {
+    tree(dir)
+        .into_iter()
+        .filter(|(path, bytes)| {
+            path.to_string_lossy().contains(needle)
+                || String::from_utf8_lossy(bytes).contains(needle)
+        })
+        .map(|(p, _)| p)
+        .collect()
+}
+
+fn messages(diags: &[Value]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}:{} {} {}",
+                d["file"].as_str().unwrap_or(""),
+                d["line"],
+                d["column"],
+                d["severity"].as_str().unwrap_or(""),
+                d["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+/// The diagnostic for `file` whose message holds `needle`.
+fn find<'a>(diags: &'a [Value], file: &str, needle: &str) -> &'a Value {
+    diags
+        .iter()
+        .find(|d| d["file"] == file && d["message"].as_str().unwrap_or("").contains(needle))
+        .unwrap_or_else(|| {
+            panic!(
+                "no diagnostic for {file} with {needle:?} in {:#?}",
+                messages(diags)
+            )
+        })
+}
+
+fn svg(text: &str) -> String {
+    format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"><title>{text}</title></svg>\n")
+}
+
+#[test]
+fn a_private_photo_stays_off_the_hub_however_its_path_is_spelt() {
+    let site = Site::new();
+    let spellings = [
+        ("one", "photos//SECRET-one.svg"),
+        ("two", "photos/./SECRET-two.svg"),
+        ("three", "photos/SECRET-three.svg/"),
+        ("four", "photos\\\\SECRET-four.svg"),
+        ("five", "./photos/x/../SECRET-five.svg"),
+    ];
+    for (n, spelt) in spellings {
+        site.write(
+            &format!("static/photos/SECRET-{n}.svg"),
+            &svg(&format!("SECRET-photo-{n}")),
+        );
+        site.write(
+            &format!("people/private-{n}.md"),
+            &format!("---\nname: Private {n}\npublic: false\nresponding_level: 1\nphoto: \"{spelt}\"\nphoto_alt: A portrait\n---\n\nBio.\n"),
+        );
+    }
+    site.built();
+    assert_eq!(holding(&site.public(), "SECRET"), Vec::<PathBuf>::new());
+    for (n, _) in spellings {
+        assert!(
+            site.playbook()
+                .join(format!("photos/SECRET-{n}.svg"))
+                .is_file(),
+            "{n} missing from the playbook"
+        );
+    }
+}
+
+#[test]
+fn a_photo_spelt_with_other_capitals_is_an_error_naming_the_real_file() {
+    let site = Site::new();
+    site.write("static/photos/Amara.svg", &svg("Amara"));
+    site.write("people/amara-okafor.md", "---\nname: Amara Okafor\npublic: true\nresponding_level: 2\nphoto: photos/amara.svg\nphoto_alt: Amara\n---\n\nBio.\n");
+    let (code, diags) = site.check();
+    assert_eq!(code, 1);
+    let d = find(&diags, "people/amara-okafor.md", "is not in static/");
+    assert!(
+        d["hint"].as_str().unwrap().contains("photos/Amara.svg"),
+        "{d}"
+    );
+}
+
+#[test]
+fn files_that_only_private_pages_use_stay_off_the_hub() {
+    let site = Site::new();
+    let files = [
+        "docs/SECRET-draft.pdf",
+        "docs/SECRET-internal.svg",
+        "docs/SECRET-embargo.svg",
+        "docs/SECRET-guideline.svg",
+        "docs/SECRET-bio.svg",
+        "docs/SECRET-raw.svg",
+        "docs/SECRET-image.svg",
+    ];
+    for f in files {
+        site.write(f.replace("docs/", "static/docs/").as_str(), &svg(f));
+    }
+    site.write("static/docs/report.pdf", "%PDF public report");
+    site.write("static/docs/logo.svg", &svg("logo"));
+    site.write("stories/2026-02-01-draft.md", "---\ntitle: Draft\ndate: 2026-02-01\ndraft: true\n---\n\nSee [the plan](../static/docs/SECRET-draft.pdf).\n");
+    site.write("stories/2026-02-02-internal.md", "---\ntitle: Internal\ndate: 2026-02-02\naudience: internal\nimage: docs/SECRET-image.svg\nimage_alt: A picture\n---\n\n![Chart](../static/docs/SECRET-internal.svg)\n\n<img src=\"/docs/SECRET-raw.svg\" alt=\"raw\">\n");
+    site.write("stories/2026-02-03-embargo.md", "---\ntitle: Embargoed\ndate: 2026-02-03\npublish_after: 2099-01-01T09:00:00Z\n---\n\n![Chart](..\\static\\docs\\SECRET-embargo.svg)\n");
+    site.write(
+        "guidelines/escalation.md",
+        "---\ntitle: Escalation\n---\n\n![Flow](../static/docs/SECRET-guideline.svg)\n",
+    );
+    site.write("people/joss-reid.md", "---\nname: Joss Reid\nresponding_level: 1\n---\n\n![Joss](../static/docs/SECRET-bio.svg)\n");
+    site.write("stories/2026-02-04-public.md", "---\ntitle: Public\ndate: 2026-02-04\n---\n\nRead [the report](../static/docs/report.pdf).\n");
+    site.built();
+    assert_eq!(holding(&site.public(), "SECRET"), Vec::<PathBuf>::new());
+    assert!(
+        site.public().join("docs/report.pdf").is_file(),
+        "a file a public page uses is published"
+    );
+    assert!(
+        site.public().join("docs/logo.svg").is_file(),
+        "a file no page uses is published, as in Hugo"
+    );
+    for f in files {
+        assert!(
+            site.playbook().join(f).is_file(),
+            "{f} missing from the playbook"
+        );
+    }
+}
+
+#[test]
+fn hidden_files_in_static_are_never_published() {
+    let site = Site::new();
+    site.write("static/.env", "API_KEY=HIDDEN-env");
+    site.write("static/.git/config", "[remote] url = HIDDEN-git");
+    site.write("static/photos/.DS_Store", "HIDDEN-ds-store");
+    site.write("static/photos/.hidden/notes.txt", "HIDDEN-folder");
+    site.write("static/photos/seen.svg", &svg("seen"));
+    let diags = site.built();
+    for dir in [site.public(), site.playbook()] {
+        assert_eq!(
+            holding(&dir, "HIDDEN"),
+            Vec::<PathBuf>::new(),
+            "{}",
+            dir.display()
+        );
+        assert!(!dir.join(".env").exists());
+        assert!(dir.join("photos/seen.svg").is_file());
+    }
+    for hidden in [
+        "static/.env",
+        "static/.git",
+        "static/photos/.DS_Store",
+        "static/photos/.hidden",
+    ] {
+        let d = find(&diags, hidden, "hidden");
+        assert_eq!(d["severity"], "warning");
+    }
+}
+
+#[test]
+fn a_private_value_in_the_public_output_stops_the_build_and_keeps_the_last_site() {
+    let site = Site::new();
+    site.built();
+    let before = tree(&site.out);
+    // An export of contact details dropped into static/ by mistake.
+    site.write(
+        "static/contacts.csv",
+        "name,phone\nJoss,SECRET-phone 07700 900123\n",
+    );
+    let result = site.build();
+    assert_eq!(result.status.code(), Some(1), "{}", stderr(&result));
+    let text = stderr(&result);
+    assert!(
+        text.contains(
+            "Joss Reid SECRET-name's internal `phone` reached the public hub's contacts.csv"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("people/joss-reid.md:7"), "{text}");
+    let after = tree(&site.out);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "the last good site was changed"
+    );
+}
+
+#[test]
+fn private_values_in_public_text_are_errors_at_their_line() {
+    let site = Site::new();
+    site.write("people/amara-okafor.md", "---\nname: Amara Okafor\nrole: Lead, call SECRET-phone 07700 900999\npublic: true\nresponding_level: 2\nlinks: {bluesky: \"https://bsky.app/profile/amara-o.example\"}\ninternal:\n  phone: \"SECRET-phone 07700 900999\"\n  handle: \"@amara-o.example\"\n  notes: |\n    First line of notes\n    SECRET-note second line\n---\n\nZoë Çelik's café — naïve text before it. Call me on SECRET-phone 07700 900999.\n\nOr on bsky as @amara-o.example.\n");
+    site.write("stories/2026-03-01-public.md", "---\ntitle: Public story\ndate: 2026-03-01\n---\n\nJoss said: SECRET-note-free text but SECRET-campaign-notes: budget is confidential.\n");
+    site.write("people/joss-reid.md", "---\nname: Joss Reid\nresponding_level: 1\ninternal:\n  notes: \"SECRET-note second line\"\n---\n\nBio.\n");
+    let (code, diags) = site.check();
+    assert_eq!(code, 1, "{:#?}", messages(&diags));
+    let role = find(&diags, "people/amara-okafor.md", "internal `phone`");
+    assert_eq!(
+        (role["line"].as_u64(), role["severity"].as_str()),
+        (Some(3), Some("error"))
+    );
+    let bio = diags
+        .iter()
+        .find(|d| d["file"] == "people/amara-okafor.md" && d["line"] == 15)
+        .unwrap_or_else(|| panic!("no error in the bio: {:#?}", messages(&diags)));
+    // Counted in characters: the accents before it do not shift the column.
+    assert_eq!(bio["column"], 53, "{bio}");
+    let story = find(
+        &diags,
+        "stories/2026-03-01-public.md",
+        "staff notes of campaign clean-rivers",
+    );
+    assert_eq!(story["line"], 6);
+    // The handle is in Amara's own public link: published on purpose.
+    assert!(
+        !diags
+            .iter()
+            .any(|d| d["message"].as_str().unwrap().contains("`handle`")),
+        "{:#?}",
+        messages(&diags)
+    );
+}
+
+#[test]
+fn addresses_that_run_code_are_errors_wherever_they_are_written() {
+    let site = Site::new();
+    site.write("hub.yaml", "title: Test Hub\nbase_url: https://people.test.example\norganisation: {name: Test Trust, url: \"vbscript:msgbox(1)\"}\n");
+    site.write("people/amara-okafor.md", "---\nname: Amara Okafor\npublic: true\nresponding_level: 2\nlinks:\n  linkedin: \"javascript:alert(document.cookie)\"\n  website: \" JaVa\\tScRiPt:alert(1)\"\n---\n\n[Files](file:///etc/passwd) and <a href=\"data:text/html,<script>x</script>\">raw</a>.\n");
+    site.write("campaigns/clean-rivers.md", "---\ntitle: Clean Rivers\ncta:\n  text: Donate\n  url: \"data:text/html;base64,PHNjcmlwdD4=\"\n---\n\nOur campaign.\n");
+    let (code, diags) = site.check();
+    assert_eq!(code, 1);
+    for (file, line, scheme) in [
+        ("hub.yaml", 3, "vbscript"),
+        ("people/amara-okafor.md", 6, "javascript"),
+        ("people/amara-okafor.md", 7, "javascript"),
+        ("people/amara-okafor.md", 10, "file"),
+        ("people/amara-okafor.md", 10, "data"),
+        ("campaigns/clean-rivers.md", 5, "data"),
+    ] {
+        let d = diags
+            .iter()
+            .find(|d| {
+                d["file"] == file
+                    && d["line"] == line
+                    && d["message"]
+                        .as_str()
+                        .unwrap()
+                        .contains(&format!("`{scheme}:`"))
+            })
+            .unwrap_or_else(|| {
+                panic!(
+                    "no {scheme}: error at {file}:{line} in {:#?}",
+                    messages(&diags)
+                )
+            });
+        assert_eq!(d["severity"], "error");
+    }
+}
+
+#[test]
+fn script_in_public_content_never_runs_on_the_hub() {
+    let site = Site::new();
+    site.write("people/amara-okafor.md", "---\nname: Amara Okafor\npublic: true\nresponding_level: 2\n---\n\nHello <span onclick=\"SECRET_click()\">there</span>.\n\n<script>SECRET_script()</script>\n\n<!-- SECRET comment for the team -->\n\n<img src=\"x.png\" onerror=\"SECRET_error()\" alt=\"x\">\n\n<iframe src=\"https://evil.example/SECRET-frame\"></iframe>\n\n## About me {#about onclick=SECRET_heading()}\n\n<details><summary>More</summary>Kept <b>bold</b>.</details>\n");
+    let diags = site.built();
+    for (line, what) in [
+        (7, "onclick"),
+        (9, "<script>"),
+        (11, "comment"),
+        (13, "onerror"),
+        (15, "<iframe>"),
+        (17, "heading attributes"),
+    ] {
+        let d = diags
+            .iter()
+            .find(|d| {
+                d["file"] == "people/amara-okafor.md"
+                    && d["line"] == line
+                    && d["message"].as_str().unwrap().contains(what)
+            })
+            .unwrap_or_else(|| {
+                panic!(
+                    "no warning about {what} at line {line}: {:#?}",
+                    messages(&diags)
+                )
+            });
+        assert_eq!(d["severity"], "warning");
+    }
+    let page = read(&site.public().join("people/amara-okafor/index.html"));
+    assert_eq!(
+        holding(&site.public(), "SECRET"),
+        Vec::<PathBuf>::new(),
+        "{page}"
+    );
+    for kept in [
+        "<details><summary>More</summary>Kept <b>bold</b>.</details>",
+        "id=\"about\"",
+        "there",
+    ] {
+        assert!(page.contains(kept), "{kept} lost from {page}");
+    }
+    // The playbook keeps raw HTML as written, but never heading handlers.
+    let playbook = read(&site.playbook().join("people/amara-okafor/index.html"));
+    assert!(
+        playbook.contains("SECRET_script()") && !playbook.contains("SECRET_heading"),
+        "{playbook}"
+    );
+}
+
+#[test]
+fn one_line_fields_hold_one_line() {
+    let site = Site::new();
+    site.write("people/amara-okafor.md", "---\nname: \"Amara\\0 Okafor\"\nrole: \"Lead\\r\\nEMAIL:evil@example.org\"\npublic: true\nresponding_level: 2\nlinks:\n  website: \"https://a.example/\\r\\nEMAIL;TYPE=work:SECRET@evil.example\"\n---\n\nBio.\n");
+    site.write("campaigns/clean-rivers.md", "---\ntitle: \"Clean\\nRivers\"\nshare: [\"Join us\\u001b[31m: {link}\"]\n---\n\nOur campaign.\n");
+    let (code, diags) = site.check();
+    assert_eq!(code, 1);
+    for (file, line, what) in [
+        ("people/amara-okafor.md", 2, "`name` holds a NUL character"),
+        (
+            "people/amara-okafor.md",
+            3,
+            "`role` holds a carriage return",
+        ),
+        (
+            "people/amara-okafor.md",
+            7,
+            "`website` holds a carriage return",
+        ),
+        ("campaigns/clean-rivers.md", 2, "`title` holds a line break"),
+        (
+            "campaigns/clean-rivers.md",
+            3,
+            "`share` holds an escape code",
+        ),
+    ] {
+        let d = find(&diags, file, what);
+        assert_eq!(
+            (d["line"].as_u64(), d["severity"].as_str()),
+            (Some(line), Some("error")),
+            "{d}"
+        );
+    }
+}
+
+#[test]
+fn a_template_that_prints_its_whole_context_shows_nothing_private() {
+    let site = Site::new();
+    let dump = "<!doctype html><html><body><pre>{{ __tera_context }}</pre></body></html>\n";
+    for template in [
+        "person.html",
+        "story.html",
+        "campaign.html",
+        "people.html",
+        "home.html",
+        "facet.html",
+        "stories.html",
+    ] {
+        site.write(&format!("templates/{template}"), dump);
+    }
+    site.write("stories/2026-02-01-draft.md", "---\ntitle: SECRET-draft-title\ndate: 2026-02-01\ndraft: true\ncampaign: clean-rivers\nstaff_notes: \"SECRET-story-notes\"\n---\n\nSECRET-draft-body\n");
+    site.built();
+    let pages = holding(&site.public(), "amara-okafor");
+    assert!(
+        pages.len() > 3,
+        "the dump templates were not used: {pages:?}"
+    );
+    assert_eq!(holding(&site.public(), "SECRET"), Vec::<PathBuf>::new());
+    // The story's page dumps its campaign: its title, never its notes or share texts.
+    let story = read(&site.public().join("stories/first-clean-up/index.html"));
+    assert!(
+        story.contains("Clean Rivers") && !story.contains("Join us"),
+        "{story}"
+    );
+}
