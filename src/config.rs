@@ -95,6 +95,8 @@ impl SiteConfig {
     /// Read hub.yaml strictly; problems go to `out` and a default config is
     /// returned so the rest of the site can still be checked.
     pub fn parse(text: &str, out: &mut Vec<Diagnostic>) -> SiteConfig {
+        // Windows editors may start the file with a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let file = Path::new("hub.yaml");
         let whole = Split {
             yaml: text,
@@ -114,6 +116,20 @@ impl SiteConfig {
                     "`base_url` must be a full web address",
                 )
                 .with_hint("write it like https://people.example.org"),
+            );
+        }
+        if !crate::theme::THEMES.contains(&config.theme.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    file,
+                    line_of(text, "theme"),
+                    format!(
+                        "there is no theme called `{}`; convene has: {}",
+                        config.theme,
+                        crate::theme::THEMES.join(", ")
+                    ),
+                )
+                .with_hint("write `theme: default` or leave it out; to change how pages look, copy templates into the site's templates/ folder"),
             );
         }
         config

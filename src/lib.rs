@@ -71,13 +71,71 @@ pub struct Written {
 
 /// Load and check a site without writing anything.
 pub fn check(opts: &Options) -> Result<(Corpus, Diagnostics), Error> {
+    check_with_theme(opts).map(|(corpus, _, diagnostics)| (corpus, diagnostics))
+}
+
+/// `check`, keeping the theme it loaded (`None` when hub.yaml names one
+/// convene does not have, which is reported). Everything `build` would
+/// refuse is found here: a broken template is an `Error`, as in `build`.
+fn check_with_theme(opts: &Options) -> Result<(Corpus, Option<theme::Theme>, Diagnostics), Error> {
     let mut diagnostics = Diagnostics::default();
     let corpus = load::site(&opts.site, opts.max_file_size, &mut diagnostics)?;
     validate::corpus(&corpus, opts.now, &mut diagnostics);
     taxonomy::check(&corpus, &mut diagnostics);
     images::check(&corpus, &mut diagnostics);
+    // An unknown theme is reported with hub.yaml's other problems.
+    let theme = match theme::THEMES.contains(&corpus.config.theme.as_str()) {
+        true => Some(theme::Theme::load(&opts.site, &corpus.config.theme)?),
+        false => None,
+    };
+    if let Some(theme) = &theme {
+        static_collisions(&corpus, theme, opts.now, &mut diagnostics);
+    }
     diagnostics.sort();
-    Ok((corpus, diagnostics))
+    Ok((corpus, theme, diagnostics))
+}
+
+/// A file in static/ that would land where convene writes a page or file
+/// of its own (`robots.txt`, `index.html`, a profile) would replace it, or
+/// be replaced: either way the site is not what anyone meant.
+fn static_collisions(
+    corpus: &Corpus,
+    theme: &theme::Theme,
+    now: chrono::DateTime<chrono::FixedOffset>,
+    diags: &mut Diagnostics,
+) {
+    let highlighter = render::highlight::Highlighter::plain();
+    let images = images::Images::default();
+    let tools = render::Tools {
+        theme,
+        highlighter: &highlighter,
+        images: &images,
+    };
+    let mut clashes: std::collections::BTreeMap<&Path, Vec<&str>> = Default::default();
+    for audience in [Audience::Public, Audience::Playbook] {
+        let view = audience::select(corpus, audience, now);
+        let (files, folders) = render::Pages::new(&view, &tools).planned();
+        let files: std::collections::HashSet<PathBuf> = files.into_iter().collect();
+        for file in &view.static_files {
+            if files.contains(*file) || folders.iter().any(|f| file.starts_with(f)) {
+                clashes.entry(file).or_default().push(audience.site_name());
+            }
+        }
+    }
+    for (file, sites) in clashes {
+        diags.push(
+            Diagnostic::error(
+                Path::new("static").join(file),
+                0,
+                format!(
+                    "this file would be published as /{}, where convene writes a file of its own on the {}",
+                    routes::static_url(file),
+                    sites.join(" and the ")
+                ),
+            )
+            .with_hint("rename it or move it to another folder: convene makes this file itself"),
+        );
+    }
 }
 
 /// Build both sites into `opts.out`. With any error in the content nothing
@@ -92,8 +150,11 @@ pub fn build_with_progress(
     progress: &dyn images::Progress,
 ) -> Result<Report, Error> {
     output::check_target(&opts.out, &opts.site)?;
+    if opts.images {
+        output::check_cache(&opts.image_cache_dir(), &opts.out, &opts.site)?;
+    }
     let mut watch = Stopwatch::start();
-    let (corpus, mut diagnostics) = check(opts)?;
+    let (corpus, theme, mut diagnostics) = check_with_theme(opts)?;
     watch.lap("load and check");
     let stop = |diagnostics: &Diagnostics| {
         diagnostics.has_errors() || (opts.deny_warnings && diagnostics.count(Severity::Warning) > 0)
@@ -110,7 +171,10 @@ pub fn build_with_progress(
     if stop(&diagnostics) {
         return stopped(diagnostics, watch);
     }
-    let theme = theme::Theme::load(&opts.site, &corpus.config.theme)?;
+    let Some(theme) = theme else {
+        // Reported by the check, so the build has stopped above.
+        return stopped(diagnostics, watch);
+    };
     let highlighter = render::highlight::Highlighter::default();
     watch.lap("templates and highlighter");
     // Begun before images are made: it marks the output folder as

@@ -142,9 +142,10 @@ fn hub_config(reader: Reader, diags: &mut Diagnostics) -> SiteConfig {
     } else {
         match reader.text(hub, &mut found) {
             Some(text) => {
-                let config = SiteConfig::parse(&text, &mut found);
+                let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                let config = SiteConfig::parse(text, &mut found);
                 let mut fields = Diagnostics::default();
-                crate::validate::hub(&config, &text, &mut fields);
+                crate::validate::hub(&config, text, &mut fields);
                 found.extend(fields);
                 config
             }

@@ -90,26 +90,69 @@ pub fn check_target(out: &Path, site: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// Refuse an image cache inside a folder convene reads (it would be read
+/// back, or published from static/) or inside the sites it swaps.
+pub fn check_cache(cache: &Path, out: &Path, site: &Path) -> Result<(), Error> {
+    let cache_abs = absolute(cache);
+    let site_abs = absolute(site);
+    let refuse = |why: String| {
+        Err(Error::Output(format!(
+            "refusing to keep the image cache in {}: {why}",
+            cache.display()
+        )))
+    };
+    if let Some(folder) = READ_FOLDERS
+        .iter()
+        .find(|f| cache_abs.starts_with(site_abs.join(f)))
+    {
+        return refuse(format!("it is inside the site's {folder}/ folder; leave --image-cache out, or choose a folder outside the site"));
+    }
+    let out_abs = absolute(out);
+    for audience in [Audience::Public, Audience::Playbook] {
+        if cache_abs.starts_with(out_abs.join(audience.folder())) {
+            return refuse(format!(
+                "it is inside {}/, which each build replaces",
+                audience.folder()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Where `p` really is: symbolic links resolved, for a path that does not
+/// exist yet through its nearest existing ancestor, so no spelling
+/// (`dist/../site/static`, a link to the site) hides where output lands.
 fn absolute(p: &Path) -> PathBuf {
     let joined = if p.is_absolute() {
         p.to_path_buf()
     } else {
         std::env::current_dir().unwrap_or_default().join(p)
     };
-    fs::canonicalize(&joined).unwrap_or_else(|_| {
-        // Not created yet: normalise by hand.
-        let mut out = PathBuf::new();
-        for c in joined.components() {
-            match c {
-                std::path::Component::ParentDir => {
-                    out.pop();
+    // Followed one part at a time, as the system follows it: a link is
+    // resolved where it stands, so `link/..` is the parent of where the
+    // link points. Parts that don't exist yet are joined as written.
+    let mut real = PathBuf::new();
+    let mut exists = true;
+    for part in joined.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                real.pop();
+                // Back out of a part that did not exist: the rest resolves again.
+                exists = real.exists();
+            }
+            other => {
+                real.push(other);
+                if exists {
+                    match fs::canonicalize(&real) {
+                        Ok(resolved) => real = resolved,
+                        Err(_) => exists = false,
+                    }
                 }
-                std::path::Component::CurDir => {}
-                other => out.push(other),
             }
         }
-        out
-    })
+    }
+    real
 }
 
 /// A build in progress: both sites are written into a folder beside the

@@ -462,3 +462,135 @@ fn a_template_that_prints_its_whole_context_shows_nothing_private() {
         "{story}"
     );
 }
+
+#[test]
+fn static_files_that_would_replace_convenes_own_are_errors() {
+    let site = Site::new();
+    let clashes = [
+        "robots.txt",
+        "index.html",
+        "sitemap.xml",
+        "feed.xml",
+        "404.html",
+        "people/amara-okafor/index.html",
+        "people/amara-okafor/amara-okafor.vcf",
+        "people/directory.json",
+        "assets/convene.css",
+        "processed_images/amara.jpg",
+        "search/index.json",
+        "respond/index.html",
+    ];
+    for file in clashes {
+        site.write(&format!("static/{file}"), "User-agent: *\nAllow: /\n");
+    }
+    site.write(
+        "static/people/amara-okafor/notes.txt",
+        "no clash: convene writes no such file",
+    );
+    let (code, diags) = site.check();
+    assert_eq!(code, 1);
+    for file in clashes {
+        let d = find(
+            &diags,
+            &format!("static/{file}"),
+            "where convene writes a file of its own",
+        );
+        assert_eq!(d["severity"], "error");
+    }
+    assert!(
+        !messages(&diags).iter().any(|m| m.contains("notes.txt")),
+        "{:#?}",
+        messages(&diags)
+    );
+    // The playbook's robots.txt is the only one there is.
+    assert!(find(&diags, "static/robots.txt", "")
+        .to_string()
+        .contains("public hub and the playbook"));
+}
+
+/// The collision check knows every file a build writes: here, every file
+/// of content-example's two sites that does not come from static/.
+#[test]
+fn the_files_a_build_plans_are_the_files_it_writes() {
+    use convene::model::Audience;
+    let site = example_site();
+    let mut diags = convene::Diagnostics::default();
+    let corpus =
+        convene::load::site(&site, convene::config::DEFAULT_MAX_FILE_SIZE, &mut diags).unwrap();
+    let theme = convene::theme::Theme::load(&site, "default").unwrap();
+    let highlighter = convene::render::highlight::Highlighter::plain();
+    let images = convene::images::Images::default();
+    let tools = convene::render::Tools {
+        theme: &theme,
+        highlighter: &highlighter,
+        images: &images,
+    };
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let (_tmp, out) = build_example();
+    for audience in [Audience::Public, Audience::Playbook] {
+        let view = convene::audience::select(&corpus, audience, now);
+        let (planned, folders) = convene::render::Pages::new(&view, &tools).planned();
+        let written = tree(&out.join(audience.folder()));
+        let statics: Vec<&Path> = view.static_files.clone();
+        let unplanned: Vec<&PathBuf> = written
+            .keys()
+            .filter(|f| !planned.contains(f) && !statics.contains(&f.as_path()))
+            .filter(|f| !folders.iter().any(|folder| f.starts_with(folder)))
+            .collect();
+        assert!(
+            unplanned.is_empty(),
+            "{audience:?} writes files the plan misses: {unplanned:?}"
+        );
+        assert!(planned.len() > 50, "{}", planned.len());
+    }
+}
+
+#[test]
+fn output_and_image_cache_can_never_land_in_what_the_site_reads() {
+    let site = Site::new();
+    let tmp = site.dir.parent().unwrap();
+    let link = tmp.join("link-to-site");
+    std::os::unix::fs::symlink(&site.dir, &link).unwrap();
+    let attempts: Vec<Vec<String>> = vec![
+        vec![
+            "--out".into(),
+            link.join("static/x").to_string_lossy().into(),
+        ],
+        vec!["--out".into(), link.join("static").to_string_lossy().into()],
+        vec![
+            "--out".into(),
+            tmp.join("dist/../link-to-site/templates/new")
+                .to_string_lossy()
+                .into(),
+        ],
+        vec!["--out".into(), link.join("people").to_string_lossy().into()],
+        vec![
+            "--out".into(),
+            tmp.join("dist").to_string_lossy().into(),
+            "--image-cache".into(),
+            link.join("static/cache").to_string_lossy().into(),
+        ],
+        vec![
+            "--out".into(),
+            tmp.join("dist").to_string_lossy().into(),
+            "--image-cache".into(),
+            tmp.join("dist/public/cache").to_string_lossy().into(),
+        ],
+    ];
+    for extra in attempts {
+        let out = convene()
+            .args(["build", &site.dir.to_string_lossy(), "--now", NOW])
+            .args(&extra)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{extra:?} was accepted: {}",
+            stderr(&out)
+        );
+        assert!(stderr(&out).contains("refusing"), "{}", stderr(&out));
+    }
+    assert!(!site.dir.join("static/x").exists() && !site.dir.join("static/cache").exists());
+    assert!(!site.dir.join("static/public").exists() && !site.dir.join("templates").exists());
+}

@@ -439,6 +439,9 @@ fn qr_codes(public: &View, cache: &Cache) -> HashMap<String, PathBuf> {
         .collect()
 }
 
+/// Where resized pictures are published, in both sites.
+pub const PROCESSED_FOLDER: &str = "processed_images";
+
 /// `processed_images/<file stem>-<fingerprint>-<width>.<ext>` (the folder
 /// Zola uses, apart from static/ names): readable, and a new
 /// name whenever the picture changes, so browsers never show a stale one.
@@ -449,7 +452,7 @@ fn picture_url(file: &str, entry: &Entry, width: u32) -> String {
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "image".into());
     let ext = entry.name().rsplit('.').next().unwrap_or("jpg");
-    format!("processed_images/{stem}-{}-{width}.{ext}", entry.short())
+    format!("{PROCESSED_FOLDER}/{stem}-{}-{width}.{ext}", entry.short())
 }
 
 /// Lay out every public profile's and story's card with the theme's

@@ -22,6 +22,14 @@ pub enum Audience {
 }
 
 impl Audience {
+    /// The site's name in messages.
+    pub fn site_name(self) -> &'static str {
+        match self {
+            Audience::Public => "public hub",
+            Audience::Playbook => "playbook",
+        }
+    }
+
     pub fn folder(self) -> &'static str {
         match self {
             Audience::Public => "public",

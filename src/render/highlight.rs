@@ -23,6 +23,14 @@ impl Default for Highlighter {
 }
 
 impl Highlighter {
+    /// A highlighter that knows no language, for work that renders no
+    /// code (planning a site's files): it costs nothing to make.
+    pub fn plain() -> Self {
+        Highlighter {
+            syntaxes: SyntaxSet::new(),
+        }
+    }
+
     /// Highlighted HTML for `code`, or `None` if the language is unknown.
     pub fn highlight(&self, lang: &str, code: &str) -> Option<String> {
         let token = lang.split([' ', ',']).next().unwrap_or("");

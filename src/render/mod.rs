@@ -353,6 +353,71 @@ impl<'v, 'a> Pages<'v, 'a> {
     }
 }
 
+impl<'v, 'a> Pages<'v, 'a> {
+    /// Every file this site's pages are written to (with images on), without
+    /// rendering any: for `check` to find static files that would be
+    /// written over by a page. `folders` are the output folders convene
+    /// fills whole (`processed_images/`).
+    pub fn planned(&self) -> (Vec<PathBuf>, Vec<&'static str>) {
+        let r = &self.renderer;
+        let mut files: Vec<PathBuf> = r.jobs().into_iter().flat_map(|job| r.paths(job)).collect();
+        if r.is_public() {
+            files.push(routes::sitemap().file());
+            let pages = r.view.people.iter().map(|p| routes::person(p.slug));
+            let pages = pages.chain(r.view.stories.iter().map(|s| routes::story(s.slug)));
+            files.extend(pages.map(|page| routes::share_card(&page).file()));
+        }
+        (files, vec![crate::images::PROCESSED_FOLDER])
+    }
+}
+
+impl Renderer<'_, '_> {
+    /// The files one job writes (a feed that turns out empty is counted too).
+    fn paths(&self, job: Job) -> Vec<PathBuf> {
+        let view = self.view;
+        let one = |route: routes::Route| vec![route.file()];
+        match job {
+            Job::Home => one(routes::home()),
+            Job::PeoplePage(n) => one(routes::page_of(&routes::people_index(), n)),
+            Job::Person(i) => one(routes::person(view.people[i].slug)),
+            Job::StoriesPage(n) => one(routes::page_of(&routes::stories_index(), n)),
+            Job::Story(i) => one(routes::story(view.stories[i].slug)),
+            Job::FacetIndex(facet) => one(routes::facet_index(facet)),
+            Job::FacetTerm(facet, i) => one(routes::facet_term(
+                facet,
+                &self.taxonomy(facet).terms[i].slug,
+            )),
+            Job::DirectoryData => one(routes::directory_data()),
+            Job::Respond => one(routes::respond()),
+            Job::Search => one(routes::search()),
+            Job::SearchData => one(routes::search_data()),
+            Job::VCard(i) => one(routes::person_vcard(view.people[i].slug)),
+            Job::PersonFeed(i) => one(routes::person_feed(view.people[i].slug)),
+            Job::CampaignFeed(i) => one(routes::campaign_feed(view.campaigns[i].slug)),
+            Job::SiteFeed => one(routes::feed()),
+            Job::ShareKit(i) => one(routes::share_kit(view.campaigns[i].slug)),
+            Job::CampaignsIndex => one(routes::campaigns_index()),
+            Job::Campaign(i) => one(routes::campaign(view.campaigns[i].slug)),
+            Job::GuidelinesIndex => one(routes::guidelines_index()),
+            Job::Guideline(i) => one(routes::guideline(view.guidelines[i].slug)),
+            Job::NotFound => one(routes::not_found()),
+            Job::Aliases => {
+                let people = view
+                    .people
+                    .iter()
+                    .flat_map(|p| p.aliases.iter().map(|a| routes::person_alias(a)));
+                let stories = view
+                    .stories
+                    .iter()
+                    .flat_map(|s| s.aliases.iter().map(|a| routes::story_alias(a)));
+                people.chain(stories).map(|r| r.file()).collect()
+            }
+            Job::Robots => one(routes::robots()),
+            Job::Assets => self.theme.assets().into_iter().map(|f| f.path).collect(),
+        }
+    }
+}
+
 impl Job {
     /// Pages made from every item of the site at once.
     fn is_site_index(self) -> bool {
