@@ -71,28 +71,51 @@ pub struct Written {
 
 /// Load and check a site without writing anything.
 pub fn check(opts: &Options) -> Result<(Corpus, Diagnostics), Error> {
-    check_with_theme(opts).map(|(corpus, _, diagnostics)| (corpus, diagnostics))
-}
-
-/// `check`, keeping the theme it loaded (`None` when hub.yaml names one
-/// convene does not have, which is reported). Everything `build` would
-/// refuse is found here: a broken template is an `Error`, as in `build`.
-fn check_with_theme(opts: &Options) -> Result<(Corpus, Option<theme::Theme>, Diagnostics), Error> {
     let mut diagnostics = Diagnostics::default();
     let corpus = load::site(&opts.site, opts.max_file_size, &mut diagnostics)?;
-    validate::corpus(&corpus, opts.now, &mut diagnostics);
-    taxonomy::check(&corpus, &mut diagnostics);
-    images::check(&corpus, &mut diagnostics);
-    // An unknown theme is reported with hub.yaml's other problems.
-    let theme = match theme::THEMES.contains(&corpus.config.theme.as_str()) {
-        true => Some(theme::Theme::load(&opts.site, &corpus.config.theme)?),
-        false => None,
-    };
-    if let Some(theme) = &theme {
-        static_collisions(&corpus, theme, opts.now, &mut diagnostics);
-    }
+    check_loaded(&corpus, opts, &mut diagnostics)?;
     diagnostics.sort();
-    Ok((corpus, theme, diagnostics))
+    Ok((corpus, diagnostics))
+}
+
+/// Every check of a loaded site. Returns the theme it loaded (`None` when
+/// hub.yaml names one convene does not have, which is reported) and what
+/// looks for private values in the public output. Everything `build`
+/// would refuse is found here; a broken template is an `Error`, as in
+/// `build`.
+fn check_loaded<'c>(
+    corpus: &'c Corpus,
+    opts: &Options,
+    diagnostics: &mut Diagnostics,
+) -> Result<(Option<theme::Theme>, secrets::Watch<'c>), Error> {
+    // Looking for private values in public text reads all of it: done
+    // beside the other checks, which read file by file.
+    let (checked, (private, watch)) = rayon::join(
+        || -> Result<_, Error> {
+            let mut found = Diagnostics::default();
+            validate::corpus(corpus, opts.now, &mut found);
+            taxonomy::check(corpus, &mut found);
+            images::check(corpus, &mut found);
+            // An unknown theme is reported with hub.yaml's other problems.
+            let theme = match theme::THEMES.contains(&corpus.config.theme.as_str()) {
+                true => Some(theme::Theme::load(&opts.site, &corpus.config.theme)?),
+                false => None,
+            };
+            if let Some(theme) = &theme {
+                static_collisions(corpus, theme, opts.now, &mut found);
+            }
+            Ok((found, theme))
+        },
+        || {
+            let mut found = Diagnostics::default();
+            let watch = validate::private_values(corpus, opts.now, &mut found);
+            (found, watch)
+        },
+    );
+    let (found, theme) = checked?;
+    diagnostics.extend(found);
+    diagnostics.extend(private);
+    Ok((theme, watch))
 }
 
 /// A file in static/ that would land where convene writes a page or file
@@ -154,7 +177,10 @@ pub fn build_with_progress(
         output::check_cache(&opts.image_cache_dir(), &opts.out, &opts.site)?;
     }
     let mut watch = Stopwatch::start();
-    let (corpus, theme, mut diagnostics) = check_with_theme(opts)?;
+    let mut diagnostics = Diagnostics::default();
+    let corpus = load::site(&opts.site, opts.max_file_size, &mut diagnostics)?;
+    let (theme, private) = check_loaded(&corpus, opts, &mut diagnostics)?;
+    diagnostics.sort();
     watch.lap("load and check");
     let stop = |diagnostics: &Diagnostics| {
         diagnostics.has_errors() || (opts.deny_warnings && diagnostics.count(Severity::Warning) > 0)
@@ -199,9 +225,7 @@ pub fn build_with_progress(
     let views = [public, playbook];
     // The last line of defence: every public file is searched for the
     // site's private values before anything is swapped in.
-    let secrets = secrets::Secrets::of(&corpus, opts.now);
-    let guard = secrets::Guard::new(&secrets, &public_words(&corpus, &theme, opts.now));
-    watch.lap("leak scan set-up");
+    let guard = private.guard();
     let counts = views
         .par_iter()
         .map(|view| {
@@ -254,26 +278,14 @@ pub fn build_with_progress(
     })
 }
 
-/// What the public hub may say: its content and the theme's own words. A
-/// private value that these say too is not looked for in the output.
-pub fn public_words<'c>(
-    corpus: &'c Corpus,
-    theme: &'c theme::Theme,
-    now: chrono::DateTime<chrono::FixedOffset>,
-) -> Vec<secrets::PublicText<'c>> {
-    let mut texts = secrets::public_texts(corpus, now);
-    texts.push(secrets::PublicText {
-        file: Path::new("templates"),
-        line: 0,
-        text: theme.texts(),
-    });
-    texts
-}
-
 /// A static file as the public hub publishes it: without a picture's
 /// metadata (check has made sure it can be read), and only if it holds no
 /// private value.
-pub fn published_static(guard: &secrets::Guard, rel: &Path, bytes: Vec<u8>) -> Option<Vec<u8>> {
+pub fn published_static(
+    guard: &secrets::Guard<'_, '_>,
+    rel: &Path,
+    bytes: Vec<u8>,
+) -> Option<Vec<u8>> {
     let bytes = images::metadata::strip(rel, bytes).ok()?;
     guard.inspect(rel, &bytes).then_some(bytes)
 }

@@ -66,6 +66,7 @@ pub fn check(text: &str, now: DateTime<FixedOffset>, highlighter: &Highlighter) 
     let mut diags = Diagnostics::default();
     diags.extend(found);
     crate::validate::corpus(&corpus, now, &mut diags);
+    crate::validate::private_values(&corpus, now, &mut diags);
     let links = LinkIndex::default();
     let statics = HashSet::new();
     let sanitiser = crate::html::Sanitiser::default();

@@ -4,19 +4,24 @@
 //! (the build stops before the new site is swapped in).
 //!
 //! `audience::select` keeps private data away from the public templates;
-//! this catches what slips past it anyway: a template edited to print its
-//! whole context, a private detail pasted into a public bio, a static file
+//! this catches what slips past it anyway: a template edited to print a
+//! phone number, a private detail pasted into a public bio, a static file
 //! with an export of contact details in it.
 
-use crate::audience::{guideline_is_public, person_is_public, story_is_public};
+mod scan;
+
+use crate::audience::{campaign_is_public, guideline_is_public, person_is_public, story_is_public};
+use crate::diagnostics::Diagnostic;
 use crate::model::*;
 use crate::render::escape_html;
 use crate::render::share::encode;
 use crate::validate::key_line;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{DateTime, FixedOffset};
+use scan::Scanner;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Private values shorter than this are too common to look for: `@jo`,
 /// `yes`, a two-digit extension would match ordinary text.
@@ -31,33 +36,64 @@ pub enum Kind {
     /// A story's or campaign's `staff_notes`: an error too.
     StaffNotes,
     /// What only shows a private item exists (a hidden story's title or
-    /// summary, a non-public person's name): public text may well say the
-    /// same words, so it is looked for only in the output, and only when
-    /// no public text holds it.
+    /// summary, a non-public person's name, an internal guideline's
+    /// title): public text may well say the same words, so it is looked
+    /// for only in the output, and only when no public text says it.
     Identifying,
 }
 
-/// One private value and where it is written.
+/// One private value and where it is written. Borrowed from the corpus:
+/// a site has tens of thousands, and most are never reported.
 #[derive(Debug, Clone)]
-pub struct Secret {
-    pub text: String,
+pub struct Secret<'c> {
+    pub text: Cow<'c, str>,
     pub kind: Kind,
-    /// The file and front-matter line that hold it.
-    pub file: PathBuf,
-    pub line: usize,
-    /// In words, without the value: "Amara Okafor's internal `phone`".
-    pub what: String,
-    /// Where its owner publishes it on purpose (a handle inside one of
-    /// their public links): not a secret there, nor anywhere else.
-    published: Vec<String>,
+    source: &'c Source,
+    /// The front-matter key it is under.
+    key: Cow<'c, str>,
+    /// Whose it is, for messages: a person's name or an item's slug.
+    owner: &'c str,
+    /// Its owner publishes it on purpose (a handle inside one of their own
+    /// public links): not a secret.
+    published: bool,
 }
 
-impl Secret {
-    /// Does its owner publish it on purpose?
-    fn is_published(&self) -> bool {
-        self.published
-            .iter()
-            .any(|p| contains_ignoring_case(p, &self.text))
+impl Secret<'_> {
+    pub fn file(&self) -> &Path {
+        &self.source.path
+    }
+
+    /// The file line that holds it (the line of its key, for a value
+    /// written over several lines).
+    pub fn line(&self) -> usize {
+        let probe: String = self.text.chars().take(40).collect();
+        self.source
+            .front_matter
+            .lines()
+            .position(|l| l.contains(probe.as_str()))
+            .map_or_else(|| key_line(self.source, &self.key), |i| i + 2)
+    }
+
+    /// In words, without the value: "Amara Okafor's internal `phone`".
+    pub fn what(&self) -> String {
+        let kind = self.source.path.iter().next().and_then(|f| f.to_str());
+        let item = match kind {
+            Some("stories") => "story",
+            Some("campaigns") => "campaign",
+            Some("guidelines") => "guideline",
+            _ => "person",
+        };
+        match (self.kind, item) {
+            (Kind::Internal, _) => format!("{}'s internal `{}`", self.owner, self.key),
+            (Kind::StaffNotes, _) => format!("the staff notes of {item} {}", self.owner),
+            (Kind::Identifying, "person") => {
+                format!("the name of {}, who is not on the public hub", self.owner)
+            }
+            (Kind::Identifying, _) => format!(
+                "the {} of {item} {}, which is not on the public hub",
+                self.key, self.owner
+            ),
+        }
     }
 }
 
@@ -69,70 +105,56 @@ pub struct PublicText<'a> {
     pub text: &'a str,
 }
 
-/// Private values found in public text: (index into the secrets, the
-/// public text, byte offset in it).
+/// A private value in public text: (index into `Secrets::list`, index of
+/// the public text, byte offset in it).
 pub type Sighting = (usize, usize, usize);
 
-/// Every private value of a site, with matchers built once.
-pub struct Secrets {
-    pub list: Vec<Secret>,
-    /// The plain values, to find them in public text.
-    plain: Option<AhoCorasick>,
+/// Every private value of a site.
+pub struct Secrets<'c> {
+    pub list: Vec<Secret<'c>>,
 }
 
-impl Secrets {
-    /// Gather every private value of the corpus.
-    pub fn of(corpus: &Corpus, now: DateTime<FixedOffset>) -> Secrets {
+impl<'c> Secrets<'c> {
+    /// Gather every private value of the corpus, as "now" decides who and
+    /// what is on the public hub.
+    pub fn of(corpus: &'c Corpus, now: DateTime<FixedOffset>) -> Self {
         let slugs: HashSet<&str> = corpus.people.iter().map(|p| p.slug.as_str()).collect();
         let mut list = Vec::new();
         for p in &corpus.people {
             let public = person_is_public(p, now);
             internal_values(p, public, &slugs, &mut list);
             if !public {
-                list.push(identifying(
-                    &p.source,
-                    "name",
-                    &p.meta.name,
-                    format!("the name of {}, who is not on the public hub", p.slug),
-                ));
+                list.push(identifying(&p.source, "name", &p.meta.name, &p.meta.name));
             }
         }
         for s in &corpus.stories {
-            staff_notes(
+            let slug = s.slug.as_str();
+            lines(
                 &mut list,
+                s.meta.staff_notes.as_deref(),
+                Kind::StaffNotes,
                 &s.source,
-                &s.meta.staff_notes,
-                format!("story {}", s.slug),
+                "staff_notes",
+                slug,
+                false,
             );
             if !story_is_public(s, now) {
-                list.push(identifying(
-                    &s.source,
-                    "title",
-                    &s.meta.title,
-                    format!(
-                        "the title of story {}, which is not on the public hub",
-                        s.slug
-                    ),
-                ));
+                list.push(identifying(&s.source, "title", &s.meta.title, slug));
                 if let Some(summary) = &s.meta.summary {
-                    list.push(identifying(
-                        &s.source,
-                        "summary",
-                        summary,
-                        format!(
-                            "the summary of story {}, which is not on the public hub",
-                            s.slug
-                        ),
-                    ));
+                    list.push(identifying(&s.source, "summary", summary, slug));
                 }
             }
         }
         for c in &corpus.campaigns {
-            staff_notes(
+            let slug = c.slug.as_str();
+            lines(
                 &mut list,
+                c.meta.staff_notes.as_deref(),
+                Kind::StaffNotes,
                 &c.source,
-                &c.meta.staff_notes,
-                format!("campaign {}", c.slug),
+                "staff_notes",
+                slug,
+                false,
             );
         }
         for g in corpus.guidelines.iter().filter(|g| !guideline_is_public(g)) {
@@ -140,124 +162,88 @@ impl Secrets {
                 &g.source,
                 "title",
                 &g.meta.title,
-                format!("the title of guideline {}, which is internal", g.slug),
+                g.slug.as_str(),
             ));
         }
-        list.retain(|s| s.text.chars().count() >= MIN_CHARS);
-        let plain = matcher(list.iter().map(|s| s.text.as_str()));
-        Secrets { list, plain }
+        list.retain(|s| s.text.chars().nth(MIN_CHARS - 1).is_some());
+        Secrets { list }
     }
 
-    /// Where public text holds a private value, leaving out its owner's own
-    /// public links and handles.
-    pub fn sightings(&self, texts: &[PublicText]) -> Vec<Sighting> {
-        let Some(plain) = &self.plain else {
-            return Vec::new();
-        };
-        let mut found = Vec::new();
-        for (t, text) in texts.iter().enumerate() {
-            for m in plain.find_overlapping_iter(text.text) {
-                if !self.list[m.pattern().as_usize()].is_published() {
-                    found.push((m.pattern().as_usize(), t, m.start()));
-                }
-            }
-        }
-        found
-    }
-
-    /// The scanner for the public output: every value no public text holds
-    /// (those that public text does hold are errors already, or ordinary
-    /// words), in each form an output format could write it.
-    pub fn scanner(&self, texts: &[PublicText]) -> Scanner {
-        let said: HashSet<usize> = self
-            .sightings(texts)
-            .into_iter()
-            .map(|(s, _, _)| s)
-            .collect();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut owners: Vec<usize> = Vec::new();
-        for (i, secret) in self.list.iter().enumerate() {
-            if said.contains(&i) || secret.is_published() {
-                continue;
-            }
+    /// One scanner for every form of every value its owner does not
+    /// publish, for public text and the public output alike.
+    fn scanner(&self, texts: &[PublicText]) -> Scanner {
+        let mut patterns = Vec::new();
+        for (i, secret) in self.list.iter().enumerate().filter(|(_, s)| !s.published) {
             let mut forms = written_forms(&secret.text);
             forms.sort();
             forms.dedup();
-            for form in forms {
-                patterns.push(form);
-                owners.push(i);
-            }
+            patterns.extend(forms.into_iter().map(|f| (f.into_bytes(), i)));
         }
-        Scanner {
-            matcher: matcher(patterns.iter().map(String::as_str)),
-            owners,
+        Scanner::new(patterns, &sample(texts))
+    }
+}
+
+/// Where public text holds private values, and what looks for them in the
+/// public output: made once per check or build.
+pub struct Watch<'c> {
+    pub secrets: Secrets<'c>,
+    scanner: Scanner,
+    /// Private values public text holds as well: errors already, or words
+    /// anyone may say (a hidden story's title in a public one).
+    said: HashSet<usize>,
+}
+
+/// Gather the private values of `corpus`, and find those that public text
+/// holds (`texts`, see `public_texts`), as (secret, text, byte offset).
+pub fn watch<'c>(
+    corpus: &'c Corpus,
+    now: DateTime<FixedOffset>,
+    texts: &[PublicText],
+) -> (Watch<'c>, Vec<Sighting>) {
+    let secrets = Secrets::of(corpus, now);
+    let scanner = secrets.scanner(texts);
+    let mut sightings = Vec::new();
+    for (t, text) in texts.iter().enumerate() {
+        scanner.find(text.text.as_bytes(), |secret, at| {
+            sightings.push((secret, t, at))
+        });
+    }
+    sightings.sort_unstable();
+    sightings.dedup();
+    let said = sightings.iter().map(|(s, _, _)| *s).collect();
+    let watch = Watch {
+        secrets,
+        scanner,
+        said,
+    };
+    (watch, sightings)
+}
+
+impl<'c> Watch<'c> {
+    /// The output leak check of one build.
+    pub fn guard(&self) -> Guard<'_, 'c> {
+        Guard {
+            watch: self,
+            leaks: Mutex::default(),
         }
     }
 }
 
-/// Looks for private values in files of the public output.
-pub struct Scanner {
-    matcher: Option<AhoCorasick>,
-    /// Which secret each pattern is a form of.
-    owners: Vec<usize>,
-}
-
-impl Scanner {
-    /// The secrets (indexes into `Secrets::list`) a file's bytes hold.
-    /// Pictures are not read: text inside them is out of reach here.
-    pub fn find(&self, path: &Path, bytes: &[u8]) -> Vec<usize> {
-        let Some(matcher) = &self.matcher else {
-            return Vec::new();
-        };
-        if is_picture(path) {
-            return Vec::new();
+/// Text to learn which byte sequences are common, so the scanner anchors
+/// each value on a rare part of it.
+fn sample(texts: &[PublicText]) -> Vec<u8> {
+    let mut sample = Vec::with_capacity(SAMPLE_BYTES);
+    for t in texts {
+        let room = SAMPLE_BYTES - sample.len();
+        sample.extend_from_slice(&t.text.as_bytes()[..t.text.len().min(room)]);
+        if sample.len() >= SAMPLE_BYTES {
+            break;
         }
-        let mut hits: Vec<usize> = matcher
-            .find_iter(bytes)
-            .map(|m| self.owners[m.pattern().as_usize()])
-            .collect();
-        hits.sort_unstable();
-        hits.dedup();
-        hits
     }
-
-    /// How many patterns it looks for (for benchmarks and tests).
-    pub fn len(&self) -> usize {
-        self.owners.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.owners.is_empty()
-    }
+    sample
 }
 
-/// Raster images and fonts: binary, and their text is out of scope.
-fn is_picture(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    matches!(
-        ext.as_str(),
-        "jpg" | "jpeg" | "png" | "gif" | "webp" | "avif" | "ico" | "woff" | "woff2" | "otf" | "ttf"
-    )
-}
-
-fn matcher<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<AhoCorasick> {
-    let patterns: Vec<&str> = patterns.collect();
-    if patterns.is_empty() {
-        return None;
-    }
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(patterns)
-        .ok()
-}
-
-fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
-    haystack.to_lowercase().contains(&needle.to_lowercase())
-}
+const SAMPLE_BYTES: usize = 2 << 20;
 
 /// A value as each output format writes it: as it is, escaped for HTML and
 /// XML, inside a JSON string, percent-encoded in a share link, escaped in
@@ -281,124 +267,126 @@ fn written_forms(text: &str) -> Vec<String> {
     ]
 }
 
-fn identifying(source: &Source, key: &str, text: &str, what: String) -> Secret {
+fn identifying<'c>(
+    source: &'c Source,
+    key: &'static str,
+    text: &'c str,
+    owner: &'c str,
+) -> Secret<'c> {
     Secret {
-        text: text.trim().to_string(),
+        text: Cow::Borrowed(text.trim()),
         kind: Kind::Identifying,
-        file: source.path.clone(),
-        line: key_line(source, key),
-        what,
-        published: Vec::new(),
-    }
-}
-
-fn staff_notes(list: &mut Vec<Secret>, source: &Source, notes: &Option<String>, whose: String) {
-    if let Some(notes) = notes {
-        let what = format!("the staff notes of {whose}");
-        push_lines(
-            list,
-            notes,
-            Kind::StaffNotes,
-            source,
-            "staff_notes",
-            what,
-            Vec::new(),
-        );
+        source,
+        key: Cow::Borrowed(key),
+        owner,
+        published: false,
     }
 }
 
 /// Each line of a multi-line value is a value of its own: a leak of one
 /// line of a note is a leak.
-fn push_lines(
-    list: &mut Vec<Secret>,
-    value: &str,
+fn lines<'c>(
+    list: &mut Vec<Secret<'c>>,
+    value: Option<&'c str>,
     kind: Kind,
-    source: &Source,
-    key: &str,
-    what: String,
-    published: Vec<String>,
+    source: &'c Source,
+    key: impl Into<Cow<'c, str>> + Clone,
+    owner: &'c str,
+    published: bool,
 ) {
-    for line in value.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    for line in value
+        .into_iter()
+        .flat_map(str::lines)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
         list.push(Secret {
-            text: line.to_string(),
+            text: Cow::Borrowed(line),
             kind,
-            file: source.path.clone(),
-            line: located(source, key, line),
-            what: what.clone(),
-            published: published.clone(),
+            source,
+            key: key.clone().into(),
+            owner,
+            published,
         });
     }
 }
 
-/// The front-matter line holding `value`, else the line of `key`.
-fn located(source: &Source, key: &str, value: &str) -> usize {
-    let probe: String = value.chars().take(40).collect();
-    source
-        .front_matter
-        .lines()
-        .position(|l| l.contains(probe.as_str()))
-        .map_or_else(|| key_line(source, key), |i| i + 2)
-}
-
 /// A person's `internal` values, at any depth of maps and lists. A value
-/// that is some person's slug (a `manager:`) is an address on the hub,
-/// not a secret. Their own public links, handles and name are where they
-/// publish a value on purpose.
-fn internal_values(p: &Person, public: bool, slugs: &HashSet<&str>, list: &mut Vec<Secret>) {
+/// that is some person's slug (a `manager:`) is an address on the hub, not
+/// a secret. A public person's own name, pronouns, team, place, topics and
+/// links are where they publish a value on purpose, and a handle they link
+/// to (`@amara` in `https://x.example/amara`) is theirs to publish too.
+fn internal_values<'c>(
+    p: &'c Person,
+    public: bool,
+    slugs: &HashSet<&str>,
+    list: &mut Vec<Secret<'c>>,
+) {
     let m = &p.meta;
-    // Someone who is not on the hub publishes nothing.
-    let published: Vec<String> = if !public {
-        Vec::new()
-    } else {
-        m.links
+    let own: Vec<String> = match public {
+        false => Vec::new(),
+        true => m
+            .links
             .values()
-            .cloned()
-            .chain([m.name.clone()])
-            .chain(m.pronouns.clone())
-            .chain(m.team.clone())
-            .chain(m.location.clone())
-            .chain(m.topics.iter().cloned())
-            .collect()
+            .chain([&m.name])
+            .chain(&m.pronouns)
+            .chain(&m.team)
+            .chain(&m.location)
+            .chain(&m.topics)
+            .map(|s| s.to_lowercase())
+            .collect(),
     };
     let mut leaves = Vec::new();
     for (key, value) in &m.internal {
-        leaf_values(key, value, &mut leaves);
+        leaf_values(Cow::Borrowed(key.as_str()), value, &mut leaves);
     }
     for (key, value) in leaves {
         if slugs.contains(value.trim()) {
             continue;
         }
-        let what = format!("{}'s internal `{key}`", m.name);
-        let mut published = published.clone();
-        // A handle is published when its owner links to it without the `@`.
-        if let Some(handle) = value.trim().strip_prefix('@').filter(|_| public) {
-            if m.links.values().any(|l| contains_ignoring_case(l, handle)) {
-                published.push(value.clone());
-            }
+        let lower = value.trim().to_lowercase();
+        let handle = lower.strip_prefix('@').unwrap_or(&lower);
+        let published = own
+            .iter()
+            .any(|o| o.contains(&lower) || (handle.len() < lower.len() && o.contains(handle)));
+        match value {
+            Cow::Borrowed(text) => lines(
+                list,
+                Some(text),
+                Kind::Internal,
+                &p.source,
+                key,
+                &m.name,
+                published,
+            ),
+            // A number: one line, owned.
+            Cow::Owned(text) => list.push(Secret {
+                text: Cow::Owned(text),
+                kind: Kind::Internal,
+                source: &p.source,
+                key,
+                owner: &m.name,
+                published,
+            }),
         }
-        push_lines(
-            list,
-            &value,
-            Kind::Internal,
-            &p.source,
-            &key,
-            what,
-            published,
-        );
     }
 }
 
-/// Every string, number and date under `value`, with the key it is under.
-fn leaf_values(key: &str, value: &serde_yaml::Value, out: &mut Vec<(String, String)>) {
+/// Every string and number under `value`, with the key it is under.
+fn leaf_values<'c>(
+    key: Cow<'c, str>,
+    value: &'c serde_yaml::Value,
+    out: &mut Vec<(Cow<'c, str>, Cow<'c, str>)>,
+) {
     use serde_yaml::Value;
     match value {
-        Value::String(s) => out.push((key.to_string(), s.clone())),
-        Value::Number(n) => out.push((key.to_string(), n.to_string())),
-        Value::Sequence(items) => items.iter().for_each(|v| leaf_values(key, v, out)),
+        Value::String(s) => out.push((key, Cow::Borrowed(s))),
+        Value::Number(n) => out.push((key, Cow::Owned(n.to_string()))),
+        Value::Sequence(items) => items.iter().for_each(|v| leaf_values(key.clone(), v, out)),
         Value::Mapping(map) => {
             for (k, v) in map {
-                let k = k.as_str().map_or_else(|| key.to_string(), str::to_string);
-                leaf_values(&k, v, out);
+                let k = k.as_str().map_or_else(|| key.clone(), Cow::Borrowed);
+                leaf_values(k, v, out);
             }
         }
         Value::Tagged(t) => leaf_values(key, &t.value, out),
@@ -406,80 +394,100 @@ fn leaf_values(key: &str, value: &serde_yaml::Value, out: &mut Vec<(String, Stri
     }
 }
 
+/// What the public hub may say: its content and the built-in theme's own
+/// words. A private value these say too is not looked for in the output.
+pub fn public_words(corpus: &Corpus, now: DateTime<FixedOffset>) -> Vec<PublicText<'_>> {
+    let mut texts = public_texts(corpus, now);
+    texts.extend(crate::theme::Theme::builtin_texts().map(|text| PublicText {
+        file: Path::new("templates"),
+        line: 0,
+        text,
+    }));
+    texts
+}
+
 /// The public text comms officers wrote, as the public hub shows it:
 /// public people's profiles, public stories, campaign pages, public
-/// guidelines and hub.yaml's words. Front-matter fields point at their key's line.
-pub fn public_texts<'c>(corpus: &'c Corpus, now: DateTime<FixedOffset>) -> Vec<PublicText<'c>> {
+/// guidelines and hub.yaml's words. Fields point at their key's line.
+pub fn public_texts(corpus: &Corpus, now: DateTime<FixedOffset>) -> Vec<PublicText<'_>> {
     let mut out = Vec::new();
-    let field = |out: &mut Vec<PublicText<'c>>, source: &'c Source, key: &str, text: &'c str| {
-        out.push(PublicText {
-            file: &source.path,
-            line: key_line(source, key),
-            text,
-        });
-    };
-    let body = |out: &mut Vec<PublicText<'c>>, source: &'c Source| {
-        out.push(PublicText {
-            file: &source.path,
-            line: source.body_line,
-            text: &source.body,
-        });
-    };
     for p in corpus.people.iter().filter(|p| person_is_public(p, now)) {
         let m = &p.meta;
-        field(&mut out, &p.source, "name", &m.name);
-        for (key, value) in [
+        let fields = [
             ("role", &m.role),
             ("team", &m.team),
             ("location", &m.location),
             ("pronouns", &m.pronouns),
             ("photo_alt", &m.photo_alt),
-        ] {
-            if let Some(v) = value {
-                field(&mut out, &p.source, key, v);
-            }
-        }
+        ];
+        push_fields(&mut out, &p.source, &[("name", &m.name)], &fields);
         for t in &m.topics {
-            field(&mut out, &p.source, "topics", t);
+            push_fields(&mut out, &p.source, &[("topics", t)], &[]);
         }
         for (network, url) in &m.links {
-            field(&mut out, &p.source, network, url);
+            push_fields(&mut out, &p.source, &[(network, url)], &[]);
         }
-        body(&mut out, &p.source);
     }
     for s in corpus.stories.iter().filter(|s| story_is_public(s, now)) {
         let m = &s.meta;
-        field(&mut out, &s.source, "title", &m.title);
-        for (key, value) in [("summary", &m.summary), ("image_alt", &m.image_alt)] {
-            if let Some(v) = value {
-                field(&mut out, &s.source, key, v);
-            }
-        }
-        body(&mut out, &s.source);
+        push_fields(
+            &mut out,
+            &s.source,
+            &[("title", &m.title)],
+            &[("summary", &m.summary), ("image_alt", &m.image_alt)],
+        );
     }
-    for c in corpus
-        .campaigns
-        .iter()
-        .filter(|c| crate::audience::campaign_is_public(c))
-    {
-        field(&mut out, &c.source, "title", &c.meta.title);
+    for c in corpus.campaigns.iter().filter(|c| campaign_is_public(c)) {
+        push_fields(&mut out, &c.source, &[("title", &c.meta.title)], &[]);
         if let Some(cta) = &c.meta.cta {
-            field(&mut out, &c.source, "text", &cta.text);
+            push_fields(&mut out, &c.source, &[("text", &cta.text)], &[]);
         }
         for h in &c.meta.hashtags {
-            field(&mut out, &c.source, "hashtags", h);
+            push_fields(&mut out, &c.source, &[("hashtags", h)], &[]);
         }
-        body(&mut out, &c.source);
     }
     for g in corpus.guidelines.iter().filter(|g| guideline_is_public(g)) {
-        field(&mut out, &g.source, "title", &g.meta.title);
-        body(&mut out, &g.source);
+        push_fields(&mut out, &g.source, &[("title", &g.meta.title)], &[]);
+    }
+    let published_bodies = corpus
+        .people
+        .iter()
+        .filter(|p| person_is_public(p, now))
+        .map(|p| &p.source)
+        .chain(
+            corpus
+                .stories
+                .iter()
+                .filter(|s| story_is_public(s, now))
+                .map(|s| &s.source),
+        )
+        .chain(
+            corpus
+                .campaigns
+                .iter()
+                .filter(|c| campaign_is_public(c))
+                .map(|c| &c.source),
+        )
+        .chain(
+            corpus
+                .guidelines
+                .iter()
+                .filter(|g| guideline_is_public(g))
+                .map(|g| &g.source),
+        );
+    for source in published_bodies {
+        out.push(PublicText {
+            file: &source.path,
+            line: source.body_line,
+            text: &source.body,
+        });
     }
     let hub = Path::new("hub.yaml");
+    let config = &corpus.config;
     for text in [
-        &corpus.config.title,
-        &corpus.config.description,
-        &corpus.config.organisation.name,
+        &config.title,
+        &config.description,
+        &config.organisation.name,
     ] {
         out.push(PublicText {
             file: hub,
@@ -490,31 +498,50 @@ pub fn public_texts<'c>(corpus: &'c Corpus, now: DateTime<FixedOffset>) -> Vec<P
     out
 }
 
-/// The output leak check of one build or preview: every public file is
-/// shown to it before it is written; what it found stops the build.
-pub struct Guard<'s> {
-    secrets: &'s Secrets,
-    scanner: Scanner,
-    leaks: std::sync::Mutex<Vec<(PathBuf, usize)>>,
+fn push_fields<'c>(
+    out: &mut Vec<PublicText<'c>>,
+    source: &'c Source,
+    fields: &[(&str, &'c String)],
+    optional: &[(&str, &'c Option<String>)],
+) {
+    let optional = optional
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| (*k, v)));
+    for (key, text) in fields.iter().copied().chain(optional) {
+        out.push(PublicText {
+            file: &source.path,
+            line: key_line(source, key),
+            text,
+        });
+    }
 }
 
-impl<'s> Guard<'s> {
-    /// `texts` are what the public hub may say (its content and the
-    /// theme's words): values they hold are not looked for.
-    pub fn new(secrets: &'s Secrets, texts: &[PublicText]) -> Self {
-        Guard {
-            secrets,
-            scanner: secrets.scanner(texts),
-            leaks: Default::default(),
-        }
-    }
+/// The output leak check of one build or preview: every public file is
+/// shown to it before it is written; what it finds stops the build.
+pub struct Guard<'w, 'c> {
+    watch: &'w Watch<'c>,
+    leaks: Mutex<Vec<(PathBuf, usize)>>,
+}
 
+impl Guard<'_, '_> {
     /// Look at one public file; `false` if it holds a private value.
+    /// Pictures and fonts are not read: text inside them is out of reach.
     pub fn inspect(&self, path: &Path, bytes: &[u8]) -> bool {
-        let hits = self.scanner.find(path, bytes);
+        if is_binary(path) {
+            return true;
+        }
+        let mut hits = Vec::new();
+        let said = &self.watch.said;
+        self.watch.scanner.find(bytes, |secret, _| {
+            if !said.contains(&secret) {
+                hits.push(secret);
+            }
+        });
         if hits.is_empty() {
             return true;
         }
+        hits.sort_unstable();
+        hits.dedup();
         let mut leaks = self.leaks.lock().unwrap_or_else(|e| e.into_inner());
         leaks.extend(hits.into_iter().map(|s| (path.to_path_buf(), s)));
         false
@@ -522,23 +549,23 @@ impl<'s> Guard<'s> {
 
     /// How many value forms it looks for.
     pub fn patterns(&self) -> usize {
-        self.scanner.len()
+        self.watch.scanner.len()
     }
 
     /// What it found, as errors at the private values' own lines, sorted.
-    pub fn found(&self) -> Vec<crate::diagnostics::Diagnostic> {
+    pub fn found(&self) -> Vec<Diagnostic> {
         let mut leaks = self.leaks.lock().unwrap_or_else(|e| e.into_inner()).clone();
         leaks.sort();
         leaks
             .into_iter()
             .map(|(public, s)| {
-                let secret = &self.secrets.list[s];
-                crate::diagnostics::Diagnostic::error(
-                    &secret.file,
-                    secret.line,
+                let secret = &self.watch.secrets.list[s];
+                Diagnostic::error(
+                    secret.file(),
+                    secret.line(),
                     format!(
                         "{} reached the public hub's {}, so nothing was published",
-                        secret.what,
+                        secret.what(),
                         crate::routes::static_url(&public)
                     ),
                 )
@@ -546,4 +573,16 @@ impl<'s> Guard<'s> {
             })
             .collect()
     }
+}
+
+/// Raster images and fonts: binary, and text inside them is out of scope.
+fn is_binary(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(
+        ext.as_str(),
+        "jpg" | "jpeg" | "png" | "gif" | "webp" | "avif" | "ico" | "woff" | "woff2" | "otf" | "ttf"
+    )
 }

@@ -38,9 +38,6 @@ pub struct Theme {
     /// The text of `share_card.svg` as used (the site's, if it has one):
     /// part of each card's cache key.
     card_source: String,
-    /// Every template's text: the words the theme itself puts on pages,
-    /// which a private value may share without being leaked by them.
-    texts: String,
 }
 
 impl Theme {
@@ -67,7 +64,6 @@ impl Theme {
             .find(|(n, _)| n == "share_card.svg")
             .map(|(_, t)| t.clone())
             .unwrap_or_default();
-        let texts = templates.iter().map(|(_, t)| t.as_str()).collect();
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html", ".xml", ".svg"]);
         tera.set_escape_fn(crate::render::escape_html);
@@ -88,7 +84,6 @@ impl Theme {
             tera,
             assets,
             card_source,
-            texts,
         })
     }
 
@@ -114,9 +109,11 @@ impl Theme {
             .map_err(|e| Error::Theme(describe_tera(&e)))
     }
 
-    /// The words of every template, as written.
-    pub fn texts(&self) -> &str {
-        &self.texts
+    /// The built-in theme's words, as its templates write them: a private
+    /// value that says the same is not leaked by saying it. (A site's own
+    /// templates are not counted: a phone number typed into one is a leak.)
+    pub fn builtin_texts() -> impl Iterator<Item = &'static str> {
+        DEFAULT_TEMPLATES.iter().map(|(_, text)| *text)
     }
 
     /// The share card template's text.

@@ -46,6 +46,7 @@ impl Problems {
         let mut found = Diagnostics::default();
         found.extend(self.read.values().flatten().cloned());
         validate::corpus(&site.corpus, site.opts.now, &mut found);
+        validate::private_values(&site.corpus, site.opts.now, &mut found);
         taxonomy::check(&site.corpus, &mut found);
         self.checked = errors(found.iter()).cloned().collect();
         if self.show(found, site, session) {

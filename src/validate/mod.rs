@@ -149,7 +149,19 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
     );
     diags.extend(found.into_iter().flatten());
     duplicates_and_aliases(c, diags);
-    private::in_public_text(c, now, diags);
+}
+
+/// Private values in public text (errors), and what looks for them in the
+/// public output. Separate from `corpus` so a build makes the search once.
+pub fn private_values<'c>(
+    c: &'c Corpus,
+    now: DateTime<FixedOffset>,
+    diags: &mut Diagnostics,
+) -> crate::secrets::Watch<'c> {
+    let texts = crate::secrets::public_words(c, now);
+    let (watch, sightings) = crate::secrets::watch(c, now, &texts);
+    private::in_public_text(&watch.secrets, &texts, &sightings, diags);
+    watch
 }
 
 /// The checks of the one file at `path` against the rest of the site, for

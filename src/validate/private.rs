@@ -3,14 +3,16 @@
 //! would be published with it.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::Corpus;
-use crate::secrets::{self, Kind, Secrets};
-use chrono::{DateTime, FixedOffset};
+use crate::secrets::{Kind, PublicText, Secrets, Sighting};
 
-pub fn in_public_text(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
-    let secrets = Secrets::of(c, now);
-    let texts = secrets::public_texts(c, now);
-    for (s, t, offset) in secrets.sightings(&texts) {
+/// Each private value public text holds, as an error at that text.
+pub fn in_public_text(
+    secrets: &Secrets,
+    texts: &[PublicText],
+    sightings: &[Sighting],
+    diags: &mut Diagnostics,
+) {
+    for &(s, t, offset) in sightings {
         let secret = &secrets.list[s];
         let what = match secret.kind {
             Kind::Internal => "internal details",
@@ -20,6 +22,10 @@ pub fn in_public_text(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagno
             Kind::Identifying => continue,
         };
         let text = &texts[t];
+        if text.line == 0 {
+            // The theme's own words: saying them leaks nothing.
+            continue;
+        }
         // The offset came from searching this very text.
         let before = text.text.get(..offset).unwrap_or("");
         let line = text.line + before.matches('\n').count();
@@ -30,9 +36,9 @@ pub fn in_public_text(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagno
                 line,
                 format!(
                     "this public text contains {}, which is private ({}:{})",
-                    secret.what,
-                    secret.file.display(),
-                    secret.line
+                    secret.what(),
+                    secret.file().display(),
+                    secret.line()
                 ),
             )
             .at_column(column)
