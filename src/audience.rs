@@ -176,6 +176,40 @@ pub fn campaign_is_public(c: &Campaign) -> bool {
     !c.source.partial
 }
 
+/// Is the item read from `path` on the public hub, and if so, the folders
+/// of its pages there (its own and its aliases'), which must go at once
+/// when it leaves.
+pub fn public_folders(
+    corpus: &Corpus,
+    path: &Path,
+    now: DateTime<FixedOffset>,
+) -> Option<Vec<routes::Route>> {
+    let with_aliases =
+        |own: routes::Route, aliases: &[String], alias: fn(&str) -> routes::Route| {
+            std::iter::once(own)
+                .chain(aliases.iter().map(|a| alias(a)))
+                .collect()
+        };
+    if let Some(p) = corpus.people.iter().find(|p| p.source.path == path) {
+        return person_is_public(p, now).then(|| {
+            with_aliases(
+                routes::person(&p.slug),
+                &p.meta.aliases,
+                routes::person_alias,
+            )
+        });
+    }
+    if let Some(s) = corpus.stories.iter().find(|s| s.source.path == path) {
+        return story_is_public(s, now)
+            .then(|| with_aliases(routes::story(&s.slug), &s.meta.aliases, routes::story_alias));
+    }
+    if let Some(g) = corpus.guidelines.iter().find(|g| g.source.path == path) {
+        return guideline_is_public(g).then(|| vec![routes::guideline(&g.slug)]);
+    }
+    let c = corpus.campaigns.iter().find(|c| c.source.path == path)?;
+    campaign_is_public(c).then(|| vec![routes::campaign(&c.slug)])
+}
+
 pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOffset>) -> View<'a> {
     let playbook = audience == Audience::Playbook;
     let people: Vec<&Person> = corpus

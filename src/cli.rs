@@ -43,8 +43,9 @@ pub struct ServeArgs {
     /// The site folder (the one with hub.yaml).
     #[arg(default_value = ".")]
     pub site: PathBuf,
-    /// Port for the public hub; the playbook is served on the next port.
-    #[arg(long, default_value_t = 1111)]
+    /// Port for the public hub; the playbook is served on the next port
+    /// (so at most 65534).
+    #[arg(long, default_value_t = 1111, value_parser = clap::value_parser!(u16).range(1..=65534))]
     pub port: u16,
     /// Address to listen on. Only change this if you mean to share the
     /// playbook with your network.
@@ -277,9 +278,27 @@ impl InitArgs {
 
 impl ServeArgs {
     fn run(self) -> Result<u8, Error> {
-        let out = self.out.unwrap_or_else(|| {
-            std::env::temp_dir().join(format!("convene-serve-{}", std::process::id()))
-        });
+        // The preview holds the playbook: by default it lives in a folder
+        // only this user can open, removed when serve stops.
+        let preview = match &self.out {
+            Some(_) => None,
+            None => Some(private_folder().map_err(|e| Error::Io {
+                path: std::env::temp_dir(),
+                message: e.to_string(),
+            })?),
+        };
+        let out = match &preview {
+            Some(dir) => dir.path().to_path_buf(),
+            None => self.out.clone().unwrap_or_default(),
+        };
+        if let Some(dir) = &preview {
+            // Ctrl+C ends the process without running destructors.
+            let path = dir.path().to_path_buf();
+            let _ = ctrlc::set_handler(move || {
+                let _ = std::fs::remove_dir_all(&path);
+                std::process::exit(i32::from(OK));
+            });
+        }
         let options = convene::serve::ServeOptions {
             build: Options::new(
                 self.site,
@@ -289,9 +308,23 @@ impl ServeArgs {
             bind: self.bind,
             port: self.port,
         };
-        convene::serve::run(&options, &|line| eprintln!("{line}"))?;
-        Ok(OK)
+        let served = convene::serve::run(&options, &|line| eprintln!("{line}"));
+        drop(preview);
+        served.map(|()| OK)
     }
+}
+
+/// A new temporary folder only its owner can open (Windows keeps a
+/// user's temporary folder to that user already).
+fn private_folder() -> std::io::Result<tempfile::TempDir> {
+    let mut folder = tempfile::Builder::new();
+    folder.prefix("convene-serve-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        folder.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    folder.tempdir()
 }
 
 impl NewArgs {

@@ -157,6 +157,33 @@ pub fn render(diags: &Diagnostics, format: Format, site: &Path) -> String {
     }
 }
 
+/// Problems as `serve` shows them over the public hub's pages: file,
+/// position, message and hint, but never a quoted line of the file, which
+/// could be a private field's.
+pub fn brief(diags: &Diagnostics) -> String {
+    let mut out = String::new();
+    for d in diags.iter() {
+        let label = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "{label}: {}", d.message);
+        match d.line {
+            0 => {
+                let _ = writeln!(out, "  --> {}", d.file.display());
+            }
+            line => {
+                let _ = writeln!(out, "  --> {}:{line}:{}", d.file.display(), d.column);
+            }
+        }
+        if let Some(hint) = &d.hint {
+            let _ = writeln!(out, "  = hint: {hint}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// rustc's layout, which people who have seen any compiler error recognise:
 /// the file and position, the line itself, a caret under the column.
 fn human(d: &Diagnostic, site: &Path) -> String {

@@ -33,16 +33,21 @@ fn free_ports() -> u16 {
     }
 }
 
+/// GET a path from a running server. A server that can't be reached fails
+/// the test: an empty answer must never pass for "no problems".
 fn get(port: u16, path: &str) -> (u16, String) {
-    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
-        return (0, String::new());
-    };
+    get_as(port, path, "localhost")
+}
+
+fn get_as(port: u16, path: &str, host: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))
+        .unwrap_or_else(|e| panic!("the server on port {port} is not answering: {e}"));
     stream
         .set_read_timeout(Some(Duration::from_secs(5)))
         .unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = String::new();
@@ -51,7 +56,7 @@ fn get(port: u16, path: &str) -> (u16, String) {
         .split(' ')
         .nth(1)
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
+        .unwrap_or_else(|| panic!("no HTTP answer for {path} on port {port}: {response:?}"));
     (status, response)
 }
 
@@ -82,6 +87,12 @@ impl Serving {
         let tmp = tempfile::tempdir().unwrap();
         let site = tmp.path().join("site");
         copy_site(&example_site(), &site);
+        Serving::on(tmp, site)
+    }
+
+    /// Serve the site at `site` (inside `tmp`), writing the preview to
+    /// `tmp/served`.
+    fn on(tmp: tempfile::TempDir, site: std::path::PathBuf) -> Serving {
         let port = free_ports();
         let mut child = convene()
             .args([
@@ -128,8 +139,14 @@ impl Serving {
             .count()
     }
 
+    /// Where the public hub's preview is written.
+    fn public_folder(&self) -> std::path::PathBuf {
+        self._tmp.path().join("served/public")
+    }
+
     fn problems(&self) -> String {
-        let (_, response) = get(self.port, "/__convene/problems");
+        let (status, response) = get(self.port, "/__convene/problems");
+        assert_eq!(status, 200, "{response}");
         response
             .split("\r\n\r\n")
             .nth(1)
@@ -180,15 +197,30 @@ fn serve_updates_pages_reports_problems_and_recovers() {
             .contains("Director of Stories")
     });
 
-    // A broken edit is reported; the last good page stays.
+    // A broken edit is reported. The file may have its error in the very
+    // field that says whether it may be public, so it leaves the hub until
+    // it is fixed; the playbook keeps its last good page.
     std::fs::write(&file, original.replace("public: true", "publc: true")).unwrap();
     eventually("the problem", || {
         serving.problems().contains("unknown field `publc`")
     });
-    assert!(get(port, "/people/amara-okafor/")
+    eventually("the profile to leave the hub", || {
+        get(port, "/people/amara-okafor/").0 == 404
+    });
+    assert!(!get(port, "/people/").1.contains("Amara Okafor"));
+    assert!(get(port + 1, "/people/amara-okafor/")
         .1
         .contains("Director of Stories"));
     assert!(serving.printed("unknown field `publc`") > 0);
+    // The hub's port names the problem without quoting the file's lines;
+    // the playbook's quotes them.
+    let (_, public) = get(port, "/__convene/problems");
+    let (_, playbook) = get(port + 1, "/__convene/problems");
+    assert!(
+        public.contains("people/amara-okafor.md:") && !public.contains("publc: true"),
+        "{public}"
+    );
+    assert!(playbook.contains("publc: true"), "{playbook}");
 
     // Fixing it recovers.
     std::fs::write(
@@ -304,4 +336,267 @@ fn serve_follows_lists_editors_and_the_whole_site() {
     assert!(!serving.problems().contains("publc"));
     std::fs::write(&file, &original).unwrap();
     eventually("the clash to clear", || serving.problems().is_empty());
+}
+
+/// Another site must not be able to read the preview through a name of
+/// its own that resolves to 127.0.0.1 (DNS rebinding).
+#[test]
+fn serve_answers_only_to_local_names() {
+    let serving = Serving::start();
+    for port in [serving.port, serving.port + 1] {
+        assert_eq!(get_as(port, "/", "localhost").0, 200);
+        assert_eq!(get_as(port, "/", &format!("127.0.0.1:{port}")).0, 200);
+        for host in ["evil.example", "rebound.attacker.test:1111", "localhost:1"] {
+            assert_eq!(get_as(port, "/people/", host).0, 403, "{host}");
+            assert_eq!(get_as(port, "/__convene/problems", host).0, 403, "{host}");
+        }
+    }
+}
+
+#[test]
+fn a_port_without_a_next_one_is_refused_clearly() {
+    let out = convene()
+        .args([
+            "serve",
+            &example_site().to_string_lossy(),
+            "--port",
+            "65535",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("65535 is not in 1..=65534"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Without --out, the preview (which holds the playbook) is written to a
+/// folder only this user can open, and removed when serve is stopped.
+#[test]
+fn the_default_preview_folder_is_private_and_removed_on_exit() {
+    use std::os::unix::fs::PermissionsExt;
+    let port = free_ports();
+    let mut child = convene()
+        .args([
+            "serve",
+            &example_site().to_string_lossy(),
+            "--port",
+            &port.to_string(),
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let child = Server(child);
+    let (tell, told) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            if let Some(folder) = line.strip_prefix("the preview is written to ") {
+                let _ = tell.send(std::path::PathBuf::from(folder));
+            }
+        }
+    });
+    let folder = told
+        .recv_timeout(Duration::from_secs(30))
+        .expect("serve names its preview folder");
+    let mode = std::fs::metadata(&folder).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o700, "{}", folder.display());
+    eventually("the first render", || {
+        folder.join("public/index.html").is_file()
+    });
+    std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap();
+    let mut child = child;
+    let status = child.0.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(!folder.exists(), "{} is left behind", folder.display());
+}
+
+/// A tab that goes away frees its event stream: the server's open sockets
+/// come back to what they were.
+#[test]
+fn closed_tabs_free_their_event_streams() {
+    let serving = Serving::start();
+    let pid = serving._server.0.id();
+    let sockets = || {
+        std::fs::read_dir(format!("/proc/{pid}/fd"))
+            .unwrap()
+            .filter_map(|fd| std::fs::read_link(fd.ok()?.path()).ok())
+            .filter(|target| target.to_string_lossy().starts_with("socket:"))
+            .count()
+    };
+    let before = sockets();
+    let mut tabs = Vec::new();
+    for _ in 0..20 {
+        let mut tab = TcpStream::connect(("127.0.0.1", serving.port)).unwrap();
+        write!(
+            tab,
+            "GET /__convene/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )
+        .unwrap();
+        tabs.push(tab);
+    }
+    eventually("the tabs' streams", || sockets() >= before + 20);
+    drop(tabs);
+    let start = Instant::now();
+    while sockets() > before && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(
+        sockets() <= before,
+        "{} sockets open, {before} before",
+        sockets()
+    );
+}
+
+/// The leak rule through `serve`, on a generated site: after each edit
+/// that takes something off the hub, neither the hub's port nor its
+/// preview folder holds any trace of it.
+#[test]
+fn serve_takes_things_off_the_hub_at_once() {
+    use support::corpus::{generate, Sizes};
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let sizes = Sizes {
+        people: 40,
+        stories: 24,
+        guidelines: 4,
+        campaigns: 2,
+    };
+    generate(&site, &sizes, 11).unwrap();
+    let serving = Serving::on(tmp, site.clone());
+    let port = serving.port;
+    let public = serving.public_folder();
+
+    let public_files = |dir: &str| -> Vec<std::path::PathBuf> {
+        let mut found: Vec<_> = std::fs::read_dir(site.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                let text = read(p);
+                !text.contains("public: false")
+                    && !text.contains("draft: true")
+                    && !text.contains("audience: internal")
+                    && !text.contains("publish_after:")
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let people = public_files("people");
+    let stories = public_files("stories");
+    let slug = |p: &std::path::Path| p.file_stem().unwrap().to_string_lossy().to_string();
+    let story_slug = |p: &std::path::Path| slug(p)[11..].to_string();
+
+    // A mark in each item's body, so its traces can be looked for.
+    let mark = |path: &std::path::Path, mark: &str| {
+        std::fs::write(path, read(path) + &format!("\nTrace {mark}.\n")).unwrap();
+    };
+    // The preview changes while it is read: files that go are skipped.
+    let files = || -> Vec<(String, String)> {
+        walkdir::WalkDir::new(&public)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let text = std::fs::read(e.path()).ok()?;
+                let rel = e
+                    .path()
+                    .strip_prefix(&public)
+                    .ok()?
+                    .to_string_lossy()
+                    .into_owned();
+                Some((rel, String::from_utf8_lossy(&text).into_owned()))
+            })
+            .collect()
+    };
+    let traced = |mark: &str| -> bool { files().iter().any(|(_, text)| text.contains(mark)) };
+    let (withdrawn, broken) = (&people[0], &people[1]);
+    let (internal, deleted) = (&stories[0], &stories[1]);
+    for (path, m) in [
+        (withdrawn, "MARK-WITHDRAWN"),
+        (broken, "MARK-BROKEN"),
+        (internal, "MARK-INTERNAL"),
+        (deleted, "MARK-DELETED"),
+    ] {
+        mark(path, m);
+        eventually(m, || traced(m));
+    }
+    // Gone from the hub: its mark, its page, and every list or link to it.
+    let gone = |what: &str, m: &str, page: &str| {
+        let address = page.trim_matches('/').to_string();
+        let listed = || {
+            files().iter().any(|(path, text)| {
+                path.starts_with(&address) || text.contains(&format!("{address}/"))
+            })
+        };
+        eventually(what, || !traced(m) && get(port, page).0 == 404 && !listed());
+        assert!(!get(port, "/people/").1.contains(m) && !get(port, "/").1.contains(m));
+    };
+
+    // Consent withdrawn.
+    std::fs::write(
+        withdrawn,
+        read(withdrawn).replace("public: true", "public: false"),
+    )
+    .unwrap();
+    gone(
+        "consent withdrawn",
+        "MARK-WITHDRAWN",
+        &format!("/people/{}/", slug(withdrawn)),
+    );
+
+    // A story made internal.
+    std::fs::write(
+        internal,
+        read(internal).replacen("---\n", "---\naudience: internal\n", 1),
+    )
+    .unwrap();
+    gone(
+        "story made internal",
+        "MARK-INTERNAL",
+        &format!("/stories/{}/", story_slug(internal)),
+    );
+
+    // A story deleted.
+    std::fs::remove_file(deleted).unwrap();
+    gone(
+        "story deleted",
+        "MARK-DELETED",
+        &format!("/stories/{}/", story_slug(deleted)),
+    );
+
+    // A privacy field broken: the file is off the hub until it is fixed.
+    std::fs::write(
+        broken,
+        read(broken).replace("public: true", "public: yes please"),
+    )
+    .unwrap();
+    gone(
+        "privacy field broken",
+        "MARK-BROKEN",
+        &format!("/people/{}/", slug(broken)),
+    );
+    assert!(serving
+        .problems()
+        .contains(&format!("people/{}.md", slug(broken))));
+
+    // The playbook still shows them all (but the deleted story).
+    for (page, m) in [
+        (format!("/people/{}/", slug(withdrawn)), "MARK-WITHDRAWN"),
+        (
+            format!("/stories/{}/", story_slug(internal)),
+            "MARK-INTERNAL",
+        ),
+        (format!("/people/{}/", slug(broken)), "MARK-BROKEN"),
+    ] {
+        assert!(
+            get(port + 1, &page).1.contains(m),
+            "{page} missing from the playbook"
+        );
+    }
 }

@@ -169,6 +169,27 @@ impl Corpus {
         }
     }
 
+    /// Keep the item read from `path` as it is, but as read with errors:
+    /// off the public hub until the file is fixed. `false` if it already was.
+    pub fn mark_partial(&mut self, path: &Path) -> bool {
+        let people = self.people.iter_mut().map(|p| &mut p.source);
+        let stories = self.stories.iter_mut().map(|s| &mut s.source);
+        let guidelines = self.guidelines.iter_mut().map(|g| &mut g.source);
+        let campaigns = self.campaigns.iter_mut().map(|c| &mut c.source);
+        match people
+            .chain(stories)
+            .chain(guidelines)
+            .chain(campaigns)
+            .find(|s| s.path == path)
+        {
+            Some(source) if !source.partial => {
+                source.partial = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Where the item read from `path` (relative to the site) came from.
     pub fn source(&self, path: &Path) -> Option<&Source> {
         let people = self.people.iter().map(|p| &p.source);

@@ -5,7 +5,7 @@ use super::Shared;
 use crate::model::Audience;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::sync::Arc;
 
 const LIVE_RELOAD_JS: &str = include_str!("../../themes/default/static/live-reload.js");
@@ -18,10 +18,14 @@ pub(super) fn serve_site(
     root: PathBuf,
     shared: Arc<Shared>,
 ) {
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map_or(0, |address| address.port());
     for request in server.incoming_requests() {
         let root = root.clone();
         let shared = Arc::clone(&shared);
-        std::thread::spawn(move || answer(request, audience, &root, &shared));
+        std::thread::spawn(move || answer(request, audience, port, &root, &shared));
     }
 }
 
@@ -29,7 +33,48 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
     tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
 }
 
-fn answer(request: tiny_http::Request, audience: Audience, root: &Path, shared: &Shared) {
+/// Is this request for us? A page on any web site can make a browser
+/// send requests to 127.0.0.1; with a name of its own that resolves there
+/// (DNS rebinding) it could read the answers, the playbook included. The
+/// browser always names the host it thinks it is talking to, so only
+/// requests for `localhost` or a bare address, on our port, are answered.
+fn host_allowed(request: &tiny_http::Request, port: u16) -> bool {
+    let Some(host) = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_ascii_lowercase())
+    else {
+        return false;
+    };
+    let (name, given_port) = match host.rsplit_once(':') {
+        Some((name, p)) if !name.ends_with(']') || host.starts_with('[') => {
+            (name.to_string(), p.parse::<u16>().ok())
+        }
+        _ => (host.clone(), None),
+    };
+    let name = name.trim_start_matches('[').trim_end_matches(']');
+    let is_address = name.parse::<std::net::IpAddr>().is_ok();
+    let is_local = name == "localhost" || name.ends_with(".localhost");
+    (is_address || is_local) && given_port.is_none_or(|p| p == port)
+}
+
+fn answer(
+    request: tiny_http::Request,
+    audience: Audience,
+    port: u16,
+    root: &Path,
+    shared: &Shared,
+) {
+    if !host_allowed(&request, port) {
+        let _ = request.respond(
+            tiny_http::Response::from_string(
+                "convene's preview only answers to localhost or an address, on its own port.",
+            )
+            .with_status_code(403),
+        );
+        return;
+    }
     let url = request
         .url()
         .split(['?', '#'])
@@ -45,7 +90,10 @@ fn answer(request: tiny_http::Request, audience: Audience, root: &Path, shared: 
             let text = shared
                 .problems
                 .read()
-                .map(|t| t.clone())
+                .map(|t| match audience {
+                    Audience::Public => t[0].clone(),
+                    Audience::Playbook => t[1].clone(),
+                })
                 .unwrap_or_default();
             request.respond(
                 tiny_http::Response::from_string(text)
@@ -174,16 +222,54 @@ fn stream_events(mut tab: Box<dyn Write + Send>, events: Receiver<String>) -> st
           Connection: close\r\n\r\nretry: 500\n\n",
     )?;
     tab.flush()?;
-    for event in events {
-        write!(tab, "data: {event}\n\n")?;
+    loop {
+        match events.recv_timeout(HEARTBEAT) {
+            Ok(event) => write!(tab, "data: {event}\n\n")?,
+            // A comment line: a tab that has gone makes this write fail,
+            // which ends the thread and frees the connection.
+            Err(RecvTimeoutError::Timeout) => tab.write_all(b": still here\n\n")?,
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        }
         tab.flush()?;
     }
-    Ok(())
 }
+
+/// How often an open tab's event stream is checked for a closed tab.
+const HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(5);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_local_names_and_addresses_are_answered() {
+        let request = |host: &str| {
+            let header = tiny_http::Header::from_bytes("Host", host).unwrap();
+            tiny_http::TestRequest::new().with_header(header).into()
+        };
+        for good in [
+            "localhost:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+            "LOCALHOST:1111",
+            "app.localhost:1111",
+            "192.168.1.5:1111",
+            "localhost",
+        ] {
+            assert!(host_allowed(&request(good), 1111), "{good}");
+        }
+        for bad in [
+            "evil.example:1111",
+            "rebind.attacker.test",
+            "localhost:2222",
+            "127.0.0.1.evil.example:1111",
+            "",
+        ] {
+            assert!(!host_allowed(&request(bad), 1111), "{bad}");
+        }
+        let none: tiny_http::Request = tiny_http::TestRequest::new().into();
+        assert!(!host_allowed(&none, 1111));
+    }
 
     #[test]
     fn urls_never_leave_the_site_folder() {

@@ -10,6 +10,15 @@
 //! else (hub.yaml, templates, static files, a file removed, several files
 //! saved at once) rebuilds everything. A bad edit is shown in the terminal
 //! and over the page, and the last good pages keep being served.
+//!
+//! The preview is as strict as `build` about the leak rule. A file with
+//! errors is kept off the public hub until it is fixed (the playbook keeps
+//! showing its last good version). An edit that takes something off the
+//! hub (consent withdrawn, a story made internal or deleted) removes its
+//! pages at once and renders the hub again whole before anything else,
+//! and every whole render leaves no file of the last one behind, passes
+//! every public file through the leak scan, and never publishes a static
+//! file where convene writes one of its own.
 
 mod http;
 mod problems;
@@ -23,6 +32,7 @@ use crate::load;
 use crate::model::{Audience, Corpus};
 use crate::output::SiteWriter;
 use crate::render::{self, highlight::Highlighter, OutputFile, Pages, Scope, Tools};
+use crate::routes::Route;
 use crate::theme::Theme;
 use crate::{validate, Error, Severity};
 use problems::Problems;
@@ -47,8 +57,10 @@ pub struct ServeOptions {
 
 /// What the servers and the watcher share.
 struct Shared {
-    /// Current problems as plain text, empty when there are none.
-    problems: RwLock<String>,
+    /// Current problems as plain text, empty when there are none: for the
+    /// public hub's port without quoted lines (they could be a private
+    /// field's), for the playbook's in full.
+    problems: RwLock<[String; 2]>,
     /// One sender per open tab listening for news, with the site it shows.
     listeners: Mutex<Vec<(Audience, Sender<String>)>>,
 }
@@ -114,7 +126,7 @@ pub fn run(opts: &ServeOptions, report: &(dyn Fn(&str) + Sync)) -> Result<(), Er
             message: e.to_string(),
         })?;
     let shared = Arc::new(Shared {
-        problems: RwLock::new(String::new()),
+        problems: RwLock::new([String::new(), String::new()]),
         listeners: Mutex::new(Vec::new()),
     });
     // Watching starts before the first build, so no save is missed.
@@ -141,6 +153,10 @@ pub fn run(opts: &ServeOptions, report: &(dyn Fn(&str) + Sync)) -> Result<(), Er
         let shared = Arc::clone(&shared);
         std::thread::spawn(move || http::serve_site(server, audience, root, shared));
     }
+    report(&format!(
+        "the preview is written to {}",
+        opts.build.out.display()
+    ));
     report("watching for changes; press Ctrl+C to stop");
     loop {
         // Work left over from earlier edits goes on only while no save is waiting.
@@ -172,6 +188,8 @@ struct Site {
     /// Always empty: the preview shows original photos and draws no share
     /// cards, so a save never waits for image work (`build` makes them).
     images: Images,
+    /// What the leak scan found in the last whole render of the hub.
+    leaks: Mutex<Vec<crate::Diagnostic>>,
 }
 
 /// Work that edits have left, done when no save is waiting.
@@ -214,6 +232,7 @@ impl Workspace {
                 theme,
                 highlighter: Highlighter::default(),
                 images: Images::default(),
+                leaks: Default::default(),
             },
             problems: Problems::default(),
             pending: Pending::default(),
@@ -243,9 +262,20 @@ impl Workspace {
     /// both sites, show its problems and reload open tabs; then the rest.
     fn save(&mut self, path: &Path, session: &Session) -> Result<(), Error> {
         let started = Instant::now();
+        let now = self.site.opts.now;
+        let was_public = audience::public_folders(&self.site.corpus, path, now);
         let read = self.reread(path);
         if !read.changed && !read.problems_changed {
             // The same save seen twice, or a file touched but not changed.
+            return Ok(());
+        }
+        let is_public = audience::public_folders(&self.site.corpus, path, now).is_some();
+        if let (Some(folders), false) = (was_public, is_public) {
+            // Consent withdrawn, a story made internal, a privacy field
+            // broken: its pages go now, and every list that showed it is
+            // rendered again before anything else happens.
+            self.take_off_the_hub(path, &folders, started, session)?;
+            self.show_file(path, read, session);
             return Ok(());
         }
         self.pending.check = true;
@@ -294,8 +324,62 @@ impl Workspace {
         Ok(())
     }
 
+    /// Check the file at `path` alone and show its problems with the rest.
+    fn show_file(&mut self, path: &Path, read: Reread, session: &Session) {
+        let site = &self.site;
+        let mut found = Diagnostics::default();
+        if read.taken_in {
+            validate::file(&site.corpus, path, site.opts.now, &mut found);
+        }
+        let problems = self.problems.with_file(path, found);
+        if self.problems.show(problems, site, session) {
+            session.shared.announce(News::Problems);
+        }
+    }
+
+    /// Something left the public hub: remove its pages from the served hub
+    /// first, then render both sites whole, without giving way to saves.
+    fn take_off_the_hub(
+        &mut self,
+        path: &Path,
+        folders: &[Route],
+        started: Instant,
+        session: &Session,
+    ) -> Result<(), Error> {
+        let hub = self.site.opts.out.join(Audience::Public.folder());
+        for folder in folders {
+            let dir = hub.join(folder.url());
+            if dir.starts_with(&hub) && dir != hub {
+                let _ = std::fs::remove_dir_all(&dir);
+            }
+        }
+        self.everything_now(session)?;
+        (session.report)(&format!(
+            "took {} off the public hub in {} ms",
+            path.display(),
+            started.elapsed().as_millis()
+        ));
+        Ok(())
+    }
+
+    /// Render both sites whole now, without giving way to saves, and leave
+    /// the check of the whole site for the next pause.
+    fn everything_now(&mut self, session: &Session) -> Result<(), Error> {
+        let site = &self.site;
+        let views = site.views();
+        site.render(&site.pages(&views), Scope::All, &|| false)?;
+        self.pending = Pending {
+            check: true,
+            ..Pending::default()
+        };
+        session.shared.announce(News::Everything);
+        Ok(())
+    }
+
     /// Read a saved file again and take it in, unless it has errors: then
-    /// its last good version stays, on the pages too, until the next good save.
+    /// its last good version stays in the playbook until the next good
+    /// save, but leaves the public hub, since the error may be in the very
+    /// field that says whether it may be there.
     fn reread(&mut self, path: &Path) -> Reread {
         let corpus = &mut self.site.corpus;
         let opts = &self.site.opts;
@@ -319,11 +403,20 @@ impl Workspace {
                     corpus.put(item);
                 }
             }
+            _ if corpus.source(path).is_some() => {
+                read.changed = corpus.mark_partial(path);
+                read.moved = read.changed;
+            }
+            // Read with errors and new: private until fixed.
+            Some(item) => {
+                corpus.put(item);
+                read.changed = true;
+                read.moved = true;
+            }
             // Still a file links may point to.
-            _ if corpus.source(path).is_none() => {
+            None => {
                 corpus.unreadable.insert(path.to_path_buf());
             }
-            _ => {}
         }
         read
     }
@@ -346,12 +439,11 @@ impl Workspace {
         self.site.corpus = corpus;
         self.site.theme = theme;
         self.problems.read_site(found);
-        self.pending = Pending {
-            everything: true,
-            check: true,
-            ..Pending::default()
-        };
-        self.catch_up(session)
+        // A file deleted, a static file changed, hub.yaml edited: any of
+        // them can take something off the hub, so this never gives way.
+        self.everything_now(session)?;
+        (session.report)("rebuilt everything");
+        Ok(())
     }
 
     /// Go on with what earlier edits left: the pages first; once saves
@@ -396,21 +488,41 @@ impl Site {
 
     /// Render `scope` of both sites side by side, straight into the served
     /// folders; `stop` can cut it short. Returns the pages that changed.
+    /// A whole render (`Scope::All`) passes every public file through the
+    /// leak scan, copies static files as `build` publishes them, and then
+    /// removes every file it did not write.
     fn render(
         &self,
         pages: &[Pages; 2],
         scope: Scope,
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Result<Changed, Error> {
+        let whole = matches!(scope, Scope::All);
+        let mut found = Diagnostics::default();
+        let private =
+            whole.then(|| validate::private_values(&self.corpus, self.opts.now, &mut found));
+        let guard = private.as_ref().map(|p| p.guard());
         let one = |pages: &Pages| {
-            let dir = self.opts.out.join(pages.view().audience.folder());
+            let audience = pages.view().audience;
+            let dir = self.opts.out.join(audience.folder());
             std::fs::create_dir_all(&dir).map_err(|e| Error::Io {
                 path: dir.clone(),
                 message: e.to_string(),
             })?;
+            let guard = guard.as_ref().filter(|_| audience == Audience::Public);
             let writer = SiteWriter::in_place(&dir);
             let changed = Mutex::new(Vec::new());
+            let written = Mutex::new(std::collections::HashSet::new());
             let write = |file: &OutputFile| {
+                if guard.is_some_and(|g| !g.inspect(&file.path, &file.bytes)) {
+                    return Ok(());
+                }
+                if whole {
+                    written
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(file.path.clone());
+                }
                 if writer.write(file)? && file.path.extension().is_some_and(|e| e == "html") {
                     let url = file.path.to_string_lossy().replace('\\', "/");
                     let url = format!("/{}", url.trim_end_matches("index.html"));
@@ -419,13 +531,55 @@ impl Site {
                 Ok(())
             };
             pages.render(scope, &write, stop)?;
-            if matches!(scope, Scope::All) && !stop() {
-                writer.copy_static(&self.opts.site, &pages.view().static_files, &|_, b| Some(b))?;
+            if whole && !stop() {
+                let (planned, folders) = pages.planned();
+                let own: std::collections::HashSet<PathBuf> = planned.into_iter().collect();
+                let statics: Vec<&Path> = pages
+                    .view()
+                    .static_files
+                    .iter()
+                    .copied()
+                    .filter(|f| !own.contains(*f) && !folders.iter().any(|d| f.starts_with(d)))
+                    .collect();
+                let prepare = |rel: &Path, bytes: Vec<u8>| {
+                    let bytes = match guard {
+                        Some(guard) => crate::published_static(guard, rel, bytes)?,
+                        None => bytes,
+                    };
+                    written
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(rel.to_path_buf());
+                    Some(bytes)
+                };
+                writer.copy_static(&self.opts.site, &statics, &prepare)?;
+                prune(
+                    &dir,
+                    &written.into_inner().unwrap_or_else(|e| e.into_inner()),
+                );
             }
             Ok(changed.into_inner().unwrap_or_else(|e| e.into_inner()))
         };
         let (public, playbook) = rayon::join(|| one(&pages[0]), || one(&pages[1]));
+        if let Some(guard) = &guard {
+            *self.leaks.lock().unwrap_or_else(|e| e.into_inner()) = guard.found();
+        }
         Ok([public?, playbook?])
+    }
+}
+
+/// Remove every file under `dir` that the last whole render did not write:
+/// the pages of whatever left the site, a static file now withheld.
+fn prune(dir: &Path, written: &std::collections::HashSet<PathBuf>) {
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        if !written.contains(rel) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

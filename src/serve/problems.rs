@@ -73,8 +73,17 @@ impl Problems {
     pub(super) fn show(&mut self, found: Diagnostics, site: &Site, session: &Session) -> bool {
         let mut shown = Diagnostics::default();
         shown.extend(errors(found.iter()).cloned());
+        // What the leak scan kept off the hub in the last whole render.
+        shown.extend(
+            site.leaks
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .iter()
+                .cloned(),
+        );
         shown.sort();
         let text = diagnostics::render(&shown, Format::Human, &site.opts.site);
+        let brief = diagnostics::brief(&shown);
         let changed = text != self.shown;
         if changed {
             (session.report)(match text.trim_end() {
@@ -87,7 +96,7 @@ impl Problems {
             .shared
             .problems
             .write()
-            .unwrap_or_else(|e| e.into_inner()) = text;
+            .unwrap_or_else(|e| e.into_inner()) = [brief, text];
         changed
     }
 }
