@@ -30,7 +30,7 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the site and report every problem, without writing anything.
     Check(CheckArgs),
-    /// Start a new site from the built-in example.
+    /// Start a new site from the built-in example, or a blank one.
     Init(InitArgs),
     /// Add a person, story, guideline or campaign file with its front matter.
     New(NewArgs),
@@ -107,6 +107,14 @@ pub struct CheckArgs {
 pub struct InitArgs {
     /// The folder to create.
     pub dir: PathBuf,
+    /// Start with one person, story, guideline and campaign, every field
+    /// explained, instead of the whole example charity.
+    #[arg(long)]
+    pub blank: bool,
+    /// Also write the configuration for serving the playbook behind a
+    /// login there (PUBLISHING.md compares them).
+    #[arg(long, value_enum, value_name = "HOST")]
+    pub playbook_host: Option<scaffold::PlaybookHost>,
 }
 
 #[derive(Args)]
@@ -265,12 +273,29 @@ impl CheckArgs {
 
 impl InitArgs {
     fn run(self) -> Result<u8, Error> {
-        let n = scaffold::init(&self.dir)?;
+        let options = scaffold::InitOptions {
+            blank: self.blank,
+            playbook_host: self.playbook_host,
+        };
+        let written = scaffold::init(&self.dir, &options)?;
+        let dir = self.dir.display();
+        let what = if self.blank {
+            "a blank site: one person, story, guideline and campaign, every field explained"
+        } else {
+            "an example site to edit"
+        };
+        // Commands only: they work the same on Linux, macOS and Windows.
         eprintln!(
-            "created {} with {n} files: an example site to edit.\nnext: convene build {} && open dist/public/index.html",
-            self.dir.display(),
-            self.dir.display()
+            "created {dir} with {} files: {what}.\nnext:\n  convene serve {dir}    preview both sites as you edit: the public hub at http://127.0.0.1:1111/, the playbook at http://127.0.0.1:1112/\n  convene build {dir}    write dist/public and dist/playbook, then open index.html in each with your browser\nto publish by git push, read {dir}/PUBLISHING.md",
+            written.len()
         );
+        if let Some(host) = self.playbook_host {
+            let files: Vec<&str> = host.files().map(|(rel, _)| rel).collect();
+            eprintln!(
+                "for the playbook's host: {}; PUBLISHING.md, \"Putting the playbook behind a login\", says what to do with it",
+                files.join(", ")
+            );
+        }
         Ok(OK)
     }
 }
