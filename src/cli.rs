@@ -201,7 +201,9 @@ impl BuildArgs {
         let report = convene::build_with_progress(&options, &ProgressBar::default())?;
         let code = self.common.finish(&report.diagnostics);
         if self.common.format == Format::Json {
-            // stderr stays one JSON document for tools; the exit code says the rest.
+            // stderr stays one JSON array of problems, as documented; what
+            // the build did is one JSON object on stdout.
+            println!("{}", build_summary(&report));
             return Ok(code);
         }
         if self.timings {
@@ -224,8 +226,35 @@ impl BuildArgs {
                 self.out.display()
             ),
         }
+        if let Some(next) = &report.next_change {
+            let when = next.at_utc();
+            let what = next.describe();
+            match self.common.format {
+                Format::Github => eprintln!(
+                    "::notice title=The hub changes by itself at {when}::{what}; a scheduled build then publishes it"
+                ),
+                _ => eprintln!("next change by itself: {when}, when {what}; build again then"),
+            }
+        }
         Ok(code)
     }
+}
+
+/// `build --format json`'s stdout: `{"written": true, "next_change": {"at":
+/// "2027-03-01T09:00:00Z", "file": "stories/...", "what": "embargo_lifts"}}`,
+/// with `next_change` null when nothing is coming or nothing was written.
+fn build_summary(report: &convene::Report) -> serde_json::Value {
+    let next = report.next_change.as_ref().map(|next| {
+        serde_json::json!({
+            "at": next.at_utc(),
+            "file": next.file_name(),
+            "what": next.what,
+        })
+    });
+    serde_json::json!({
+        "written": report.written.is_some(),
+        "next_change": next,
+    })
 }
 
 /// A progress bar while many images are made (hidden when stderr is not
