@@ -313,11 +313,12 @@ impl InitArgs {
         } else {
             "an example site to edit"
         };
+        eprintln!("created {dir} with {} files: {what}.", written.len());
         // Commands only: they work the same on Linux, macOS and Windows.
-        eprintln!(
-            "created {dir} with {} files: {what}.\nnext:\n  convene serve {dir}    preview both sites as you edit: the public hub at http://127.0.0.1:1111/, the playbook at http://127.0.0.1:1112/\n  convene build {dir}    write dist/public and dist/playbook, then open index.html in each with your browser\nto publish by git push, read {dir}/PUBLISHING.md",
-            written.len()
-        );
+        eprintln!("next:");
+        eprintln!("  convene serve {dir}    preview both sites as you edit: the public hub at http://127.0.0.1:1111/, the playbook at http://127.0.0.1:1112/");
+        eprintln!("  convene build {dir}    write dist/public and dist/playbook, then open index.html in each with your browser");
+        eprintln!("to publish by git push, read {dir}/PUBLISHING.md");
         if let Some(host) = self.playbook_host {
             let files: Vec<&str> = host.files().map(|(rel, _)| rel).collect();
             eprintln!(
