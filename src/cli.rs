@@ -30,7 +30,7 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the site and report every problem, without writing anything.
     Check(CheckArgs),
-    /// Start a new site from the built-in example.
+    /// Start a new site from the built-in example, or a blank one.
     Init(InitArgs),
     /// Add a person, story, guideline or campaign file with its front matter.
     New(NewArgs),
@@ -108,6 +108,14 @@ pub struct CheckArgs {
 pub struct InitArgs {
     /// The folder to create.
     pub dir: PathBuf,
+    /// Start with one person, story, guideline and campaign, every field
+    /// explained, instead of the whole example charity.
+    #[arg(long)]
+    pub blank: bool,
+    /// Also write the configuration for serving the playbook behind a
+    /// login there (PUBLISHING.md compares them).
+    #[arg(long, value_enum, value_name = "HOST")]
+    pub playbook_host: Option<scaffold::PlaybookHost>,
 }
 
 #[derive(Args)]
@@ -194,7 +202,9 @@ impl BuildArgs {
         let report = convene::build_with_progress(&options, &ProgressBar::default())?;
         let code = self.common.finish(&report.diagnostics);
         if self.common.format == Format::Json {
-            // stderr stays one JSON document for tools; the exit code says the rest.
+            // stderr stays one JSON array of problems, as documented; what
+            // the build did is one JSON object on stdout.
+            println!("{}", build_summary(&report));
             return Ok(code);
         }
         if self.timings {
@@ -217,8 +227,35 @@ impl BuildArgs {
                 self.out.display()
             ),
         }
+        if let Some(next) = &report.next_change {
+            let when = next.at_utc();
+            let what = next.describe();
+            match self.common.format {
+                Format::Github => eprintln!(
+                    "::notice title=The hub changes by itself at {when}::{what}; a scheduled build then publishes it"
+                ),
+                _ => eprintln!("next change by itself: {when}, when {what}; build again then"),
+            }
+        }
         Ok(code)
     }
+}
+
+/// `build --format json`'s stdout: `{"written": true, "next_change": {"at":
+/// "2027-03-01T09:00:00Z", "file": "stories/...", "what": "embargo_lifts"}}`,
+/// with `next_change` null when nothing is coming or nothing was written.
+fn build_summary(report: &convene::Report) -> serde_json::Value {
+    let next = report.next_change.as_ref().map(|next| {
+        serde_json::json!({
+            "at": next.at_utc(),
+            "file": next.file_name(),
+            "what": next.what,
+        })
+    });
+    serde_json::json!({
+        "written": report.written.is_some(),
+        "next_change": next,
+    })
 }
 
 /// A progress bar while many images are made (hidden when stderr is not
@@ -266,12 +303,30 @@ impl CheckArgs {
 
 impl InitArgs {
     fn run(self) -> Result<u8, Error> {
-        let n = scaffold::init(&self.dir)?;
-        eprintln!(
-            "created {} with {n} files: an example site to edit.\nnext: convene build {} && open dist/public/index.html",
-            self.dir.display(),
-            self.dir.display()
-        );
+        let options = scaffold::InitOptions {
+            blank: self.blank,
+            playbook_host: self.playbook_host,
+        };
+        let written = scaffold::init(&self.dir, &options)?;
+        let dir = self.dir.display();
+        let what = if self.blank {
+            "a blank site: one person, story, guideline and campaign, every field explained"
+        } else {
+            "an example site to edit"
+        };
+        eprintln!("created {dir} with {} files: {what}.", written.len());
+        // Commands only: they work the same on Linux, macOS and Windows.
+        eprintln!("next:");
+        eprintln!("  convene serve {dir}    preview both sites as you edit: the public hub at http://127.0.0.1:1111/, the playbook at http://127.0.0.1:1112/");
+        eprintln!("  convene build {dir}    write dist/public and dist/playbook, then open index.html in each with your browser");
+        eprintln!("to publish by git push, read {dir}/PUBLISHING.md");
+        if let Some(host) = self.playbook_host {
+            let files: Vec<&str> = host.files().map(|(rel, _)| rel).collect();
+            eprintln!(
+                "for the playbook's host: {}; PUBLISHING.md, \"Putting the playbook behind a login\", says what to do with it",
+                files.join(", ")
+            );
+        }
         Ok(OK)
     }
 }

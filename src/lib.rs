@@ -24,6 +24,7 @@ pub mod references;
 pub mod render;
 pub mod routes;
 pub mod scaffold;
+pub mod schedule;
 pub mod secrets;
 pub mod serve;
 pub mod taxonomy;
@@ -46,6 +47,9 @@ pub struct Report {
     pub written: Option<Written>,
     /// How long each step took, in order, for `--timings`.
     pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// When the written sites will next change by themselves (set when
+    /// they were written and such a moment is coming).
+    pub next_change: Option<schedule::NextChange>,
 }
 
 /// Times the steps of the pipeline.
@@ -190,8 +194,8 @@ pub fn build_with_progress(
         diagnostics.sort();
         Ok(Report {
             diagnostics,
-            written: None,
             timings: watch.1,
+            ..Report::default()
         })
     };
     if stop(&diagnostics) {
@@ -275,6 +279,7 @@ pub fn build_with_progress(
         diagnostics,
         written: Some(written),
         timings: watch.1,
+        next_change: schedule::next_change(&corpus, opts.now),
     })
 }
 

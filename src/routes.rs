@@ -141,13 +141,15 @@ pub fn respond() -> Route {
 pub fn search() -> Route {
     Route("search/".into())
 }
-/// The people directory's search data, fetched by the directory's script.
+/// The people directory's search data, a script that sets a global: pages
+/// load it with a script tag, which (unlike fetching JSON) works from the
+/// file system too.
 pub fn directory_data() -> Route {
-    Route("people/directory.json".into())
+    Route("people/directory.js".into())
 }
-/// The playbook's full-text search data.
+/// The playbook's full-text search data, a script like the directory's.
 pub fn search_data() -> Route {
-    Route("search/index.json".into())
+    Route("search/index.js".into())
 }
 pub fn not_found() -> Route {
     Route("404.html".into())

@@ -3,14 +3,19 @@
 
 use crate::model::slugify;
 use crate::Error;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+
+mod playbook_host;
+
+pub use playbook_host::PlaybookHost;
 
 include!(concat!(env!("OUT_DIR"), "/example_site.rs"));
 
-/// Written beside the example site so that publishing by `git push` works
-/// from the first commit: CI for both common git hosts and the comms team's
-/// guide to it.
-pub const PUBLISHING_FILES: &[(&str, &str)] = &[
+/// Written beside the site so that publishing by `git push` works from the
+/// first commit: CI for both common git hosts, the script they install
+/// convene with, and the comms team's guide to it.
+const PUBLISHING_FILES: &[(&str, &str)] = &[
     (
         ".github/workflows/convene.yml",
         include_str!("../publishing/github-workflow.yml"),
@@ -19,31 +24,69 @@ pub const PUBLISHING_FILES: &[(&str, &str)] = &[
         ".gitlab-ci.yml",
         include_str!("../publishing/gitlab-ci.yml"),
     ),
+    (
+        "ci/install-convene.sh",
+        include_str!("../publishing/install-convene.sh"),
+    ),
     ("PUBLISHING.md", include_str!("../PUBLISHING.md")),
     // The build output is made by CI, never committed.
     (".gitignore", "dist/\n.convene/\n"),
 ];
 
-/// Write the embedded example site, and the files that publish it, into
-/// `dir`, which must be new or empty.
-pub fn init(dir: &Path) -> Result<usize, Error> {
+/// Where the publishing files name convene's version: `init` writes the
+/// version that runs it, so CI builds with the convene the site was
+/// started with, until someone changes that one line.
+const VERSION_MARK: &str = "@CONVENE_VERSION@";
+
+/// How `convene init` starts a site.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InitOptions {
+    /// One example of each kind, with every field explained, instead of the
+    /// whole example charity.
+    pub blank: bool,
+    /// Also write the configuration for serving the playbook there.
+    pub playbook_host: Option<PlaybookHost>,
+}
+
+/// Write a site, and the files that publish it, into `dir`, which must be
+/// new or empty. Returns the paths written, relative to `dir`.
+pub fn init(dir: &Path, options: &InitOptions) -> Result<Vec<&'static str>, Error> {
     if dir.exists() && std::fs::read_dir(dir).map_or(true, |mut d| d.next().is_some()) {
         return Err(Error::Output(format!(
             "{} already exists and is not empty; choose a new folder name",
             dir.display()
         )));
     }
+    let site = if options.blank {
+        BLANK_SITE
+    } else {
+        EXAMPLE_SITE
+    };
+    let host_files = options
+        .playbook_host
+        .into_iter()
+        .flat_map(PlaybookHost::files);
     let publishing = PUBLISHING_FILES
         .iter()
-        .map(|(rel, text)| (*rel, text.as_bytes()));
-    for (rel, bytes) in EXAMPLE_SITE.iter().copied().chain(publishing) {
+        .copied()
+        .chain(host_files)
+        .map(|(rel, text)| {
+            let text = text.replace(VERSION_MARK, env!("CARGO_PKG_VERSION"));
+            (rel, Cow::Owned(text.into_bytes()))
+        });
+    let files: Vec<(&str, Cow<[u8]>)> = site
+        .iter()
+        .map(|(rel, bytes)| (*rel, Cow::Borrowed(*bytes)))
+        .chain(publishing)
+        .collect();
+    for (rel, bytes) in &files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
         }
         std::fs::write(&path, bytes).map_err(|e| io(&path, e))?;
     }
-    Ok(EXAMPLE_SITE.len() + PUBLISHING_FILES.len())
+    Ok(files.into_iter().map(|(rel, _)| rel).collect())
 }
 
 fn io(path: &Path, e: std::io::Error) -> Error {

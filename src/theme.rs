@@ -27,7 +27,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!("templates":
 
 /// Stylesheets and scripts, published under `assets/` in both sites.
 const DEFAULT_ASSETS: &[(&str, &str)] =
-    embed!("static": "convene.css", "directory.js", "search.js", "share.js");
+    embed!("static": "convene.css", "directory.js", "search.js", "share.js", "file-links.js");
 
 /// The themes built into this binary.
 pub const THEMES: &[&str] = &["default"];

@@ -2,6 +2,8 @@
 
 mod support;
 
+use convene::frontmatter::FrontMatter;
+use std::path::Path;
 use support::site::*;
 
 #[test]
@@ -17,6 +19,7 @@ fn init_scaffolds_the_example_site_which_builds() {
     for rel in [
         ".github/workflows/convene.yml",
         ".gitlab-ci.yml",
+        "ci/install-convene.sh",
         "PUBLISHING.md",
         ".gitignore",
     ] {
@@ -111,4 +114,97 @@ fn new_files_have_front_matter_that_checks_clean() {
         .status()
         .unwrap();
     assert_eq!(twice.code(), Some(2));
+}
+
+/// The top-level fields in a YAML text, written or commented out
+/// (`# photo: ...`), each with whether a comment line is just above it.
+fn explained_fields(text: &str) -> Vec<(String, bool)> {
+    let mut fields = Vec::new();
+    let mut after_comment = false;
+    for line in text.lines() {
+        if let Some(key) = field(line.strip_prefix("# ").unwrap_or(line)) {
+            fields.push((key.to_string(), after_comment));
+        }
+        after_comment = line.trim_start().starts_with('#');
+    }
+    fields
+}
+
+/// `key` in a line `key: value`.
+fn field(line: &str) -> Option<&str> {
+    let (key, _) = line.split_once(':')?;
+    key.chars()
+        .all(|c| c.is_ascii_lowercase() || c == '_')
+        .then_some(key)
+}
+
+#[test]
+fn init_blank_starts_one_of_each_kind_with_every_field_explained() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("blank");
+    let result = convene()
+        .args(["init", &site.to_string_lossy(), "--blank"])
+        .output()
+        .unwrap();
+    assert!(result.status.success(), "{}", stderr(&result));
+    // Hints name convene commands, which work on every system (no `open`).
+    let hints = stderr(&result);
+    let next: Vec<&str> = hints
+        .lines()
+        .skip_while(|l| *l != "next:")
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .collect();
+    assert_eq!(next.len(), 2, "{hints}");
+    for line in next {
+        assert!(line.trim_start().starts_with("convene "), "{line}");
+    }
+
+    let written = tree(&site);
+    for (folder, keys) in [
+        ("people", convene::model::PersonMeta::KEYS),
+        ("stories", convene::model::StoryMeta::KEYS),
+        ("guidelines", convene::model::GuidelineMeta::KEYS),
+        ("campaigns", convene::model::CampaignMeta::KEYS),
+    ] {
+        let files: Vec<_> = written.keys().filter(|p| p.starts_with(folder)).collect();
+        assert_eq!(files.len(), 1, "{folder}: {files:?}");
+        let text = read(&site.join(files[0]));
+        let front = text.split("---").nth(1).unwrap();
+        let fields = explained_fields(front);
+        for key in keys {
+            let found = fields.iter().find(|(k, _)| k == key);
+            assert!(
+                found.is_some(),
+                "{folder}: `{key}` is not in the blank file"
+            );
+            assert!(
+                found.unwrap().1,
+                "{folder}: `{key}` has no comment above it"
+            );
+        }
+    }
+    let hub = read(&site.join("hub.yaml"));
+    let fields = explained_fields(&hub);
+    for key in convene::SiteConfig::KEYS {
+        let found = fields.iter().find(|(k, _)| k == key);
+        assert!(
+            found.is_some_and(|f| f.1),
+            "hub.yaml: `{key}` missing or unexplained"
+        );
+    }
+
+    // It checks clean, warnings included, and builds both sites.
+    let (code, diagnostics) = check_json(&site);
+    assert_eq!((code, diagnostics), (0, vec![]));
+    let out = tmp.path().join("dist");
+    assert!(build(&site, &out).status.success());
+    for site in ["public", "playbook"] {
+        assert!(out.join(site).join("index.html").is_file());
+    }
+    assert!(out.join("playbook/people/sam-example/index.html").is_file());
+    // Sam has not consented yet and the story is a draft: the hub starts empty.
+    assert!(!out.join("public/people/sam-example").exists());
+    assert!(files_containing(&out.join("public"), "Sam Example").is_empty());
+    assert!(Path::new(&site.join(".github/workflows/convene.yml")).is_file());
 }

@@ -164,12 +164,20 @@ fn public_story_topics() -> BTreeSet<String> {
         .collect()
 }
 
+/// The JSON a data script (`window.NAME = {...};`) sets its global to.
+fn data_script(path: &std::path::Path, name: &str) -> Value {
+    let text = read(path);
+    let json = text
+        .strip_prefix(&format!("window.{name} = "))
+        .and_then(|t| t.strip_suffix(";\n"))
+        .unwrap_or_else(|| panic!("{} does not set window.{name}", path.display()));
+    serde_json::from_str(json).unwrap()
+}
+
 #[test]
 fn the_directory_data_holds_only_public_fields_of_consenting_people() {
     let (_tmp, out) = build_example();
-    let data: Value =
-        serde_json::from_slice(&std::fs::read(out.join("public/people/directory.json")).unwrap())
-            .unwrap();
+    let data = data_script(&out.join("public/people/directory.js"), "conveneDirectory");
     let expected: Vec<String> = {
         let mut names: Vec<String> = people(&example_site())
             .into_iter()
@@ -199,10 +207,7 @@ fn the_directory_data_holds_only_public_fields_of_consenting_people() {
         let team = row[3].as_i64().unwrap();
         assert!(team < data["teams"].as_array().unwrap().len() as i64);
     }
-    assert!(!String::from_utf8_lossy(
-        &std::fs::read(out.join("public/people/directory.json")).unwrap()
-    )
-    .contains('@'));
+    assert!(!read(&out.join("public/people/directory.js")).contains('@'));
 }
 
 #[test]
@@ -223,13 +228,10 @@ fn the_directory_for_5000_people_stays_small_and_paginates() {
     let out = tmp.path().join("dist");
     let result = build_without_images(&site, &out);
     assert!(result.status.success(), "{}", stderr(&result));
-    let json = std::fs::read(out.join("public/people/directory.json")).unwrap();
-    assert!(
-        json.len() < 1_500_000,
-        "directory.json is {} bytes",
-        json.len()
-    );
-    let data: Value = serde_json::from_slice(&json).unwrap();
+    let path = out.join("public/people/directory.js");
+    let bytes = std::fs::metadata(&path).unwrap().len();
+    assert!(bytes < 1_500_000, "directory.js is {bytes} bytes");
+    let data = data_script(&path, "conveneDirectory");
     assert_eq!(
         data["people"].as_array().unwrap().len(),
         summary.public_people
@@ -438,9 +440,7 @@ fn who_responds_lists_people_by_topic_and_level_and_flags_uncovered_topics() {
 #[test]
 fn the_playbook_search_index_covers_every_page_and_the_hub_has_none() {
     let (_tmp, out) = build_example();
-    let index: Value =
-        serde_json::from_slice(&std::fs::read(out.join("playbook/search/index.json")).unwrap())
-            .unwrap();
+    let index = data_script(&out.join("playbook/search/index.js"), "conveneSearchIndex");
     let docs = index["docs"].as_array().unwrap();
     let count = |kind: &str| docs.iter().filter(|d| d[2] == kind).count();
     let files = |folder: &str| {

@@ -474,10 +474,10 @@ fn static_files_that_would_replace_convenes_own_are_errors() {
         "404.html",
         "people/amara-okafor/index.html",
         "people/amara-okafor/amara-okafor.vcf",
-        "people/directory.json",
+        "people/directory.js",
         "assets/convene.css",
         "processed_images/amara.jpg",
-        "search/index.json",
+        "search/index.js",
         "respond/index.html",
     ];
     for file in clashes {

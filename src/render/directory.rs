@@ -30,8 +30,8 @@ fn positions<'t>(taxonomy: &'t Taxonomy) -> HashMap<&'t str, u32> {
         .collect()
 }
 
-/// `people/directory.json` for the site in `view`.
-pub fn json(view: &View, topics: &Taxonomy, teams: &Taxonomy, places: &Taxonomy) -> Vec<u8> {
+/// `people/directory.js` for the site in `view`.
+pub fn script(view: &View, topics: &Taxonomy, teams: &Taxonomy, places: &Taxonomy) -> Vec<u8> {
     let (team_at, place_at, topic_at) = (positions(teams), positions(places), positions(topics));
     let find = |at: &HashMap<&str, u32>, label: &str| at.get(slugify(label).as_str()).copied();
     let one = |at: &HashMap<&str, u32>, label: Option<&str>| {
@@ -61,5 +61,5 @@ pub fn json(view: &View, topics: &Taxonomy, teams: &Taxonomy, places: &Taxonomy)
             })
             .collect(),
     };
-    serde_json::to_vec(&directory).unwrap_or_default()
+    super::data_script::assign("conveneDirectory", &directory)
 }

@@ -70,7 +70,7 @@ struct PeoplePage<'a> {
     people: Vec<Cow<'a, str>>,
     pager: Option<Pager>,
     facets: FacetLinks,
-    data_url: &'static str,
+    data_url: String,
 }
 
 #[derive(Serialize)]
@@ -161,7 +161,7 @@ impl Renderer<'_, '_> {
                 teams: self.taxonomy(Facet::Team).terms.len(),
                 places: self.taxonomy(Facet::Place).terms.len(),
             },
-            data_url: "people/directory.json",
+            data_url: routes::directory_data().url().to_string(),
         };
         let title = if number == 1 {
             "People".to_string()

@@ -3,6 +3,7 @@
 
 mod chrome;
 mod context;
+mod data_script;
 mod directory;
 mod discovery;
 pub mod highlight;
@@ -601,7 +602,7 @@ impl Renderer<'_, '_> {
             Job::FacetTerm(facet, i) => one(self.facet_term(facet, i)),
             Job::DirectoryData => Ok(vec![OutputFile {
                 path: routes::directory_data().file(),
-                bytes: directory::json(
+                bytes: directory::script(
                     self.view,
                     &self.taxonomies[0],
                     &self.taxonomies[1],
@@ -623,7 +624,7 @@ impl Renderer<'_, '_> {
                 .map(|f| f.into_iter().collect()),
             Job::SearchData => Ok(vec![OutputFile {
                 path: routes::search_data().file(),
-                bytes: search::json(self.view),
+                bytes: search::script(self.view),
             }]),
             Job::Story(i) => one(self.story(i)),
             Job::CampaignsIndex => one(self.campaigns_index()),

@@ -137,8 +137,8 @@ fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
     docs
 }
 
-/// `search/index.json` for the site in `view`.
-pub fn json(view: &View) -> Vec<u8> {
+/// `search/index.js` for the site in `view`.
+pub fn script(view: &View) -> Vec<u8> {
     let (docs, texts): (Vec<_>, Vec<String>) = documents(view)
         .into_iter()
         .map(|d| ((d.title, d.url, d.kind, d.excerpt), d.text))
@@ -147,7 +147,7 @@ pub fn json(view: &View) -> Vec<u8> {
         docs,
         words: postings(&texts),
     };
-    serde_json::to_vec(&index).unwrap_or_default()
+    super::data_script::assign("conveneSearchIndex", &index)
 }
 
 /// Each word's documents (numbered as in `texts`), as gaps from the

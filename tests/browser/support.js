@@ -161,16 +161,11 @@ function serve(root) {
   });
 }
 
-/**
- * Start both sites and Chromium. Every request to anything but the two local
- * servers is aborted and recorded in `offsite`; tests assert it stays empty.
- */
-async function start() {
+/** Headless Chromium, quiet: no updates, sync or background requests. */
+async function launchBrowser() {
   const executablePath = requireChromium();
   const { chromium } = require("playwright-core");
-  const site = buildExample();
-  const servers = { public: await serve(site.public), playbook: await serve(site.playbook) };
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath,
     headless: true,
     args: [
@@ -184,6 +179,16 @@ async function start() {
       "--disable-dev-shm-usage",
     ],
   });
+}
+
+/**
+ * Start both sites and Chromium. Every request to anything but the two local
+ * servers is aborted and recorded in `offsite`; tests assert it stays empty.
+ */
+async function start() {
+  const site = buildExample();
+  const servers = { public: await serve(site.public), playbook: await serve(site.playbook) };
+  const browser = await launchBrowser();
   const allowed = new Set([servers.public.origin, servers.playbook.origin]);
   const offsite = [];
   const pageErrors = [];
@@ -258,5 +263,5 @@ function slugOf(rel) {
 
 module.exports = {
   REPO, ARTIFACTS, NOW, WIDTHS, SCHEMES,
-  requireChromium, buildExample, cleanupBuild, settled, htmlFiles, isAlias, urlPath, pageKind, serve, start, artifactDir, slugOf,
+  requireChromium, launchBrowser, buildExample, cleanupBuild, settled, htmlFiles, isAlias, urlPath, pageKind, serve, start, artifactDir, slugOf,
 };

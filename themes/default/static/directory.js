@@ -1,10 +1,12 @@
 /* convene: instant search and filters for the people directory.
    The directory works without this script (pages, and topic/team/place pages);
-   with it, the form appears and filters everyone from people/directory.json. */
+   with it, the form appears and filters everyone in people/directory.js,
+   loaded just before it (a script, not JSON to fetch, so that it works from
+   the file system too). */
 (function () {
   "use strict";
   var form = document.querySelector("form.finder[data-directory]");
-  if (!form || !window.fetch) return;
+  if (!form) return;
   var root = form.getAttribute("data-root") || "";
   var list = document.querySelector(".directory-list");
   var results = form.querySelector(".finder-results");
@@ -66,11 +68,17 @@
     var haystacks = data.people.map(function (p) { return fold(p[0] + " " + p[2]); });
     form.hidden = false;
 
+    var shown = null;
     function update() {
       var words = fold(field.q.value).split(/\s+/).filter(Boolean);
       var topic = field.topic.value === "" ? -1 : Number(field.topic.value);
       var team = field.team.value === "" ? -1 : Number(field.team.value);
       var place = field.place.value === "" ? -1 : Number(field.place.value);
+      // Leaving the name box fires "change" as someone clicks a result:
+      // drawing the same results again would swap the link from under the click.
+      var asked = JSON.stringify([words, topic, team, place]);
+      if (asked === shown) return;
+      shown = asked;
       var filtering = words.length > 0 || topic >= 0 || team >= 0 || place >= 0;
       results.hidden = !filtering;
       if (list) list.hidden = filtering;
@@ -96,8 +104,6 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
   }
 
-  fetch(form.getAttribute("data-directory"))
-    .then(function (response) { return response.json(); })
-    .then(start)
-    .catch(function () { /* the paginated directory below still works */ });
+  // Without the data, the paginated directory below still works.
+  if (window.conveneDirectory) start(window.conveneDirectory);
 })();

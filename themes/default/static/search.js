@@ -1,10 +1,12 @@
-/* convene: full-text search of the playbook from search/index.json.
+/* convene: full-text search of the playbook, over search/index.js (loaded
+   just before this: a script rather than JSON to fetch, so that search works
+   from the file system too).
    Every word must match; the last word may be the start of a word, so
    results appear while typing. Title matches rank first. */
 (function () {
   "use strict";
   var form = document.querySelector("form.finder[data-index]");
-  if (!form || !window.fetch) return;
+  if (!form) return;
   var root = form.getAttribute("data-root") || "";
   var input = form.elements.q;
   var status = form.querySelector(".finder-status");
@@ -79,17 +81,11 @@
       (found.length > LIMIT ? " Showing the first " + LIMIT + "." : "");
   }
 
-  status.textContent = "Loading the search index…";
-  fetch(form.getAttribute("data-index"))
-    .then(function (response) { return response.json(); })
-    .then(function (data) {
-      index = data;
-      words = Object.keys(data.words).sort();
-      status.textContent = "";
-      input.addEventListener("input", show);
-      form.addEventListener("submit", function (event) { event.preventDefault(); show(); });
-      var initial = new URLSearchParams(location.search).get("q");
-      if (initial) { input.value = initial; show(); }
-    })
-    .catch(function () { status.textContent = "The search index could not be loaded."; });
+  index = window.conveneSearchIndex;
+  if (!index) { status.textContent = "The search index could not be loaded."; return; }
+  words = Object.keys(index.words).sort();
+  input.addEventListener("input", show);
+  form.addEventListener("submit", function (event) { event.preventDefault(); show(); });
+  var initial = new URLSearchParams(location.search).get("q");
+  if (initial) { input.value = initial; show(); }
 })();

@@ -1,0 +1,121 @@
+// Both sites opened straight from the file system (file://), as staff open
+// a downloaded playbook or one on a shared drive: search, the directory
+// filter, links between pages and the copy button all work there, and no
+// page asks for anything but its own files.
+"use strict";
+
+const { describe, test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const path = require("node:path");
+const { pathToFileURL } = require("node:url");
+const support = require("./support");
+
+support.requireChromium();
+
+let browser;
+let site;
+const elsewhere = [];
+const pageErrors = [];
+
+before(async () => {
+  site = support.buildExample();
+  browser = await support.launchBrowser();
+});
+after(async () => {
+  if (browser) await browser.close();
+  support.cleanupBuild();
+});
+
+/** Open a file of one site in a fresh context that lets only file: URLs through. */
+async function open(which, rel, { permissions = [] } = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  if (permissions.length) await ctx.grantPermissions(permissions);
+  await ctx.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
+    elsewhere.push(url);
+    return route.abort("blockedbyclient");
+  });
+  const page = await ctx.newPage();
+  page.on("pageerror", (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+  page.on("console", (msg) => {
+    if (msg.type() === "error") pageErrors.push(`${page.url()}: console error: ${msg.text()}`);
+  });
+  await page.goto(pathToFileURL(path.join(site[which], rel)).href);
+  await page.waitForLoadState("load");
+  return { ctx, page };
+}
+
+/** Follow a link and check a page of the site opened, not a folder listing. */
+async function follow(page, link) {
+  const href = await link.getAttribute("href");
+  assert.match(href, /^file:.*\/index\.html(#.*)?$/, `link to ${href}`);
+  await Promise.all([page.waitForNavigation(), link.click()]);
+  assert.match(page.url(), /\/index\.html(#.*)?$/);
+  assert.equal(await page.locator("main#main").count(), 1, `${page.url()} is not a page of the site`);
+}
+
+describe("the playbook from file://", () => {
+  test("search finds pages, and its results open them", async () => {
+    const { ctx, page } = await open("playbook", "search/index.html");
+    const box = page.getByLabel(/Search guidelines/);
+    await box.click();
+    await page.keyboard.type("otter");
+    await page.waitForFunction(() => document.querySelectorAll(".search-results li").length > 0);
+    assert.match(await page.locator(".finder-status").innerText(), /^\d+ results?\./);
+    const hits = await page.locator(".search-results li").allInnerTexts();
+    assert.ok(hits.some((h) => /otter/i.test(h)), hits.join(" | "));
+    await follow(page, page.locator(".search-results a").first());
+    await ctx.close();
+  });
+
+  test("the directory filter finds people, including those not on the hub", async () => {
+    const { ctx, page } = await open("playbook", "people/index.html");
+    await page.locator("form.finder").waitFor({ state: "visible" });
+    await page.getByLabel("Name or role").fill("amara");
+    await page.waitForFunction(() => document.querySelectorAll(".finder-results .person-card").length === 1);
+    await follow(page, page.locator(".finder-results a").first());
+    assert.match(await page.locator("h1").innerText(), /Amara Okafor/);
+    await ctx.close();
+  });
+
+  test("the navigation opens pages, not folder listings", async () => {
+    const { ctx, page } = await open("playbook", "index.html");
+    await follow(page, page.locator(".site-header nav a", { hasText: "Guidelines" }).first());
+    await follow(page, page.locator("main a[href*='guidelines/']").first());
+    await ctx.close();
+  });
+});
+
+describe("the public hub from file://", () => {
+  test("the directory filter narrows the list, and a person's page opens", async () => {
+    const { ctx, page } = await open("public", "index.html");
+    await follow(page, page.locator(".site-header nav a", { hasText: "People" }).first());
+    await page.locator("form.finder").waitFor({ state: "visible" });
+    await page.getByLabel("Team").selectOption({ label: "Conservation" });
+    await page.waitForFunction(() => document.querySelectorAll(".finder-results .person-card").length > 0);
+    for (const text of await page.locator(".finder-results .person-card").allInnerTexts()) assert.match(text, /Conservation/);
+    await follow(page, page.locator(".finder-results a").first());
+    await ctx.close();
+  });
+
+  test("the copy button copies the profile's address", async () => {
+    const { ctx, page } = await open("public", "people/amara-okafor/index.html", { permissions: ["clipboard-read", "clipboard-write"] });
+    const button = page.getByRole("button", { name: "Copy link" });
+    await button.waitFor({ state: "visible" });
+    const expected = await button.getAttribute("data-copy");
+    assert.match(expected, /^https:\/\/people\.riverside\.example\//);
+    await button.click();
+    await page.waitForFunction(() => document.querySelector(".copy-status").textContent !== "");
+    assert.equal(await page.locator(".copy-status").innerText(), "Link copied.");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected);
+    await ctx.close();
+  });
+});
+
+describe("file:// network", () => {
+  test("nothing was asked of any host and no script failed", () => {
+    assert.deepEqual(elsewhere, [], "requests that were not for files");
+    assert.deepEqual(pageErrors, [], "errors in the pages' scripts");
+  });
+});
