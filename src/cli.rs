@@ -174,6 +174,13 @@ impl CommonArgs {
 
 impl Cli {
     pub fn run(self) -> ExitCode {
+        // Tools reading `--format json` get JSON even when convene could
+        // not run at all.
+        let format = match &self.command {
+            Command::Build(a) => a.common.format,
+            Command::Check(a) => a.common.format,
+            _ => Format::Human,
+        };
         let result = match self.command {
             Command::Build(a) => a.run(),
             Command::Check(a) => a.run(),
@@ -184,7 +191,7 @@ impl Cli {
         match result {
             Ok(code) => ExitCode::from(code),
             Err(e) => {
-                eprintln!("error: {e}");
+                eprint!("{}", diagnostics::failure(&e, format));
                 ExitCode::from(FAILED)
             }
         }

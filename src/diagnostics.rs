@@ -33,7 +33,11 @@ pub struct Diagnostic {
 fn slash_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
     let parts: Vec<_> = path
         .components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| match c {
+            // An absolute path (an image cache elsewhere) starts with `/`.
+            std::path::Component::RootDir => "".into(),
+            c => c.as_os_str().to_string_lossy(),
+        })
         .collect();
     s.serialize_str(&parts.join("/"))
 }
@@ -167,21 +171,61 @@ pub fn brief(diags: &Diagnostics) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let _ = writeln!(out, "{label}: {}", d.message);
+        let _ = writeln!(out, "{label}: {}", visible(&d.message));
         match d.line {
             0 => {
-                let _ = writeln!(out, "  --> {}", d.file.display());
+                let _ = writeln!(out, "  --> {}", visible(&d.file.display().to_string()));
             }
             line => {
-                let _ = writeln!(out, "  --> {}:{line}:{}", d.file.display(), d.column);
+                let _ = writeln!(
+                    out,
+                    "  --> {}:{line}:{}",
+                    visible(&d.file.display().to_string()),
+                    d.column
+                );
             }
         }
         if let Some(hint) = &d.hint {
-            let _ = writeln!(out, "  = hint: {hint}");
+            let _ = writeln!(out, "  = hint: {}", visible(hint));
         }
         out.push('\n');
     }
     out
+}
+
+/// A failure that stopped convene running (exit code 2), in the chosen
+/// format: the JSON array of `--format json` has one entry, `severity`
+/// `"error"`, the path it concerns as `file` (or empty) and line 0.
+pub fn failure(error: &crate::Error, format: Format) -> String {
+    let file = match error {
+        crate::Error::NotASite(path) | crate::Error::Io { path, .. } => path.clone(),
+        _ => PathBuf::new(),
+    };
+    match format {
+        Format::Json => {
+            let mut one = Diagnostics::default();
+            one.push(Diagnostic::error(file, 0, error.to_string()));
+            render(&one, Format::Json, Path::new(""))
+        }
+        Format::Github => format!("::error::{}\n", github_text(&error.to_string())),
+        Format::Human => format!("error: {}\n", visible(&error.to_string())),
+    }
+}
+
+/// Control characters in a message (an escape code in a field name, a
+/// carriage return in a value) shown as `\u{1b}`, so they can't move the
+/// cursor, recolour the terminal or fake a line of the report.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\n') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\n".to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// rustc's layout, which people who have seen any compiler error recognise:
@@ -191,26 +235,28 @@ fn human(d: &Diagnostic, site: &Path) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut out = format!("{label}: {}\n", d.message);
+    let mut out = format!("{label}: {}\n", visible(&d.message));
     let shown = site.join(&d.file);
     let gutter = " ".repeat(d.line.max(1).to_string().len());
     if d.line > 0 {
         let _ = writeln!(
             out,
             "{gutter}--> {}:{}:{}",
-            shown.display(),
+            visible(&shown.display().to_string()),
             d.line,
             d.column
         );
-        if let Some(text) = source_line(&shown, d.line) {
+        if let Some(text) =
+            source_line(&shown, d.line).map(|t| visible(&t.replace('\t', " ")).into_owned())
+        {
             let pad = " ".repeat(d.column.saturating_sub(1).min(text.chars().count()));
             let _ = writeln!(out, "{gutter} |\n{} | {text}\n{gutter} | {pad}^", d.line);
         }
     } else {
-        let _ = writeln!(out, "{gutter}--> {}", shown.display());
+        let _ = writeln!(out, "{gutter}--> {}", visible(&shown.display().to_string()));
     }
     if let Some(hint) = &d.hint {
-        let _ = writeln!(out, "{gutter} = hint: {hint}");
+        let _ = writeln!(out, "{gutter} = hint: {}", visible(hint));
     }
     out.push('\n');
     out
@@ -222,17 +268,23 @@ fn source_line(path: &Path, line: usize) -> Option<String> {
     text.lines().nth(line - 1).map(|l| l.trim_end().to_string())
 }
 
+/// Text for a workflow command: `%`, CR and LF encoded as GitHub asks;
+/// any other control character shown as `\u{..}`, so none reaches the log.
+fn github_text(s: &str) -> String {
+    let encoded = s
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
+    visible(&encoded).into_owned()
+}
+
 /// GitHub Actions workflow commands, so problems show on the pull request's lines.
 fn github(d: &Diagnostic, site: &Path) -> String {
     let level = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let escape = |s: &str| {
-        s.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
-    };
+    let escape = github_text;
     let escape_prop = |s: &str| escape(s).replace(':', "%3A").replace(',', "%2C");
     let mut msg = d.message.clone();
     if let Some(h) = &d.hint {

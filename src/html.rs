@@ -181,6 +181,44 @@ pub enum Found {
     Comment {
         line: usize,
     },
+    /// An end tag, for working out how deep elements nest.
+    End {
+        name: String,
+    },
+}
+
+/// How deeply raw HTML may nest elements: an article needs a handful; the
+/// HTML parser's work grows with the square of the depth.
+pub const MAX_NESTING: usize = 64;
+
+/// Elements that never hold others.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// The deepest elements nest in a fragment, and the line where it is
+/// reached. End tags close what is open at most, as a browser reads them.
+pub fn nesting(found: &[Found]) -> (usize, usize) {
+    let mut open: Vec<&str> = Vec::new();
+    let mut deepest = (0, 0);
+    for item in found {
+        match item {
+            Found::Tag { line, name, .. } if !VOID.contains(&name.as_str()) => {
+                open.push(name);
+                if open.len() > deepest.0 {
+                    deepest = (open.len(), *line);
+                }
+            }
+            Found::End { name } => {
+                if let Some(at) = open.iter().rposition(|n| n == name) {
+                    open.truncate(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// Collects tokens; html5ever hands them over through a shared reference.
@@ -207,6 +245,13 @@ impl TokenSink for Collect {
                     .collect(),
             },
             Token::CommentToken(_) => Found::Comment { line },
+            Token::TagToken(Tag {
+                kind: TagKind::EndTag,
+                name,
+                ..
+            }) => Found::End {
+                name: name.to_string(),
+            },
             _ => return TokenSinkResult::Continue,
         };
         self.0.borrow_mut().push(found);
@@ -264,6 +309,7 @@ pub fn removed_on_the_hub(found: &[Found]) -> Vec<(usize, String)> {
     for item in found {
         match item {
             Found::Comment { line } => out.push((*line, "an HTML comment".to_string())),
+            Found::End { .. } => {}
             Found::Tag {
                 line,
                 name,

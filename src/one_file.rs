@@ -83,3 +83,126 @@ pub fn check(text: &str, now: DateTime<FixedOffset>, highlighter: &Highlighter) 
     diags.sort();
     diags
 }
+
+/// What `site` planted as private: no file of the public hub may show it
+/// unless the site is refused.
+pub const PLANTED: &str = "FUZZ-PRIVATE-7d1c";
+
+/// The companions every fuzzed site gets: a hub, a public person with
+/// private details, a private person, a public story naming both.
+const COMPANIONS: &[(&str, &str)] = &[
+    ("hub.yaml", "title: Fuzz Hub\nbase_url: https://hub.example\norganisation: {name: Fuzz Trust}\nshare: {networks: [x, bluesky, mastodon, linkedin, email]}\n"),
+    ("people/amara-okafor.md", "---\nname: Amara Okafor\nrole: Lead\npublic: true\nresponding_level: 2\ntopics: [rivers]\nlinks: {bluesky: \"https://bsky.app/profile/amara.example\"}\ninternal:\n  phone: \"FUZZ-PRIVATE-7d1c phone\"\n  notes:\n    - \"FUZZ-PRIVATE-7d1c note\"\n---\n\nAmara works on [rivers](../stories/2026-01-05-river-day.md).\n"),
+    ("people/joss-reid.md", "---\nname: Joss FUZZ-PRIVATE-7d1c Reid\nresponding_level: 1\n---\n\nJoss FUZZ-PRIVATE-7d1c bio.\n"),
+    ("stories/2026-01-04-seed.md", "---\ntitle: Seed story\ndate: 2026-01-04\npeople: [amara-okafor, joss-reid]\nstaff_notes: \"FUZZ-PRIVATE-7d1c notes\"\n---\n\nWith [Joss](../people/joss-reid.md) and [Amara](../people/amara-okafor.md).\n"),
+];
+
+/// Where each part of a fuzzed site goes: the input is cut at lines of
+/// `====` into a person, a story, a guideline, a campaign and hub.yaml.
+const PARTS: &[&str] = &[
+    "people/fuzz-person.md",
+    "stories/2026-01-05-river-day.md",
+    "guidelines/tone.md",
+    "campaigns/clean-rivers.md",
+    "hub.yaml",
+];
+
+/// A small site made of `text` (see `PARTS`) and the `COMPANIONS`, run
+/// through the whole pipeline in memory: load, validate, look for private
+/// values, select both audiences, render both sites and scan the public
+/// one. Returns the diagnostics and the public hub's files.
+pub fn site(
+    text: &str,
+    now: DateTime<FixedOffset>,
+    theme: &crate::theme::Theme,
+    highlighter: &Highlighter,
+) -> (Diagnostics, Vec<crate::render::OutputFile>) {
+    let mut files: Vec<(&str, &str)> = COMPANIONS.to_vec();
+    for (part, path) in text.split("\n====\n").zip(PARTS) {
+        files.retain(|(p, _)| p != path);
+        files.push((path, part));
+    }
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut corpus = Corpus::default();
+    for (path, text) in files {
+        let rel = Path::new(path);
+        if path == "hub.yaml" {
+            corpus.config = SiteConfig::parse(text, &mut found);
+            continue;
+        }
+        let stem = rel
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match rel.parent().and_then(|p| p.to_str()) {
+            Some("people") => {
+                if let Some((slug, meta, source)) = item_from_text(text, rel, &mut found) {
+                    corpus.put(Item::Person(Person {
+                        slug: PersonSlug::new(slug),
+                        meta,
+                        source,
+                    }));
+                }
+            }
+            Some("stories") => {
+                if let Some((_, meta, source)) = item_from_text::<StoryMeta>(text, rel, &mut found)
+                {
+                    let slug = StorySlug::new(stem.get(11..).unwrap_or(&stem));
+                    corpus.put(Item::Story(Story { slug, meta, source }));
+                }
+            }
+            Some("guidelines") => {
+                if let Some((slug, meta, source)) = item_from_text(text, rel, &mut found) {
+                    corpus.put(Item::Guideline(Guideline {
+                        slug: GuidelineSlug::new(slug),
+                        meta,
+                        source,
+                    }));
+                }
+            }
+            _ => {
+                if let Some((slug, meta, source)) = item_from_text(text, rel, &mut found) {
+                    corpus.put(Item::Campaign(Campaign {
+                        slug: CampaignSlug::new(slug),
+                        meta,
+                        source,
+                    }));
+                }
+            }
+        }
+    }
+    let mut diags = Diagnostics::default();
+    diags.extend(found);
+    crate::validate::corpus(&corpus, now, &mut diags);
+    crate::taxonomy::check(&corpus, &mut diags);
+    let watch = crate::validate::private_values(&corpus, now, &mut diags);
+    let guard = watch.guard();
+    let images = crate::images::Images::default();
+    let tools = crate::render::Tools {
+        theme,
+        highlighter,
+        images: &images,
+    };
+    let public = std::sync::Mutex::new(Vec::new());
+    for audience in [Audience::Public, Audience::Playbook] {
+        let view = crate::audience::select(&corpus, audience, now);
+        let rendered = crate::render::site(&view, &tools, crate::render::Scope::All, &|f| {
+            if audience == Audience::Public && guard.inspect(&f.path, &f.bytes) {
+                public
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(f.clone());
+            }
+            Ok(())
+        });
+        if let Err(e) = rendered {
+            diags.push(Diagnostic::error("templates", 0, e.to_string()));
+        }
+    }
+    diags.extend(guard.found());
+    diags.sort();
+    (
+        diags,
+        public.into_inner().unwrap_or_else(|e| e.into_inner()),
+    )
+}

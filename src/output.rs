@@ -205,22 +205,36 @@ impl Stage {
     }
 
     /// Replace each live site folder by its staged copy, one rename each.
+    /// Both sites are swapped or neither: if one can't be, the ones already
+    /// swapped are put back, so the hub and the playbook never come from
+    /// different builds.
     pub fn finish(self, audiences: &[Audience]) -> Result<(), Error> {
+        let mut swapped: Vec<(PathBuf, PathBuf, bool)> = Vec::new();
         for audience in audiences {
             let name = audience.folder();
             let live = self.out.join(name);
             let old = self.dir.join(format!("old-{name}"));
             let had_live = live.exists();
-            if had_live {
-                fs::rename(&live, &old).map_err(io(&live))?;
-            }
-            if let Err(e) = fs::rename(self.dir.join(name), &live) {
-                // Put the last good site back rather than leave a gap.
+            let swap = (|| {
                 if had_live {
-                    let _ = fs::rename(&old, &live);
+                    fs::rename(&live, &old)?;
+                }
+                fs::rename(self.dir.join(name), &live).inspect_err(|_| {
+                    if had_live {
+                        let _ = fs::rename(&old, &live);
+                    }
+                })
+            })();
+            if let Err(e) = swap {
+                for (live, old, had_live) in swapped.iter().rev() {
+                    let _ = fs::remove_dir_all(live);
+                    if *had_live {
+                        let _ = fs::rename(old, live);
+                    }
                 }
                 return Err(io(&live)(e));
             }
+            swapped.push((live, old, had_live));
         }
         Ok(())
     }
@@ -386,6 +400,41 @@ mod tests {
         }
         assert!(!tmp.path().join("escaped.html").exists());
         assert_eq!(fs::read(out.join("public/index.html")).unwrap(), b"hello");
+    }
+
+    /// When the second site can't be swapped in, the first is put back:
+    /// the hub and the playbook always come from the same build.
+    #[test]
+    fn both_sites_are_swapped_together_or_not_at_all() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("dist");
+        let build = |text: &str| {
+            let stage = Stage::begin(&out).unwrap();
+            for audience in [Audience::Public, Audience::Playbook] {
+                let file = OutputFile {
+                    path: PathBuf::from("index.html"),
+                    bytes: text.as_bytes().to_vec(),
+                };
+                stage.site(audience).write(&file).unwrap();
+            }
+            stage
+        };
+        build("first")
+            .finish(&[Audience::Public, Audience::Playbook])
+            .unwrap();
+        let stage = build("second");
+        // The playbook's new copy goes missing before the swap.
+        fs::remove_dir_all(stage.dir.join("playbook")).unwrap();
+        assert!(stage
+            .finish(&[Audience::Public, Audience::Playbook])
+            .is_err());
+        for site in ["public", "playbook"] {
+            assert_eq!(
+                fs::read(out.join(site).join("index.html")).unwrap(),
+                b"first",
+                "{site}"
+            );
+        }
     }
 
     #[test]

@@ -117,21 +117,37 @@ pub fn new_file(
             "`{name}` has no letters or digits to make a file name from"
         )));
     }
-    let title = name.replace('"', "'");
+    if !site.join("hub.yaml").is_file() {
+        return Err(Error::Output(format!(
+            "{} has no hub.yaml, so it is not a convene site: run `convene new` in your site's folder, or name it with --site",
+            site.display()
+        )));
+    }
+    // Values as YAML strings (a JSON string is one), whatever the name holds:
+    // quotes, backslashes, colons, line breaks.
+    let yaml = |text: &str| serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into());
+    let title = yaml(name);
+    // In comments and the body: one line, as typed.
+    let said: String = name
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     let (folder, stem, text) = match kind {
         Kind::Person => ("people", slug.clone(), format!(
-            "---\nname: \"{title}\"\nrole: \nteam: \nlocation: \npronouns: \ntopics: []\n# photo: photos/{slug}.jpg\n# photo_alt: \"Portrait of {title}\"\nlinks: {{}}\n# Profiles are published only with consent: set this to true once {title} has agreed.\npublic: false\nresponding_level: 1\nresponds_on: []\ninternal:\n  email: \n---\n\nA few sentences about {title}: what they work on and what people can talk to them about.\n"
+            "---\nname: {title}\nrole: \nteam: \nlocation: \npronouns: \ntopics: []\n# photo: photos/{slug}.jpg\n# photo_alt: {}\nlinks: {{}}\n# Profiles are published only with consent: set this to true once {said} has agreed.\npublic: false\nresponding_level: 1\nresponds_on: []\ninternal:\n  email: \n---\n\nA few sentences about {said}: what they work on and what people can talk to them about.\n",
+            yaml(&format!("Portrait of {said}"))
         )),
         Kind::Story => ("stories", format!("{}-{slug}", today.format("%Y-%m-%d")), format!(
-            "---\ntitle: \"{title}\"\ndate: {}\n# campaign: campaign-slug\npeople: []\ntopics: []\nsummary: \n# Drafts appear only in the playbook until you remove this line.\ndraft: true\n---\n\nWrite the story here.\n",
+            "---\ntitle: {title}\ndate: {}\n# campaign: campaign-slug\npeople: []\ntopics: []\nsummary: \n# Drafts appear only in the playbook until you remove this line.\ndraft: true\n---\n\nWrite the story here.\n",
             today.format("%Y-%m-%d")
         )),
         Kind::Guideline => ("guidelines", slug.clone(), format!(
-            "---\ntitle: \"{title}\"\norder: 100\ntags: []\n# Guidelines are internal unless you write `audience: public`.\naudience: internal\n---\n\nWrite the guideline here.\n"
+            "---\ntitle: {title}\norder: 100\ntags: []\n# Guidelines are internal unless you write `audience: public`.\naudience: internal\n---\n\nWrite the guideline here.\n"
         )),
         Kind::Campaign => ("campaigns", slug.clone(), format!(
-            "---\ntitle: \"{title}\"\nstarts: {}\nhashtags: []\nshare:\n  - \"I'm supporting {title}: {{link}}\"\n---\n\nWhat the campaign is about, and how staff can help.\n",
-            today.format("%Y-%m-%d")
+            "---\ntitle: {title}\nstarts: {}\nhashtags: []\nshare:\n  - {}\n---\n\nWhat the campaign is about, and how staff can help.\n",
+            today.format("%Y-%m-%d"),
+            yaml(&format!("I'm supporting {said}: {{link}}"))
         )),
     };
     let path = site.join(folder).join(format!("{stem}.md"));

@@ -501,3 +501,146 @@ fn warnings_with_deny_warnings_write_nothing() {
     assert_eq!(result.status.code(), Some(1));
     assert!(!out.join("public").exists(), "{}", stderr(&result));
 }
+
+/// Whatever `build` would refuse, `check` finds first (issue: "check
+/// promises what build does").
+#[test]
+fn check_finds_what_build_would_refuse() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    mini_site(&site);
+    // A theme convene does not have, after a byte-order mark.
+    write(&site, "hub.yaml", "\u{feff}title: Test Hub\nbase_url: https://people.test.example\ntheme: fancy\norganisation: {name: Test Trust}\n");
+    // A name no share card can draw.
+    write(
+        &site,
+        "people/amara-okafor.md",
+        "---\nname: \"Amara \\uFFFF Okafor\"\npublic: true\nresponding_level: 2\n---\n\nBio.\n",
+    );
+    // A photo of 20,000 × 20,000 pixels (its header says so).
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend_from_slice(&20_000u32.to_be_bytes());
+    png.extend_from_slice(&20_000u32.to_be_bytes());
+    png.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    std::fs::create_dir_all(site.join("static/photos")).unwrap();
+    std::fs::write(site.join("static/photos/huge.png"), png).unwrap();
+    write(&site, "people/joss-reid.md", "---\nname: Joss Reid\nresponding_level: 1\nphoto: photos/huge.png\nphoto_alt: Joss\n---\n\nBio.\n");
+    write(
+        &site,
+        "people/dev-patel.md",
+        "---\nname: Dev Patel\nresponding_level: 1\nname: Dev P\n---\n\nBio.\n",
+    );
+    let (code, diags) = check_json(&site);
+    assert_eq!(code, 1);
+    let theme = find(&diags, "hub.yaml", "no theme called `fancy`");
+    assert_eq!(theme["line"], 3);
+    assert_eq!(
+        find(&diags, "people/amara-okafor.md", "invisible character")["line"],
+        2
+    );
+    assert_eq!(find(&diags, "people/joss-reid.md", "megapixels")["line"], 4);
+    // A key written twice is pointed out where it is written again.
+    assert_eq!(
+        find(&diags, "people/dev-patel.md", "duplicate field `name`")["line"],
+        4
+    );
+}
+
+/// A failure of the machine (an image cache that can't be written) is
+/// exit 2 with the path, not a problem in the photo; `--format json`
+/// gets JSON then too.
+#[test]
+fn machine_failures_are_exit_2_with_their_path_in_every_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    mini_site(&site);
+    let photo = image_bytes();
+    std::fs::create_dir_all(site.join("static/photos")).unwrap();
+    std::fs::write(site.join("static/photos/amara.jpg"), photo).unwrap();
+    write(&site, "people/amara-okafor.md", "---\nname: Amara Okafor\npublic: true\nresponding_level: 2\nphoto: photos/amara.jpg\nphoto_alt: Amara\n---\n\nBio.\n");
+    let out = convene()
+        .args([
+            "build",
+            &site.to_string_lossy(),
+            "--out",
+            &tmp.path().join("dist").to_string_lossy(),
+        ])
+        .args([
+            "--now",
+            NOW,
+            "--image-cache",
+            "/proc/self",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let diags: Value = serde_json::from_slice(&out.stderr)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stderr(&out)));
+    let only = &diags.as_array().unwrap()[0];
+    assert!(
+        only["file"].as_str().unwrap().starts_with("/proc/self/"),
+        "{only}"
+    );
+    let missing = convene()
+        .args([
+            "check",
+            &tmp.path().join("nowhere").to_string_lossy(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    let diags: Value = serde_json::from_slice(&missing.stderr).unwrap();
+    assert!(
+        diags[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a folder"),
+        "{diags}"
+    );
+}
+
+/// A JPEG made by hand, small.
+fn image_bytes() -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let picture = image::RgbImage::from_pixel(64, 64, image::Rgb([20, 120, 60]));
+    image::DynamicImage::ImageRgb8(picture)
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    bytes
+}
+
+/// A field name with an escape code in it can't recolour the terminal or
+/// fake a line of the report, in human or GitHub output.
+#[test]
+fn control_characters_in_problems_are_shown_not_obeyed() {
+    let tmp = tempfile::tempdir().unwrap();
+    mini_site(tmp.path());
+    write(
+        tmp.path(),
+        "people/joss-reid.md",
+        "---\nname: Joss Reid\n\"x\\e[31mred\\r::error file=fake.md::forged\": 1\n---\n",
+    );
+    for format in ["human", "github"] {
+        let out = convene()
+            .args(["check", &tmp.path().to_string_lossy(), "--format", format])
+            .output()
+            .unwrap();
+        let text = stderr(&out);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\r'),
+            "{format}: {text:?}"
+        );
+        assert!(text.contains("\\u{1b}"), "{format}: {text}");
+        assert!(
+            !text.lines().any(|l| l.starts_with("::error file=fake.md")),
+            "{format}: {text}"
+        );
+    }
+}

@@ -86,6 +86,9 @@ fn new_files_have_front_matter_that_checks_clean() {
     assert!(story.status.success());
     let path = String::from_utf8(story.stdout).unwrap();
     assert!(path.trim().ends_with("-a-day-on-the-river.md"), "{path}");
+    // A new story is a draft: in the playbook only, until someone says so.
+    let story_path = std::path::PathBuf::from(path.trim());
+    assert_eq!(front_matter(&story_path)["draft"].as_bool(), Some(true));
 
     let check = convene()
         .args(["check", &site.to_string_lossy(), "--format", "json"])
@@ -207,4 +210,49 @@ fn init_blank_starts_one_of_each_kind_with_every_field_explained() {
     assert!(!out.join("public/people/sam-example").exists());
     assert!(files_containing(&out.join("public"), "Sam Example").is_empty());
     assert!(Path::new(&site.join(".github/workflows/convene.yml")).is_file());
+}
+
+/// Any name makes a file that reads as YAML, with the name as written.
+#[test]
+fn new_files_are_valid_yaml_for_any_name_and_need_a_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("hub");
+    assert!(convene()
+        .args(["init", &site.to_string_lossy()])
+        .status()
+        .unwrap()
+        .success());
+    for name in [
+        "O'Brien \"Ro\" \\ Smith",
+        "Policy: #1 [draft] {x} & *y* %z @w `c`",
+        "Line\nbreak",
+    ] {
+        for kind in ["person", "story", "guideline", "campaign"] {
+            let out = convene()
+                .args(["new", kind, name, "--site", &site.to_string_lossy()])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{kind} {name:?}: {}", stderr(&out));
+            let path = std::path::PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
+            let fm = front_matter(&path);
+            let key = if kind == "person" { "name" } else { "title" };
+            assert_eq!(fm[key].as_str(), Some(name), "{kind} {name:?}");
+        }
+    }
+    // Outside a site it refuses, and writes nothing.
+    let elsewhere = tmp.path().join("not-a-site");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let out = convene()
+        .args([
+            "new",
+            "person",
+            "Amara Okafor",
+            "--site",
+            &elsewhere.to_string_lossy(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no hub.yaml"), "{}", stderr(&out));
+    assert!(!elsewhere.join("people").exists());
 }

@@ -198,7 +198,9 @@ pub fn unclosed_bracket(yaml: &str, message: &str, at: (usize, usize)) -> (usize
         .find_map(|i| {
             let line = lines[i];
             let opened = line.matches(open).count() > line.matches(close).count();
-            opened.then(|| (i + 1, line.find(open).unwrap_or(0) + 1))
+            // Columns count characters, as everywhere in diagnostics.
+            let column = line.find(open).map_or(0, |at| line[..at].chars().count());
+            opened.then(|| (i + 1, column + 1))
         })
         .unwrap_or(at)
 }

@@ -70,6 +70,10 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
 /// Returns `None` only when the YAML itself can't be read; a value that came
 /// back after errors were pushed to `out` is partial (see `STAND_INS`).
 pub fn parse<T: FrontMatter>(split: &Split, file: &Path, out: &mut Vec<Diagnostic>) -> Option<T> {
+    if let Some(problem) = beyond_limits(split, file) {
+        out.push(problem);
+        return None;
+    }
     let mut cleaned = blank_keys(split.yaml, |key| !T::KEYS.contains(&key));
     for (i, line) in split.yaml.lines().enumerate() {
         if let Some(key) = top_level_key(line).filter(|k| !T::KEYS.contains(k)) {
@@ -120,6 +124,85 @@ pub fn parse<T: FrontMatter>(split: &Split, file: &Path, out: &mut Vec<Diagnosti
             cleaned.push_str(&format!("{field}: {stand_in}\n"));
         }
         replaced.push(field);
+    }
+    None
+}
+
+/// The largest front matter convene reads: a profile's is a few hundred
+/// bytes; this leaves room for long internal notes.
+pub const MAX_BYTES: usize = 64 * 1024;
+/// How deeply lists and maps may nest (`[[..]]`, `{..}`, indented maps).
+pub const MAX_NESTING: usize = 32;
+/// How many YAML anchors (`&a`) and aliases (`*a`) a front matter may use.
+pub const MAX_ANCHORS: usize = 100;
+
+/// Front matter no person writes by hand (a huge block, nesting hundreds
+/// deep, thousands of anchors) is refused before the YAML parser sees it,
+/// so it costs a quick scan rather than a parse that could take minutes.
+fn beyond_limits(split: &Split, file: &Path) -> Option<Diagnostic> {
+    let yaml = split.yaml;
+    let refuse = |line: usize, message: String| {
+        Some(
+            Diagnostic::error(file, line, message)
+                .with_hint("front matter holds a page's details, one per line; move long text into the body below the second `---`"),
+        )
+    };
+    if yaml.len() > MAX_BYTES {
+        return refuse(
+            split.yaml_line,
+            format!(
+                "the front matter is {} KB, over the {} KB limit",
+                yaml.len() / 1024,
+                MAX_BYTES / 1024
+            ),
+        );
+    }
+    let mut flow = 0usize;
+    let mut anchors = 0usize;
+    let mut indents: Vec<usize> = Vec::new();
+    for (i, line) in yaml.lines().enumerate() {
+        let line_number = split.yaml_line + i;
+        let body = line.trim_start();
+        if !body.is_empty() && !body.starts_with('#') {
+            let indent = line.len() - body.len();
+            while indents.last().is_some_and(|&top| indent < top) {
+                indents.pop();
+            }
+            if indents.last().is_none_or(|&top| indent > top) {
+                indents.push(indent);
+            }
+        }
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        let mut deepest = flow;
+        for c in line.chars() {
+            match (quote, c) {
+                (Some('"'), '"') if previous != '\\' => quote = None,
+                (Some('\''), '\'') => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') if previous.is_whitespace() || "[{:,".contains(previous) => {
+                    quote = Some(c)
+                }
+                (None, '#') if previous.is_whitespace() => break,
+                (None, '[' | '{') => {
+                    flow += 1;
+                    deepest = deepest.max(flow);
+                }
+                (None, ']' | '}') => flow = flow.saturating_sub(1),
+                (None, '&' | '*') if previous.is_whitespace() || "[{,-".contains(previous) => {
+                    anchors += 1
+                }
+                _ => {}
+            }
+            previous = c;
+        }
+        let depth = deepest + indents.len();
+        if depth > MAX_NESTING {
+            return refuse(line_number, format!("the front matter nests {depth} levels deep here; convene reads at most {MAX_NESTING}"));
+        }
+        if anchors > MAX_ANCHORS {
+            return refuse(line_number, format!("the front matter uses more than {MAX_ANCHORS} YAML anchors and aliases (`&name`, `*name`)"));
+        }
     }
     None
 }
@@ -180,6 +263,23 @@ fn value_error(
     kind: &str,
 ) -> Diagnostic {
     let mut d = yaml_error(err, split, file, kind, path);
+    if let Some(key) = err
+        .to_string()
+        .strip_prefix("duplicate field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        // Pointed at the second one: the first may well be the one to keep.
+        if let Some(second) = source
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| top_level_key(l) == Some(key))
+            .nth(1)
+        {
+            d.line = split.yaml_line + second.0;
+            d.column = 1;
+            return d;
+        }
+    }
     if let Some((line, column)) = field_position(source, path) {
         if d.line < split.yaml_line + line - 1 {
             d.line = split.yaml_line + line - 1;
@@ -261,6 +361,61 @@ mod tests {
         assert_eq!(s.yaml, "title: A\n");
         assert_eq!(s.body_line, 4);
         assert_eq!(s.body, "\nBody\n");
+    }
+
+    #[test]
+    fn front_matter_beyond_the_limits_is_refused_quickly() {
+        let file = Path::new("people/a.md");
+        let cases = [
+            format!(
+                "name: A\ntopics: {}{}\n",
+                "[".repeat(2_000_000),
+                "]".repeat(2_000_000)
+            ),
+            format!("name: A\ntopics: {}{}\n", "[".repeat(40), "]".repeat(40)),
+            format!(
+                "name: A\n{}",
+                (0..40)
+                    .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+                    .collect::<String>()
+            ),
+            format!(
+                "name: A\ntopics:\n{}",
+                (0..200)
+                    .map(|i| format!("  - &x{i} t{i}\n"))
+                    .collect::<String>()
+            ),
+            format!("name: A\nnotes: \"{}\"\n", "x".repeat(MAX_BYTES)),
+        ];
+        for yaml in cases {
+            let started = std::time::Instant::now();
+            let split = Split {
+                yaml: &yaml,
+                yaml_line: 2,
+                body: "",
+                body_line: 0,
+            };
+            let mut out = Vec::new();
+            let parsed: Option<crate::model::PersonMeta> = parse(&split, file, &mut out);
+            assert!(parsed.is_none() && out.len() == 1, "{out:?}");
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(1),
+                "{:?}",
+                started.elapsed()
+            );
+        }
+        // What people write stays within them: brackets in quoted text, a
+        // few anchors, internal details nested a few levels.
+        let fine = "name: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ Amara\"\ntopics: [a, b]\ninternal:\n  contact:\n    email: a@b.c # a note *x &y\n";
+        let split = Split {
+            yaml: fine,
+            yaml_line: 2,
+            body: "",
+            body_line: 0,
+        };
+        let mut out = Vec::new();
+        let parsed: Option<crate::model::PersonMeta> = parse(&split, file, &mut out);
+        assert!(parsed.is_some() && out.is_empty(), "{out:?}");
     }
 
     #[test]

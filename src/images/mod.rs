@@ -322,15 +322,24 @@ pub fn derive(
     let todo = pictures.iter().filter(|p| p.missing).count()
         + cards.iter().filter(|c| c.svg.is_some()).count();
     progress.start(todo);
-    let failed: Vec<Diagnostic> = pictures
+    let made: Result<Vec<Diagnostic>, Error> = pictures
         .par_iter()
         .filter(|p| p.missing)
-        .filter_map(|p| {
+        .map(|p| {
             let made = make_picture(p, &static_dir, cache);
             progress.advance();
-            made.err()
+            made.map(Result::err)
         })
+        .filter_map(Result::transpose)
         .collect();
+    let failed = match made {
+        Ok(failed) => failed,
+        // The machine's problem (a full disk), not the photo's.
+        Err(e) => {
+            progress.finish();
+            return Err(e);
+        }
+    };
     if !failed.is_empty() {
         // A picture could not be decoded: the build stops, so drawing the
         // cards would be wasted time.
@@ -338,18 +347,20 @@ pub fn derive(
         diags.extend(failed);
         return Ok(images);
     }
-    let card_failures: Vec<(Route, String)> = cards
+    let drawn: Result<Vec<(Route, String)>, Error> = cards
         .par_iter()
         .filter_map(|c| {
             let svg = c.svg.as_ref()?;
-            let made = painter
-                .paint(svg)
-                .and_then(|png| cache.put(&c.entry, &png).map_err(|e| e.to_string()));
+            let made = match painter.paint(svg) {
+                Ok(picture) => cache.put(&c.entry, &picture).map(|()| None),
+                Err(why) => Ok(Some((c.page.clone(), why))),
+            };
             progress.advance();
-            made.err().map(|why| (c.page.clone(), why))
+            made.transpose()
         })
         .collect();
     progress.finish();
+    let card_failures = drawn?;
     if let Some((page, why)) = card_failures.first() {
         // The card template is the theme's or the site's, not content.
         return Err(Error::Theme(format!(
@@ -404,17 +415,26 @@ fn plan<'a>(u: Use<'a>, static_dir: &Path, cache: &Cache) -> Result<Planned<'a>,
     })
 }
 
-fn make_picture(p: &Planned, static_dir: &Path, cache: &Cache) -> Result<(), Diagnostic> {
+/// Make one picture's sizes into the cache. A picture that can't be read
+/// is the content's problem (`Ok(Err(..))`); a cache that can't be written
+/// is the machine's (`Err`), reported with its path.
+fn make_picture(
+    p: &Planned,
+    static_dir: &Path,
+    cache: &Cache,
+) -> Result<Result<(), Diagnostic>, Error> {
     let u = &p.use_;
-    let bytes =
-        std::fs::read(static_dir.join(u.file)).map_err(|e| unreadable(u, &e.to_string()))?;
-    let made = resize::make(&bytes, u.shape, &p.sizes).map_err(|why| unreadable(u, &why))?;
+    let made = std::fs::read(static_dir.join(u.file))
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| resize::make(&bytes, u.shape, &p.sizes));
+    let made = match made {
+        Ok(made) => made,
+        Err(why) => return Ok(Err(unreadable(u, &why))),
+    };
     for (entry, bytes) in p.entries.iter().zip(made) {
-        cache
-            .put(entry, &bytes)
-            .map_err(|e| unreadable(u, &e.to_string()))?;
+        cache.put(entry, &bytes)?;
     }
-    Ok(())
+    Ok(Ok(()))
 }
 
 /// The QR code of every public profile's address, from the cache when its

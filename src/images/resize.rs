@@ -86,8 +86,19 @@ fn decoder(bytes: &[u8]) -> Result<(impl ImageDecoder + '_, ImageFormat), String
         .format()
         .filter(|f| matches!(f, ImageFormat::Jpeg | ImageFormat::Png))
         .ok_or("it is not a JPEG or PNG image")?;
-    let decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let decoder = reader.into_decoder().map_err(|e| match e {
+        image::ImageError::Limits(_) => too_big(),
+        e => e.to_string(),
+    })?;
     Ok((decoder, format))
+}
+
+/// Why a picture is refused for its size, in words.
+fn too_big() -> String {
+    format!(
+        "that is over convene's limit of {} megapixels and {MAX_SIDE} pixels a side",
+        MAX_PIXELS / 1_000_000
+    )
 }
 
 fn turns_sideways(o: Orientation) -> bool {
@@ -114,10 +125,7 @@ pub fn probe(bytes: &[u8]) -> Result<Probe, String> {
         return Err("it has no pixels".into());
     }
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(format!(
-            "it is {width} × {height} pixels, over convene's limit of {} megapixels",
-            MAX_PIXELS / 1_000_000
-        ));
+        return Err(format!("it is {width} × {height} pixels: {}", too_big()));
     }
     Ok(Probe {
         width,

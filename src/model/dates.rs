@@ -45,13 +45,11 @@ impl<'de> Deserialize<'de> for Instant {
         let text = text.trim();
         match DateTime::parse_from_rfc3339(text) {
             Ok(moment) => Ok(Instant(moment)),
-            Err(_) if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
-                || text.len() == 19 =>
-            {
+            Err(_) if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() || text.len() == 19 => {
+                // The first ten characters, not bytes: the text may be anything.
+                let day: String = text.chars().take(10).collect();
                 Err(de::Error::custom(format!(
-                    "`{text}` has no time zone: write the time and zone, e.g. {}T09:00:00Z (UTC) or {}T09:00:00+01:00",
-                    &text[..text.len().min(10)],
-                    &text[..text.len().min(10)]
+                    "`{text}` has no time zone: write the time and zone, e.g. {day}T09:00:00Z (UTC) or {day}T09:00:00+01:00"
                 )))
             }
             Err(_) => Err(de::Error::custom(format!(

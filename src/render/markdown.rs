@@ -19,6 +19,9 @@ use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, T
 use std::collections::HashSet;
 use std::path::Path;
 
+/// How deeply lists and quotes may nest before `check` refuses a body.
+pub const MAX_NESTING: usize = 32;
+
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -53,6 +56,7 @@ pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
     let mut dropped_links: Vec<bool> = Vec::new();
     let mut code: Option<(String, String)> = None;
     let mut raw_html = false;
+    let mut raw = String::new();
     // Inside a link dropped with its words: how deeply nested.
     let mut silenced = 0usize;
     for event in Parser::new_ext(body, options()) {
@@ -135,20 +139,32 @@ pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
                 // `{onclick=...}` must not become an attribute.
                 attrs: Vec::new(),
             })),
-            Event::Html(_) | Event::InlineHtml(_) => {
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
                 raw_html = true;
+                raw.push_str(html);
                 events.push(event);
             }
             other => events.push(other),
         }
     }
     add_heading_ids(&mut events);
+    let too_deep =
+        raw_html && crate::html::nesting(&crate::html::scan(&raw)).0 > crate::html::MAX_NESTING;
+    if too_deep {
+        // `check` refuses it; a preview shows it as text rather than hand
+        // the sanitiser work that grows with the square of its depth.
+        for event in &mut events {
+            if let Event::Html(html) | Event::InlineHtml(html) = event {
+                *event = Event::Text(std::mem::replace(html, CowStr::from("")));
+            }
+        }
+    }
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     match cx.sanitiser {
         // Without raw HTML, pulldown-cmark has escaped every text and
         // attribute already: only raw HTML can carry script.
-        Some(sanitiser) if raw_html => sanitiser.clean(&out),
+        Some(sanitiser) if raw_html && !too_deep => sanitiser.clean(&out),
         _ => out,
     }
 }

@@ -73,8 +73,15 @@ fn bad_character(value: &str, shape: Shape) -> Option<&'static str> {
         '\t' => Some("a tab"),
         '\u{1b}' => Some("an escape code"),
         c if c.is_control() => Some("a control character"),
+        // Unicode's noncharacters: no text means them, XML (feeds, share
+        // cards) refuses them.
+        c if is_noncharacter(c) => Some("an invisible character that can't be published"),
         _ => None,
     })
+}
+
+fn is_noncharacter(c: char) -> bool {
+    matches!(c, '\u{FDD0}'..='\u{FDEF}') || (u32::from(c) & 0xFFFE) == 0xFFFE
 }
 
 fn check_fields<'a>(
@@ -274,6 +281,8 @@ mod tests {
         }
         assert_eq!(bad_character("Zoë O'Brien – Lead", Shape::Line), None);
         assert_eq!(bad_character("Two\nlines", Shape::Text), None);
+        assert!(bad_character("C\u{FFFF}", Shape::Text).is_some());
+        assert!(bad_character("C\u{FDD0}", Shape::Line).is_some());
         assert!(bad_character("CR\r\nLF", Shape::Text).is_some());
     }
 }

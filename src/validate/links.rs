@@ -94,7 +94,22 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
     // comes line by line and is read whole.
     let mut raw: Vec<(usize, String)> = Vec::new();
     let mut in_block = false;
+    // Where the last raw HTML ended: inline HTML on the same line joins it,
+    // so a line of a thousand tags is read once, not a thousand times.
+    let mut raw_end = usize::MAX;
+    let mut depth = 0usize;
+    let mut deepest = (0usize, 0usize);
     for (event, range) in Parser::new_ext(&source.body, markdown::options()).into_offset_iter() {
+        match &event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > deepest.0 {
+                    deepest = (depth, range.start);
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         let (dest, is_image, alt_missing) = match &event {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false, false),
             Event::Start(Tag::Image { dest_url, .. }) => {
@@ -111,10 +126,15 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
                 continue;
             }
             Event::Html(text) | Event::InlineHtml(text) => {
+                let same_line = source
+                    .body
+                    .get(raw_end..range.start)
+                    .is_some_and(|between| !between.contains('\n'));
                 match raw.last_mut() {
-                    Some((_, block)) if in_block => block.push_str(text),
+                    Some((_, block)) if in_block || same_line => block.push_str(text),
                     _ => raw.push((range.start, text.to_string())),
                 }
+                raw_end = range.end;
                 continue;
             }
             Event::Start(Tag::Heading { attrs, .. }) if !attrs.is_empty() => {
@@ -193,6 +213,22 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
         };
         out.extend(found.map(at));
     }
+    if deepest.0 > markdown::MAX_NESTING {
+        let (line, column) = position(source, deepest.1);
+        out.push(
+            Diagnostic::error(
+                &source.path,
+                line,
+                format!(
+                    "lists and quotes nest {} levels deep here; convene reads at most {}",
+                    deepest.0,
+                    markdown::MAX_NESTING
+                ),
+            )
+            .at_column(column)
+            .with_hint("flatten the list or quote: no reader can follow that many levels"),
+        );
+    }
     for (offset, fragment) in raw {
         raw_html(source, offset, &fragment, is_public, &mut out);
     }
@@ -227,6 +263,25 @@ fn raw_html(
             if line <= 1 { column } else { 1 },
         )
     };
+    let (depth, deepest) = html::nesting(&found);
+    if depth > html::MAX_NESTING {
+        let (line, column) = at(deepest);
+        out.push(
+            Diagnostic::error(
+                &source.path,
+                line,
+                format!(
+                    "this HTML nests {depth} elements deep; convene reads at most {}",
+                    html::MAX_NESTING
+                ),
+            )
+            .at_column(column)
+            .with_hint(
+                "close the elements you open (`<div>` ... `</div>`), or write it in Markdown",
+            ),
+        );
+        return;
+    }
     for (line, url) in html::addresses(&found) {
         let (line, column) = at(line);
         out.extend(refused_scheme(&source.path, line, url).map(|d| d.at_column(column)));

@@ -395,7 +395,9 @@ fn static_reference(
 
 /// File line and column of a byte offset in a body.
 fn position(source: &Source, offset: usize) -> (usize, usize) {
-    let before = &source.body[..offset.min(source.body.len())];
+    // Offsets come from parsing this very body; one that is not on a
+    // character boundary would be a bug, never a panic.
+    let before = source.body.get(..offset).unwrap_or(&source.body);
     let line = source.body_line + before.matches('\n').count();
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
