@@ -64,7 +64,10 @@ pub struct PersonView<'a> {
 }
 
 pub struct PersonPrivate<'a> {
+    /// `public:` as written: the person consented.
     pub public: bool,
+    /// On the public hub now: consented, and the review date not passed.
+    pub on_hub: bool,
     pub consent_review: Option<Day>,
     pub responding_level: Option<i64>,
     pub responds_on: &'a [String],
@@ -260,8 +263,10 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
     let on_site: HashMap<&str, &PersonSlug> =
         people.iter().map(|p| (p.slug.as_str(), &p.slug)).collect();
 
-    let mut people_views: Vec<PersonView> =
-        people.iter().map(|p| person_view(p, playbook)).collect();
+    let mut people_views: Vec<PersonView> = people
+        .iter()
+        .map(|p| person_view(p, playbook, now))
+        .collect();
     people_views.sort_by_cached_key(|p| (p.name.to_lowercase(), p.slug));
 
     let mut story_views: Vec<StoryView> = stories
@@ -343,7 +348,7 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
     }
 }
 
-fn person_view(p: &Person, playbook: bool) -> PersonView<'_> {
+fn person_view(p: &Person, playbook: bool, now: DateTime<FixedOffset>) -> PersonView<'_> {
     let m = &p.meta;
     PersonView {
         slug: &p.slug,
@@ -360,6 +365,7 @@ fn person_view(p: &Person, playbook: bool) -> PersonView<'_> {
         body: Body::of(&p.source),
         private: playbook.then(|| PersonPrivate {
             public: m.public,
+            on_hub: person_is_public(p, now),
             consent_review: m.consent_review,
             responding_level: m.responding_level,
             responds_on: &m.responds_on,

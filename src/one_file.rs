@@ -206,3 +206,48 @@ pub fn site(
         public.into_inner().unwrap_or_else(|e| e.into_inner()),
     )
 }
+
+/// What must hold of a site `site` built: when it found no error, no
+/// public file shows what was planted, and no public page runs a script
+/// but the hub's own (its assets, its data files, JSON-LD). Returns what
+/// does not hold, for the fuzz target and the corpus replay to report.
+pub fn broken_promises(diags: &Diagnostics, public: &[crate::render::OutputFile]) -> Vec<String> {
+    let mut broken = Vec::new();
+    if diags.has_errors() {
+        return broken;
+    }
+    for file in public {
+        let text = String::from_utf8_lossy(&file.bytes);
+        if text.contains(PLANTED) {
+            broken.push(format!("{} shows a private value", file.path.display()));
+        }
+        if file.path.extension().is_some_and(|e| e == "html") {
+            for (at, _) in text.match_indices("<script") {
+                let after = &text[at + "<script".len()..];
+                if !is_own_script(after) {
+                    let shown: String = after.chars().take(80).collect();
+                    broken.push(format!("{} runs a script: {shown}", file.path.display()));
+                }
+            }
+        }
+    }
+    broken
+}
+
+/// The hub's own scripts: its assets, its data files and JSON-LD.
+fn is_own_script(after: &str) -> bool {
+    if after.starts_with(" type=\"application/ld+json\">") {
+        return true;
+    }
+    let Some(rest) = after.strip_prefix(" src=\"") else {
+        return false;
+    };
+    let src = rest
+        .split('"')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("../");
+    ["assets/", "people/directory.js", "search/index.js"]
+        .iter()
+        .any(|own| src.starts_with(own))
+}

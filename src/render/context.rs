@@ -220,7 +220,7 @@ pub fn person_card<'a>(p: &PersonView<'a>, photo: Option<PictureCtx>) -> PersonC
         photo_alt: p
             .photo_alt
             .map_or_else(|| format!("Photo of {}", p.name), str::to_string),
-        not_public: p.private.as_ref().is_some_and(|x| !x.public),
+        not_public: p.private.as_ref().is_some_and(|x| !x.on_hub),
     }
 }
 

@@ -26,6 +26,8 @@ struct Home<'a> {
 #[derive(Serialize)]
 struct PersonPrivateCtx<'a> {
     public: bool,
+    /// Consented, but the review date has passed: off the hub until renewed.
+    consent_lapsed: bool,
     consent_review: Option<String>,
     responding_level: Option<i64>,
     responding_label: Option<&'static str>,
@@ -359,6 +361,7 @@ impl Renderer<'_, '_> {
             stories: self.story_cards(stories.iter().copied(), &root)?,
             private: p.private.as_ref().map(|x| PersonPrivateCtx {
                 public: x.public,
+                consent_lapsed: x.public && !x.on_hub,
                 consent_review: x.consent_review.map(|d| d.display()),
                 responding_level: x.responding_level,
                 responding_label: x.responding_level.map(responding_label),

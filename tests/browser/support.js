@@ -263,5 +263,5 @@ function slugOf(rel) {
 
 module.exports = {
   REPO, ARTIFACTS, NOW, WIDTHS, SCHEMES,
-  requireChromium, launchBrowser, buildExample, cleanupBuild, settled, htmlFiles, isAlias, urlPath, pageKind, serve, start, artifactDir, slugOf,
+  requireChromium, launchBrowser, conveneBinary, buildExample, cleanupBuild, settled, htmlFiles, isAlias, urlPath, pageKind, serve, start, artifactDir, slugOf,
 };

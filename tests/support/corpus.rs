@@ -7,10 +7,15 @@
 //! deterministic for a given seed and sizes (it uses its own SplitMix64 generator,
 //! so it is not byte-identical to the Python).
 //!
-//! Leak checks rely on one invariant: every private value (a person's `internal`
-//! map, `staff_notes`, the bodies of draft / internal / embargoed stories and of
-//! internal guidelines) contains the marker `CANARY-`, and no public value does.
-//! After a build, no file under the public output may contain `CANARY-`.
+//! Leak checks rely on one invariant: every private value contains a marker
+//! `CANARY-<kind>-<n>`, and no public value does. The kinds are listed in
+//! `KINDS`: everything about a person who is not on the hub (name, bio,
+//! role, team, place, pronouns, topics, photo and its alt text, links),
+//! including people whose consent review has passed; every shape of
+//! `internal` value; titles, summaries, bodies and images of draft, internal
+//! and embargoed stories; internal guidelines' titles, tags and bodies;
+//! campaign share texts and staff notes; the metadata inside a photo. After
+//! a build, no file under the public output may contain `CANARY-`.
 
 use std::collections::HashSet;
 use std::fs;
@@ -222,6 +227,115 @@ const PLACEHOLDER_SVG: &str =
     "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\">\
     <circle cx=\"32\" cy=\"32\" r=\"30\" fill=\"#2a7\"/></svg>\n";
 
+/// Every kind of private value the generator marks, as `CANARY-<kind>-<n>`.
+pub const KINDS: &[&str] = &[
+    "name",
+    "bio",
+    "role",
+    "team",
+    "place",
+    "pronouns",
+    "topic",
+    "photo",
+    "alt",
+    "link",
+    "expired",
+    "email",
+    "phone",
+    "slack",
+    "note",
+    "desk",
+    "emergency",
+    "language",
+    "draft",
+    "draft-title",
+    "draft-summary",
+    "internal-story",
+    "internal-title",
+    "internal-summary",
+    "embargo",
+    "embargo-title",
+    "embargo-summary",
+    "story-image",
+    "story-notes",
+    "guideline",
+    "guideline-title",
+    "guideline-tag",
+    "share",
+    "campaign-notes",
+    "exif",
+    "xmp",
+    "jpeg-comment",
+];
+
+/// A tiny JPEG (8 × 8), made by the `image` crate once.
+const TINY_JPEG: &[u8] = &[
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x00, 0x00, 0x01,
+    0x00, 0x01, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x08, 0x00, 0x08, 0x03, 0x01, 0x11,
+    0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xdb, 0x00, 0x43, 0x00, 0x0d, 0x09, 0x0a, 0x0b,
+    0x0a, 0x08, 0x0d, 0x0b, 0x0a, 0x0b, 0x0e, 0x0e, 0x0d, 0x0f, 0x13, 0x20, 0x15, 0x13, 0x12, 0x12,
+    0x13, 0x27, 0x1c, 0x1e, 0x17, 0x20, 0x2e, 0x29, 0x31, 0x30, 0x2e, 0x29, 0x2d, 0x2c, 0x33, 0x3a,
+    0x4a, 0x3e, 0x33, 0x36, 0x46, 0x37, 0x2c, 0x2d, 0x40, 0x57, 0x41, 0x46, 0x4c, 0x4e, 0x52, 0x53,
+    0x52, 0x32, 0x3e, 0x5a, 0x61, 0x5a, 0x50, 0x60, 0x4a, 0x51, 0x52, 0x4f, 0xff, 0xdb, 0x00, 0x43,
+    0x01, 0x0e, 0x0e, 0x0e, 0x13, 0x11, 0x13, 0x26, 0x15, 0x15, 0x26, 0x4f, 0x35, 0x2d, 0x35, 0x4f,
+    0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f,
+    0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f,
+    0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f, 0x4f,
+    0x4f, 0xff, 0xc4, 0x00, 0x1f, 0x00, 0x00, 0x01, 0x05, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09,
+    0x0a, 0x0b, 0xff, 0xc4, 0x00, 0xb5, 0x10, 0x00, 0x02, 0x01, 0x03, 0x03, 0x02, 0x04, 0x03, 0x05,
+    0x05, 0x04, 0x04, 0x00, 0x00, 0x01, 0x7d, 0x01, 0x02, 0x03, 0x00, 0x04, 0x11, 0x05, 0x12, 0x21,
+    0x31, 0x41, 0x06, 0x13, 0x51, 0x61, 0x07, 0x22, 0x71, 0x14, 0x32, 0x81, 0x91, 0xa1, 0x08, 0x23,
+    0x42, 0xb1, 0xc1, 0x15, 0x52, 0xd1, 0xf0, 0x24, 0x33, 0x62, 0x72, 0x82, 0x09, 0x0a, 0x16, 0x17,
+    0x18, 0x19, 0x1a, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a,
+    0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x53, 0x54, 0x55, 0x56, 0x57, 0x58, 0x59, 0x5a,
+    0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a,
+    0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99,
+    0x9a, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7, 0xa8, 0xa9, 0xaa, 0xb2, 0xb3, 0xb4, 0xb5, 0xb6, 0xb7,
+    0xb8, 0xb9, 0xba, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc8, 0xc9, 0xca, 0xd2, 0xd3, 0xd4, 0xd5,
+    0xd6, 0xd7, 0xd8, 0xd9, 0xda, 0xe1, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xf1,
+    0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0xfa, 0xff, 0xc4, 0x00, 0x1f, 0x01, 0x00, 0x03,
+    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01,
+    0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0xff, 0xc4, 0x00, 0xb5, 0x11, 0x00,
+    0x02, 0x01, 0x02, 0x04, 0x04, 0x03, 0x04, 0x07, 0x05, 0x04, 0x04, 0x00, 0x01, 0x02, 0x77, 0x00,
+    0x01, 0x02, 0x03, 0x11, 0x04, 0x05, 0x21, 0x31, 0x06, 0x12, 0x41, 0x51, 0x07, 0x61, 0x71, 0x13,
+    0x22, 0x32, 0x81, 0x08, 0x14, 0x42, 0x91, 0xa1, 0xb1, 0xc1, 0x09, 0x23, 0x33, 0x52, 0xf0, 0x15,
+    0x62, 0x72, 0xd1, 0x0a, 0x16, 0x24, 0x34, 0xe1, 0x25, 0xf1, 0x17, 0x18, 0x19, 0x1a, 0x26, 0x27,
+    0x28, 0x29, 0x2a, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49,
+    0x4a, 0x53, 0x54, 0x55, 0x56, 0x57, 0x58, 0x59, 0x5a, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69,
+    0x6a, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88,
+    0x89, 0x8a, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6,
+    0xa7, 0xa8, 0xa9, 0xaa, 0xb2, 0xb3, 0xb4, 0xb5, 0xb6, 0xb7, 0xb8, 0xb9, 0xba, 0xc2, 0xc3, 0xc4,
+    0xc5, 0xc6, 0xc7, 0xc8, 0xc9, 0xca, 0xd2, 0xd3, 0xd4, 0xd5, 0xd6, 0xd7, 0xd8, 0xd9, 0xda, 0xe2,
+    0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9,
+    0xfa, 0xff, 0xda, 0x00, 0x0c, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3f, 0x00, 0xab,
+    0x67, 0x1f, 0x4a, 0xda, 0xa6, 0x0b, 0xc8, 0x58, 0x29, 0x6c, 0x7f, 0xff, 0xd9,
+];
+
+/// A photo as a phone leaves it: EXIF (a place, an owner), an XMP packet
+/// and a comment, all marked, around a real JPEG.
+fn camera_jpeg() -> Vec<u8> {
+    let segment = |marker: u8, payload: &[u8]| {
+        let mut s = vec![0xFF, marker];
+        s.extend_from_slice(&((payload.len() + 2) as u16).to_be_bytes());
+        s.extend_from_slice(payload);
+        s
+    };
+    let exif = [
+        &b"Exif\0\0MM\0*\0\0\0\x08\0\0"[..],
+        b"GPS 51.5074N 0.1278W CANARY-exif-1 owner",
+    ]
+    .concat();
+    let xmp = b"http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><dc:creator>CANARY-xmp-1</dc:creator></x:xmpmeta>";
+    // After the start-of-image mark and the JFIF segment (20 bytes).
+    let mut jpeg = TINY_JPEG[..20].to_vec();
+    jpeg.extend(segment(0xE1, &exif));
+    jpeg.extend(segment(0xE1, xmp));
+    jpeg.extend(segment(0xFE, b"CANARY-jpeg-comment-1"));
+    jpeg.extend_from_slice(&TINY_JPEG[20..]);
+    jpeg
+}
+
 /// How many items of each kind to generate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sizes {
@@ -404,7 +518,10 @@ impl Gen {
 struct Person {
     slug: String,
     name: String,
+    /// On the public hub: consented, and the consent review not passed.
     public: bool,
+    /// Consented once, but the review date has passed: private now.
+    expired: bool,
 }
 
 /// Write `---\nfront matter\n---\n\nbody` (the body already ends with its newline).
@@ -432,7 +549,21 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
     }
     fs::write(out.join("hub.yaml"), HUB_YAML)?;
     fs::write(out.join("static/photos/placeholder.svg"), PLACEHOLDER_SVG)?;
-    let mut files = 2;
+    fs::write(out.join("static/photos/camera.jpg"), camera_jpeg())?;
+    let mut files = 3;
+    // A file only private items use must stay off the hub: its name and
+    // its bytes carry the marker.
+    let private_files = std::cell::Cell::new(0);
+    let private_file = |rel: String, marker: &str| -> io::Result<String> {
+        private_files.set(private_files.get() + 1);
+        let path = out.join("static").join(&rel);
+        fs::create_dir_all(path.parent().unwrap_or(out))?;
+        fs::write(
+            &path,
+            PLACEHOLDER_SVG.replace("</svg>", &format!("<title>{marker}</title></svg>")),
+        )?;
+        Ok(rel)
+    };
 
     let first: Vec<&str> = FIRST.split_whitespace().collect();
     let last: Vec<&str> = LAST.split_whitespace().collect();
@@ -457,8 +588,20 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
         }
         let slug = slugify(&name);
         used.insert(slug.clone());
-        let public = g.r.chance(0.8);
-        people.push(Person { slug, name, public });
+        let consented = g.r.chance(0.8);
+        // Some consented once, but their review date has passed.
+        let expired = consented && g.r.chance(0.04);
+        let public = consented && !expired;
+        if !public {
+            let kind = if expired { "expired" } else { "name" };
+            name = format!("{name} CANARY-{kind}-{i}");
+        }
+        people.push(Person {
+            slug,
+            name,
+            public,
+            expired,
+        });
     }
     let camps: Vec<(String, String)> = (0..sizes.campaigns)
         .map(|c| {
@@ -469,7 +612,9 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
             (slugify(&title), title)
         })
         .collect();
-    let stories: Vec<(String, String, String)> = (0..sizes.stories)
+    // Each story's slug, title, date and, for a story that is not on the
+    // hub, why: a draft, internal or embargoed.
+    let stories: Vec<(String, String, String, Option<&str>)> = (0..sizes.stories)
         .map(|s| {
             let title = g.phrase(4, 9);
             let date = format!("20{:02}-{:02}-{:02}", 20 + s % 7, 1 + s % 12, 1 + s % 28);
@@ -477,7 +622,17 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
                 "{date}-{}-{s}",
                 prefix(&slugify(&title), 40).trim_matches('-')
             );
-            (slug, title, date)
+            let hidden = match g.r.below(100) {
+                0..=4 => Some("draft"),
+                5..=9 => Some("internal"),
+                10..=12 => Some("embargo"),
+                _ => None,
+            };
+            let title = match hidden {
+                Some(kind) => format!("{title} CANARY-{kind}-title-{s}"),
+                None => title,
+            };
+            (slug, title, date, hidden)
         })
         .collect();
     let person_links: Vec<(String, String)> = people
@@ -485,40 +640,91 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
         .take(200)
         .map(|p| (p.name.clone(), format!("../people/{}.md", p.slug)))
         .collect();
+    // A link keeps its words where its story is not on the hub, so a hidden
+    // story is linked without its title.
     let story_links: Vec<(String, String)> = stories
         .iter()
         .take(200)
-        .map(|(slug, title, _)| (prefix(title, 30), format!("../stories/{slug}.md")))
+        .map(|(slug, title, _, hidden)| {
+            let text = match hidden {
+                Some(_) => "an earlier story".to_string(),
+                None => prefix(title, 30),
+            };
+            (text, format!("../stories/{slug}.md"))
+        })
         .collect();
 
     for (i, p) in people.iter().enumerate() {
         let k = g.r.range(1, 6);
-        let topics: Vec<&str> = g.r.sample(TOPICS, k).into_iter().copied().collect();
+        let mut topics: Vec<String> =
+            g.r.sample(TOPICS, k)
+                .into_iter()
+                .map(|t| t.to_string())
+                .collect();
         let team = *g.r.pick(TEAMS);
         let (slug, name) = (&p.slug, &p.name);
+        // What a person who is not on the hub has is marked, field by field.
+        let mark = |kind: &str| match p.public {
+            true => String::new(),
+            false => format!(" CANARY-{kind}-{i}"),
+        };
+        if !p.public {
+            topics.push(format!("CANARY-topic-{i}"));
+        }
+        let topics: Vec<&str> = topics.iter().map(String::as_str).collect();
         let mut fm = vec![
             format!("name: {}", yq(name)),
-            format!("role: {}", yq(&format!("{team} {}", g.r.pick(ROLES)))),
-            format!("team: {}", yq(team)),
-            format!("location: {}", g.r.pick(PLACES)),
+            format!(
+                "role: {}",
+                yq(&format!("{team} {}{}", g.r.pick(ROLES), mark("role")))
+            ),
+            format!("team: {}", yq(&format!("{team}{}", mark("team")))),
+            format!(
+                "location: {}",
+                yq(&format!("{}{}", g.r.pick(PLACES), mark("place")))
+            ),
             format!(
                 "pronouns: {}",
-                g.r.pick(&["she/her", "he/him", "they/them", "she/they"])
+                yq(&format!(
+                    "{}{}",
+                    g.r.pick(&["she/her", "he/him", "they/them", "she/they"]),
+                    mark("pronouns")
+                ))
             ),
             format!("topics: {}", yq_list(&topics)),
-            format!("public: {}", p.public),
+            format!("public: {}", p.public || p.expired),
         ];
+        if p.expired {
+            fm.push("consent_review: 2020-01-01".to_string());
+        } else if p.public && g.r.chance(0.2) {
+            fm.push("consent_review: 2099-01-01".to_string());
+        }
         if g.r.chance(0.7) {
-            fm.push("photo: photos/placeholder.svg".to_string());
-            fm.push(format!("photo_alt: {}", yq(&format!("Portrait of {name}"))));
+            let photo = match (p.public, g.r.chance(0.3)) {
+                (false, true) => private_file(
+                    format!("photos/CANARY-photo-{i}.svg"),
+                    &format!("CANARY-photo-{i}"),
+                )?,
+                (true, true) if i % 7 == 0 => "photos/camera.jpg".to_string(),
+                _ => "photos/placeholder.svg".to_string(),
+            };
+            fm.push(format!("photo: {photo}"));
+            fm.push(format!(
+                "photo_alt: {}",
+                yq(&format!("Portrait of {name}{}", mark("alt")))
+            ));
         }
         let k = g.r.range(0, 4);
         let nets = g.r.sample(NETWORKS, k);
         if !nets.is_empty() {
             fm.push("links:".to_string());
+            let private_path = match p.public {
+                true => String::new(),
+                false => format!("/CANARY-link-{i}"),
+            };
             fm.extend(
                 nets.iter()
-                    .map(|n| format!("  {n}: https://{n}.example/{slug}")),
+                    .map(|n| format!("  {n}: https://{n}.example/{slug}{private_path}")),
             );
         }
         fm.push(format!(
@@ -535,8 +741,21 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
             format!("  slack: \"@{slug} CANARY-slack-{i}\""),
             format!("  manager: {manager}"),
             format!("  notes: \"CANARY-note-{i}: prefers morning calls\""),
+            // Every shape a free-form map takes: a custom key, a nested
+            // map, a list.
+            format!("  desk: \"CANARY-desk-{i}\""),
+            "  emergency:".to_string(),
+            format!("    name: \"CANARY-emergency-{i} contact\""),
+            format!(
+                "    phone: \"+44 7700 8{:05} CANARY-emergency-{i}\"",
+                i % 100_000
+            ),
+            format!("  languages: [\"CANARY-language-{i}-a\", \"CANARY-language-{i}-b\"]"),
         ]);
         let mut body = g.paras(1, 4, &story_links);
+        if !p.public {
+            body += &format!("\n\nA line from the bio: CANARY-bio-{i}.");
+        }
         if g.r.chance(0.4) {
             body += "\n\n**Ask me about:**\n\n";
             body += &topics
@@ -569,7 +788,7 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
             format!(
                 "  - {}",
                 yq(&format!(
-                    "I am proud to support {ctitle} - join me: {{link}}"
+                    "I am proud to support {ctitle} - join me: {{link}} CANARY-share-{c}"
                 ))
             ),
             format!(
@@ -592,7 +811,7 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
 
     let public_people: Vec<&Person> = people.iter().filter(|p| p.public).collect();
     let private_people: Vec<&Person> = people.iter().filter(|p| !p.public).collect();
-    for (s, (sslug, title, date)) in stories.iter().enumerate() {
+    for (s, (sslug, title, date, hidden)) in stories.iter().enumerate() {
         let k = g.r.range(1, 4).min(public_people.len());
         let mut cast: Vec<&str> =
             g.r.sample(&public_people, k)
@@ -611,20 +830,37 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
         }
         fm.push(format!("people: [{}]", cast.join(", ")));
         fm.push(format!("topics: {}", yq_list(&topics)));
-        fm.push(format!("summary: {}", yq(&g.sentence(6, 16))));
-        let kind = g.r.below(100);
-        let secret = if kind < 5 {
-            fm.push("draft: true".to_string());
-            format!("CANARY-draft-{s}")
-        } else if kind < 10 {
-            fm.push("audience: internal".to_string());
-            format!("CANARY-internal-story-{s}")
-        } else if kind < 13 {
-            fm.push("publish_after: 2099-01-01T09:00:00Z".to_string());
-            format!("CANARY-embargo-{s}")
-        } else {
-            String::new()
+        let summary = g.sentence(6, 16);
+        let secret = match hidden {
+            Some("draft") => {
+                fm.push("draft: true".to_string());
+                format!("CANARY-draft-{s}")
+            }
+            Some("internal") => {
+                fm.push("audience: internal".to_string());
+                format!("CANARY-internal-story-{s}")
+            }
+            Some(_) => {
+                fm.push("publish_after: 2099-01-01T09:00:00Z".to_string());
+                format!("CANARY-embargo-{s}")
+            }
+            None => String::new(),
         };
+        match hidden {
+            Some(kind) => {
+                fm.push(format!(
+                    "summary: {}",
+                    yq(&format!("{summary} CANARY-{kind}-summary-{s}"))
+                ));
+                if g.r.chance(0.5) {
+                    let marker = format!("CANARY-story-image-{s}");
+                    let image = private_file(format!("images/{marker}.svg"), &marker)?;
+                    fm.push(format!("image: {image}"));
+                    fm.push("image_alt: A picture from the day".to_string());
+                }
+            }
+            None => fm.push(format!("summary: {}", yq(&summary))),
+        }
         if g.r.chance(0.3) {
             fm.push(format!(
                 "staff_notes: \"CANARY-story-notes-{s}: do not quote the family's surname\""
@@ -660,6 +896,18 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
         let title = format!("{} {i}", g.phrase(2, 5));
         let public = g.r.chance(0.15);
         let tags: Vec<&str> = g.r.sample(TAGS, 2).into_iter().copied().collect();
+        let (title, tags) = match public {
+            true => (
+                title,
+                tags.iter().map(|t| t.to_string()).collect::<Vec<_>>(),
+            ),
+            false => {
+                let mut tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
+                tags.push(format!("CANARY-guideline-tag-{i}"));
+                (format!("{title} CANARY-guideline-title-{i}"), tags)
+            }
+        };
+        let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
         let fm = vec![
             format!("title: {}", yq(&title)),
             format!("order: {i}"),
@@ -701,6 +949,6 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
         stories: stories.len(),
         guidelines: sizes.guidelines,
         campaigns: camps.len(),
-        files,
+        files: files + private_files.get(),
     })
 }
