@@ -11,6 +11,7 @@
 //! scaled one. The output folder is replaced. Deterministic for given sizes
 //! and seed (default 1).
 
+#[allow(dead_code)]
 #[path = "../tests/support/corpus.rs"]
 mod corpus;
 
