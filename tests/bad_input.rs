@@ -261,7 +261,7 @@ fn a_public_page_linking_to_a_private_one_is_warned_about_and_unlinked() {
     let out = tmp.path().join("dist");
     assert!(build(&site, &out).status.success());
     // A person who is not on the hub is not named there: the link goes,
-    // and its words with it (DESIGN.md: "no name, no link").
+    // and its words with it (docs/privacy.md: "no name, no link").
     let public = read(&out.join("public/people/amara-okafor/index.html"));
     assert!(
         public.contains("I work with .")

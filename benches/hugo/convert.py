@@ -7,7 +7,7 @@ writes OUT/public/ and OUT/playbook/, each a complete Hugo project (hugo.toml,
 content/, layouts/ copied from benches/hugo/layouts, static/), built with
 `hugo -s OUT/public` and `hugo -s OUT/playbook`.
 
-The audience split is done here, the way DESIGN.md defines it:
+The audience split is done here, the way docs/privacy.md defines it:
 
 * public: people with `public: true` (and consent review not passed), stories
   that are not draft, not `audience: internal` and whose `publish_after` has

@@ -1,4 +1,4 @@
-//! The four kinds of content file and their front matter (DESIGN.md).
+//! The four kinds of content file and their front matter (docs/content.md).
 //! Every struct denies unknown keys: a typo in `public:` or `internal:` must
 //! never silently publish or hide anything.
 

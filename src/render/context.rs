@@ -288,7 +288,7 @@ pub fn campaign_card<'a>(c: &CampaignView<'a>) -> CampaignCard<'a> {
     }
 }
 
-/// What each responding level lets a person do (DESIGN.md).
+/// What each responding level lets a person do (docs/content.md).
 pub fn responding_label(level: i64) -> &'static str {
     match level {
         1 => "Thank and share",

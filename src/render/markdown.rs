@@ -4,7 +4,7 @@
 //! reads well in a git host's preview; here they become page URLs. A link to
 //! something that is not on this site keeps its text but loses the link,
 //! except a link to a person who is not on the public hub: there the name
-//! goes too (DESIGN.md: "no name, no link"). A link or image with a refused
+//! goes too ("no name, no link": docs/privacy.md). A link or image with a refused
 //! scheme (`javascript:` ...) is never written, whatever `check` said.
 //!
 //! On the public hub a body with raw HTML in it is passed through the

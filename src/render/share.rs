@@ -193,12 +193,12 @@ impl VCard<'_> {
         if !self.organisation.is_empty() {
             lines.push(format!("ORG:{}", vcard_text(self.organisation)));
         }
-        lines.push(format!("URL:{}", self.url));
+        lines.push(format!("URL:{}", vcard_uri(self.url)));
         for (network, url) in &self.links {
             lines.push(format!(
                 "X-SOCIALPROFILE;TYPE={}:{}",
-                vcard_text(network),
-                url
+                vcard_param(network),
+                vcard_uri(url)
             ));
         }
         lines.push("END:VCARD".to_string());
@@ -211,11 +211,49 @@ impl VCard<'_> {
     }
 }
 
+/// A TEXT value as RFC 6350 (and vCard 3.0's RFC 2426) escapes it:
+/// backslash, comma and semicolon escaped, a line break (CRLF, LF or CR)
+/// written `\n`, other control characters left out. A value can never
+/// start a property line of its own.
 fn vcard_text(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace(',', "\\,")
-        .replace(';', "\\;")
-        .replace('\n', "\\n")
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A URI value: no escaping in vCard, so anything that could end the line
+/// or confuse a reader is percent-encoded.
+fn vcard_uri(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || c == ' ' {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A parameter value (`TYPE=`): letters, digits and dashes only.
+fn vcard_param(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect()
 }
 
 /// vCard lines longer than 75 bytes continue on lines starting with a space.
@@ -337,5 +375,26 @@ mod tests {
         assert!(text.contains("N:Okafor;Amara;;;\r\n"));
         assert!(text.contains("TITLE:Lead\\, Comms\\; Digital\r\n"));
         assert!(text.lines().all(|l| l.len() <= 76));
+        // Nothing a field holds starts a property line of its own.
+        let card = VCard {
+            name: "Amara\r\nEMAIL:evil@example.org",
+            role: Some("Lead\nTEL:999"),
+            organisation: "Riverside\r",
+            url: "https://h/a/\r\nEMAIL:x@y",
+            links: vec![("x\r\nEMAIL:z@w", "https://x/\nEMAIL:q@r")],
+        };
+        let text = card.render();
+        let starts: Vec<&str> = text
+            .split("\r\n")
+            .map(|l| l.split([':', ';']).next().unwrap_or(""))
+            .collect();
+        assert!(
+            !starts.contains(&"EMAIL") && !starts.contains(&"TEL"),
+            "{text:?}"
+        );
+        assert!(
+            text.contains("FN:Amara\\nEMAIL:evil@example.org"),
+            "{text:?}"
+        );
     }
 }

@@ -1,11 +1,11 @@
 //! Synthetic site generator for convene's tests and benchmarks.
 //!
-//! A dependency-free port of `shared/bench/gen_corpus.py`: it writes an advocacy-hub
-//! site in the content format of DESIGN.md (`hub.yaml`, `people/`, `stories/`,
-//! `guidelines/`, `campaigns/`, `static/photos/placeholder.svg`) with the same word
-//! lists, front-matter keys and probabilities as the Python script. Output is
-//! deterministic for a given seed and sizes (it uses its own SplitMix64 generator,
-//! so it is not byte-identical to the Python).
+//! Dependency-free: it writes an advocacy-hub site in the content format of
+//! docs/content.md (`hub.yaml`, `people/`, `stories/`, `guidelines/`,
+//! `campaigns/`, `static/`) at any scale, with realistic word lists, front
+//! matter and proportions (about 80% of people consenting, 13% of stories
+//! hidden). Output is deterministic for a given seed and sizes (its own
+//! SplitMix64 generator).
 //!
 //! Leak checks rely on one invariant: every private value contains a marker
 //! `CANARY-<kind>-<n>`, and no public value does. The kinds are listed in
