@@ -41,7 +41,11 @@ fn people(site: &Path) -> Vec<Person> {
             Person {
                 slug: path.file_stem().unwrap().to_string_lossy().into(),
                 name: fm["name"].as_str().unwrap().into(),
-                public: fm["public"].as_bool() == Some(true),
+                // On the hub: consented, and the review (if any) not passed by NOW.
+                public: fm["public"].as_bool() == Some(true)
+                    && fm["consent_review"]
+                        .as_str()
+                        .is_none_or(|d| d >= &NOW[..10]),
                 topics: list("topics"),
                 team: fm["team"].as_str().map(String::from),
                 location: fm["location"].as_str().map(String::from),

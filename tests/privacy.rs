@@ -594,3 +594,56 @@ fn output_and_image_cache_can_never_land_in_what_the_site_reads() {
     assert!(!site.dir.join("static/x").exists() && !site.dir.join("static/cache").exists());
     assert!(!site.dir.join("static/public").exists() && !site.dir.join("templates").exists());
 }
+
+/// Input that made convene panic: text cut inside a character. Now each
+/// is a problem at its line, and the run ends with an exit code, not a crash.
+#[test]
+fn text_is_never_cut_inside_a_character() {
+    let site = Site::new();
+    site.write(
+        "stories/2026-04-01-cut.md",
+        "---\ntitle: Cut\ndate: 2026-04-01\npublish_after: \"abcdefghiéabcdefgh\"\n---\n\nBody.\n",
+    );
+    site.write("people/amara-okafor.md", "---\nname: Amara Okafor\npublic: true\nresponding_level: 2\ninternal: {email: amara@riverside.example}\n---\n\nİstanbul, Zoë, café: write to AMARA@riverside.example.\n");
+    let (code, diags) = site.check();
+    assert_eq!(code, 1, "{:#?}", messages(&diags));
+    assert_eq!(
+        find(&diags, "stories/2026-04-01-cut.md", "not a date")["line"],
+        4
+    );
+    assert_eq!(
+        find(&diags, "people/amara-okafor.md", "internal `email`")["line"],
+        8
+    );
+}
+
+/// A front matter no person writes (megabytes of nesting or anchors) is
+/// refused at once with a reason, not parsed for minutes.
+#[test]
+fn adversarial_front_matter_is_refused_before_parsing() {
+    let site = Site::new();
+    let deep = format!(
+        "---\nname: Deep\ntopics: {}{}\n---\n",
+        "[".repeat(2_000_000),
+        "]".repeat(2_000_000)
+    );
+    let anchors: String = (0..150).map(|i| format!("  - &a{i} t{i}\n")).collect();
+    site.write("people/deep.md", &deep);
+    site.write(
+        "people/anchors.md",
+        &format!("---\nname: Anchors\ntopics:\n{anchors}---\n"),
+    );
+    site.write(
+        "people/nested.md",
+        &format!(
+            "---\nname: Nested\ntopics: {}{}\n---\n",
+            "[".repeat(40),
+            "]".repeat(40)
+        ),
+    );
+    let (code, diags) = site.check();
+    assert_eq!(code, 1);
+    assert!(find(&diags, "people/deep.md", "over the 64 KB limit")["hint"].is_string());
+    find(&diags, "people/anchors.md", "more than 100 YAML anchors");
+    find(&diags, "people/nested.md", "nests 41 levels deep");
+}

@@ -1,6 +1,6 @@
 //! Dates as comms teams write them, parsed strictly with a helpful error.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{de, Deserialize, Deserializer};
 use std::fmt;
 
@@ -45,7 +45,12 @@ impl<'de> Deserialize<'de> for Instant {
         let text = text.trim();
         match DateTime::parse_from_rfc3339(text) {
             Ok(moment) => Ok(Instant(moment)),
-            Err(_) if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() || text.len() == 19 => {
+            // A date, or a date and time, that only lacks its zone.
+            Err(_)
+                if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
+                    || NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S").is_ok()
+                    || NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").is_ok() =>
+            {
                 // The first ten characters, not bytes: the text may be anything.
                 let day: String = text.chars().take(10).collect();
                 Err(de::Error::custom(format!(
