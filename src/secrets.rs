@@ -171,7 +171,7 @@ impl<'c> Secrets<'c> {
 
     /// One scanner for every form of every value its owner does not
     /// publish, for public text and the public output alike.
-    fn scanner(&self, texts: &[PublicText]) -> Scanner {
+    fn scanner(&self, texts: &[PublicText], address: &str) -> Scanner {
         let mut patterns = Vec::new();
         for (i, secret) in self.list.iter().enumerate().filter(|(_, s)| !s.published) {
             let mut forms = written_forms(&secret.text);
@@ -179,7 +179,7 @@ impl<'c> Secrets<'c> {
             forms.dedup();
             patterns.extend(forms.into_iter().map(|f| (f.into_bytes(), i)));
         }
-        Scanner::new(patterns, &sample(texts))
+        Scanner::new(patterns, &sample(texts, address))
     }
 }
 
@@ -188,9 +188,13 @@ impl<'c> Secrets<'c> {
 pub struct Watch<'c> {
     pub secrets: Secrets<'c>,
     scanner: Scanner,
-    /// Private values public text holds as well: errors already, or words
-    /// anyone may say (a hidden story's title in a public one).
-    said: HashSet<usize>,
+    /// For each of the scanner's patterns: every value it stands for is
+    /// one public text holds as well (an error already, or words anyone
+    /// may say, such as a hidden story's title in a public one), so the
+    /// output may hold it too.
+    said: Vec<bool>,
+    /// The same, for each private value.
+    said_values: Vec<bool>,
 }
 
 /// Gather the private values of `corpus`, and find those that public text
@@ -201,20 +205,38 @@ pub fn watch<'c>(
     texts: &[PublicText],
 ) -> (Watch<'c>, Vec<Sighting>) {
     let secrets = Secrets::of(corpus, now);
-    let scanner = secrets.scanner(texts);
+    let scanner = secrets.scanner(texts, corpus.config.public_base());
+    let mut seen = vec![false; scanner.len()];
     let mut sightings = Vec::new();
     for (t, text) in texts.iter().enumerate() {
-        scanner.find(text.text.as_bytes(), |secret, at| {
-            sightings.push((secret, t, at))
+        scanner.find(text.text.as_bytes(), |p, at| {
+            seen[p] = true;
+            // Only internal values and staff notes are errors in public
+            // text, and they are seldom shared: names, which many people
+            // may share, are not expanded at every mention.
+            let errors = scanner
+                .stands_for(p)
+                .iter()
+                .filter(|&&s| secrets.list[s].kind != Kind::Identifying);
+            sightings.extend(errors.map(|&s| (s, t, at)));
         });
     }
     sightings.sort_unstable();
     sightings.dedup();
-    let said = sightings.iter().map(|(s, _, _)| *s).collect();
+    let mut said_values = vec![false; secrets.list.len()];
+    for p in (0..scanner.len()).filter(|&p| seen[p]) {
+        for &s in scanner.stands_for(p) {
+            said_values[s] = true;
+        }
+    }
+    let said = (0..scanner.len())
+        .map(|p| scanner.stands_for(p).iter().all(|&s| said_values[s]))
+        .collect();
     let watch = Watch {
         secrets,
         scanner,
         said,
+        said_values,
     };
     (watch, sightings)
 }
@@ -229,21 +251,48 @@ impl<'c> Watch<'c> {
     }
 }
 
-/// Text to learn which byte sequences are common, so the scanner anchors
-/// each value on a rare part of it.
-fn sample(texts: &[PublicText]) -> Vec<u8> {
+/// Text like the public output, to learn which byte sequences are common
+/// there, so the scanner anchors each value on a rare part of it. The
+/// output is mostly the hub's own address and the theme's words around
+/// the site's text, some of it percent-encoded in share links: a value
+/// anchored on `riverside.example` (every staff email) or `summary` would
+/// be compared in full at almost every page.
+fn sample(texts: &[PublicText], address: &str) -> Vec<u8> {
     let mut sample = Vec::with_capacity(SAMPLE_BYTES);
-    for t in texts {
-        let room = SAMPLE_BYTES - sample.len();
-        sample.extend_from_slice(&t.text.as_bytes()[..t.text.len().min(room)]);
-        if sample.len() >= SAMPLE_BYTES {
-            break;
-        }
+    for _ in 0..256 {
+        sample.extend_from_slice(address.as_bytes());
+        sample.push(b'/');
+    }
+    let (theme, site): (Vec<&PublicText>, Vec<&PublicText>) =
+        texts.iter().partition(|t| t.line == 0);
+    for _ in 0..4 {
+        theme
+            .iter()
+            .for_each(|t| sample.extend_from_slice(t.text.as_bytes()));
+    }
+    // The start of every text, or of every nth text if there are too
+    // many, so every kind of text is in it, not only the first few; and
+    // each also percent-encoded, as share links write names and titles.
+    fn part<'t>(t: &&PublicText<'t>) -> &'t str {
+        let end = (0..=t.text.len().min(PART_BYTES))
+            .rev()
+            .find(|&i| t.text.is_char_boundary(i))
+            .unwrap_or(0);
+        &t.text[..end]
+    }
+    let room = SAMPLE_BYTES.saturating_sub(sample.len());
+    let wanted: usize = site.iter().map(|t| 2 * part(t).len()).sum();
+    let every = wanted.div_ceil(room.max(1)).max(1);
+    for text in site.iter().step_by(every).map(part) {
+        sample.extend_from_slice(text.as_bytes());
+        sample.extend_from_slice(encode(text).as_bytes());
     }
     sample
 }
 
 const SAMPLE_BYTES: usize = 2 << 20;
+/// How much of each text the sample takes.
+const PART_BYTES: usize = 256;
 
 /// A value as each output format writes it: as it is, escaped for HTML and
 /// XML, inside a JSON string, percent-encoded in a share link, escaped in
@@ -530,16 +579,25 @@ impl Guard<'_, '_> {
         if is_binary(path) {
             return true;
         }
-        let mut hits = Vec::new();
+
+        let mut found = Vec::new();
         let said = &self.watch.said;
-        self.watch.scanner.find(bytes, |secret, _| {
-            if !said.contains(&secret) {
-                hits.push(secret);
+        self.watch.scanner.find(bytes, |p, _| {
+            if !said[p] {
+                found.push(p);
             }
         });
-        if hits.is_empty() {
+        if found.is_empty() {
             return true;
         }
+        found.sort_unstable();
+        found.dedup();
+        let mut hits: Vec<usize> = found
+            .into_iter()
+            .flat_map(|p| self.watch.scanner.stands_for(p))
+            .copied()
+            .filter(|&s| !self.watch.said_values[s])
+            .collect();
         hits.sort_unstable();
         hits.dedup();
         let mut leaks = self.leaks.lock().unwrap_or_else(|e| e.into_inner());

@@ -483,6 +483,9 @@ fn serve_takes_things_off_the_hub_at_once() {
                     && !text.contains("draft: true")
                     && !text.contains("audience: internal")
                     && !text.contains("publish_after:")
+                    // A consent review that has passed (the generator's are
+                    // in 2020 or 2099) takes a profile off the hub too.
+                    && !text.contains("consent_review: 2020-")
             })
             .collect();
         found.sort();

@@ -4,18 +4,32 @@
 //!
 //! A general multi-pattern automaton (aho-corasick) read the bench hub at
 //! about 140 MB/s: a fifth of a build. Here every value is found through
-//! six-byte stretches of it, looked up in a bitset that stays in the CPU's
-//! cache; only where a bit is set are values compared in full. A value of
-//! eight bytes or more is entered with the three stretches that start in
-//! its rarest eight bytes, so the text need only be looked at every third
-//! position: wherever the value starts, one of the three falls on one. A
-//! value of six or seven bytes is entered once and needs every position.
-//! Letters are compared without case.
+//! six-byte stretches of it, looked up in a bitset (two bits per stretch in
+//! one word, the bitset sized to the number of stretches); only where both
+//! bits are set are values compared in full. A value of eight bytes or
+//! more is entered with the three stretches that start in its rarest eight
+//! bytes, so the text need only be looked at every third position:
+//! wherever the value starts, one of the three falls on one. A value of six
+//! or seven bytes is entered once and needs every position. Letters are
+//! compared without case.
+//!
+//! "Rarest" is learnt from a sample of text like the output: a value
+//! anchored on a stretch the output is full of (the charity's domain in
+//! every staff email) would be compared at almost every page, and the work
+//! would grow with the square of the site.
 
 use fnv::FnvHashMap;
 
-/// Bits in each stretch table: 2^22 bits, 512 KB.
-const TABLE_BITS: u32 = 22;
+/// Bits in a stretch table for each stretch entered, at least: with one
+/// bit in 32 set, few positions of text get past the bitset. A fixed size
+/// filled up as sites grew, and the scan with it.
+const BITS_PER_STRETCH: usize = 32;
+/// 2^22 bits (512 KB) at least, 2^27 (16 MB) at most.
+const MIN_TABLE_BITS: u32 = 22;
+const MAX_TABLE_BITS: u32 = 27;
+/// Buckets counting how common each stretch is: 2^20 of a byte each, so
+/// that counting stays in the CPU's cache (it is on every build's way).
+const BUCKET_BITS: u32 = 20;
 
 /// Values of at least `LONG` bytes are looked for at every `STRIDE`th
 /// position of the text.
@@ -44,44 +58,95 @@ fn fold(window: u64) -> u64 {
     (window & SIX) | FOLD
 }
 
-fn slot(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+/// A key spread over all 64 bits: the top bits pick a slot of a table.
+#[inline]
+fn spread(key: u64) -> u64 {
+    key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
-
-/// Words in a stretch table's bitset.
-const WORDS: usize = 1 << (TABLE_BITS - 6);
 
 /// Stretches of values: a bitset for the quick test, and the values behind
 /// each stretch with the stretch's offset in them.
 struct Table {
-    bits: Box<[u64; WORDS]>,
-    values: FnvHashMap<u64, Vec<(usize, usize)>>,
+    bits: Vec<u64>,
+    /// 64 less the table's bits: a key's slot is `spread(key) >> shift`.
+    shift: u32,
+    /// (stretch, pattern, offset of the stretch in it), sorted.
+    entries: Vec<(u64, u32, u32)>,
+    /// Where each stretch's entries are.
+    index: FnvHashMap<u64, (u32, u32)>,
 }
 
 impl Table {
-    fn new() -> Table {
+    /// A table for about `stretches` stretches.
+    fn new(stretches: usize) -> Table {
+        let wanted = (stretches.max(1) * BITS_PER_STRETCH).next_power_of_two();
+        let bits = wanted
+            .trailing_zeros()
+            .clamp(MIN_TABLE_BITS, MAX_TABLE_BITS);
         Table {
-            bits: Box::new([0; WORDS]),
-            values: FnvHashMap::default(),
+            bits: vec![0; 1 << (bits - 6)],
+            shift: 64 - bits,
+            entries: Vec::with_capacity(stretches),
+            index: FnvHashMap::default(),
         }
     }
 
+    /// A stretch's word in the bitset and its two bits there: two bits in
+    /// one word turn away far more text than one, for the same one load.
+    #[inline]
+    fn place(&self, key: u64) -> (usize, u64) {
+        let h = spread(key);
+        let s = (h >> self.shift) as usize;
+        (s >> 6, 1 << (s & 63) | 1 << (h & 63))
+    }
+
     fn add(&mut self, key: u64, pattern: usize, offset: usize) {
-        let s = slot(key);
-        self.bits[s >> 6] |= 1 << (s & 63);
-        self.values.entry(key).or_default().push((pattern, offset));
+        let (word, bits) = self.place(key);
+        self.bits[word] |= bits;
+        // Patterns and offsets fit: a site has far fewer than 2^32 values,
+        // and each is at most a few kilobytes.
+        self.entries.push((key, pattern as u32, offset as u32));
+    }
+
+    /// Done adding: one sort instead of a list per stretch.
+    fn finish(&mut self) {
+        self.entries.sort_unstable();
+        self.index.reserve(self.entries.len());
+        let mut start = 0;
+        for run in self.entries.chunk_by(|a, b| a.0 == b.0) {
+            let end = start + run.len();
+            self.index.insert(run[0].0, (start as u32, end as u32));
+            start = end;
+        }
+    }
+
+    fn get(&self, key: u64) -> &[(u64, u32, u32)] {
+        match self.index.get(&key) {
+            Some(&(start, end)) => &self.entries[start as usize..end as usize],
+            None => &[],
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     #[inline]
     fn maybe(&self, key: u64) -> bool {
-        let s = slot(key);
-        self.bits[(s >> 6) % WORDS] & (1 << (s & 63)) != 0
+        let (word, bits) = self.place(key);
+        self.bits.get(word).is_some_and(|w| w & bits == bits)
     }
 }
 
-/// Finds values (with the index each stands for) in text.
+/// Finds values in text. Values that read the same (ASCII case aside) are
+/// one pattern standing for each of them: a name that twenty people share
+/// is compared once where it may start, not twenty times, so the work does
+/// not grow with the square of the site.
 pub struct Scanner {
-    patterns: Vec<(Vec<u8>, usize)>,
+    /// Distinct values, ASCII letters in lower case.
+    patterns: Vec<Vec<u8>>,
+    /// What each pattern stands for.
+    stands_for: Vec<Vec<usize>>,
     /// Values of `LONG` bytes or more.
     long: Table,
     /// Values of six or seven bytes.
@@ -93,28 +158,46 @@ impl Scanner {
     /// with what each stands for; `sample` is text like the text to search,
     /// to learn which stretches are common.
     pub fn new(patterns: Vec<(Vec<u8>, usize)>, sample: &[u8]) -> Scanner {
-        let mut common = vec![0u16; 1 << 20];
-        let bucket = |key: u64| slot(key) >> (TABLE_BITS - 20);
+        let mut common = vec![0u8; 1 << BUCKET_BITS];
+        let bucket = |key: u64| (spread(key) >> (64 - BUCKET_BITS)) as usize;
         for at in 0..sample.len().saturating_sub(KEY - 1) {
             let c = &mut common[bucket(key(sample, at))];
             *c = c.saturating_add(1);
         }
         let mut scanner = Scanner {
             patterns: Vec::with_capacity(patterns.len()),
-            long: Table::new(),
-            short: Table::new(),
+            stands_for: Vec::with_capacity(patterns.len()),
+            long: Table::new(STRIDE * patterns.len()),
+            short: Table::new(patterns.iter().filter(|(b, _)| b.len() < LONG).count()),
         };
+        // Values that read the same side by side, to become one pattern.
+        let mut patterns: Vec<(Vec<u8>, usize)> = patterns
+            .into_iter()
+            .filter(|(b, _)| b.len() >= KEY)
+            .map(|(mut b, s)| {
+                b.make_ascii_lowercase();
+                (b, s)
+            })
+            .collect();
+        patterns.sort_unstable();
+        patterns.dedup();
         // How many values already use each stretch (by bucket), so values
         // that share a prefix are anchored on what sets them apart.
-        let mut shared = vec![0u16; 1 << 20];
-        for (bytes, stands_for) in patterns.into_iter().filter(|(b, _)| b.len() >= KEY) {
+        let mut shared = vec![0u8; 1 << BUCKET_BITS];
+        let mut costs: Vec<u32> = Vec::new();
+        for (bytes, stands_for) in patterns {
+            if scanner.patterns.last() == Some(&bytes) {
+                if let Some(s) = scanner.stands_for.last_mut() {
+                    s.push(stands_for);
+                }
+                continue;
+            }
             let p = scanner.patterns.len();
             let cost = |k: u64| 4 * u32::from(common[bucket(k)]) + u32::from(shared[bucket(k)]);
             // Where its stretches start: the eight bytes whose three
             // stretches cost least, or the one six-byte stretch.
-            let costs: Vec<u32> = (0..=bytes.len() - KEY)
-                .map(|o| cost(key(&bytes, o)))
-                .collect();
+            costs.clear();
+            costs.extend((0..=bytes.len() - KEY).map(|o| cost(key(&bytes, o))));
             let (table, first, count) = match bytes.len() >= LONG {
                 true => {
                     let base = (0..costs.len() + 1 - STRIDE)
@@ -133,25 +216,44 @@ impl Scanner {
                 *b = b.saturating_add(1);
                 table.add(k, p, offset);
             }
-            scanner.patterns.push((bytes, stands_for));
+            scanner.patterns.push(bytes);
+            scanner.stands_for.push(vec![stands_for]);
         }
+        scanner.long.finish();
+        scanner.short.finish();
         scanner
     }
 
-    /// How many values it looks for.
+    /// How many distinct values it looks for.
     pub fn len(&self) -> usize {
         self.patterns.len()
     }
 
-    /// Call `found(stands_for, start)` once for every place a value starts
-    /// in `text` (overlapping places included).
+    /// Each value and the offset of a stretch it is entered with.
+    #[cfg(test)]
+    pub fn anchors(&self) -> Vec<(&[u8], usize)> {
+        let entries = self.long.entries.iter().chain(&self.short.entries);
+        entries
+            .map(|&(_, p, offset)| (self.patterns[p as usize].as_slice(), offset as usize))
+            .collect()
+    }
+
+    /// What pattern `p` (as `find` reports it) stands for: one index or
+    /// more, sorted.
+    pub fn stands_for(&self, p: usize) -> &[usize] {
+        &self.stands_for[p]
+    }
+
+    /// Call `found(pattern, start)` once for every place a value starts in
+    /// `text` (overlapping places included).
     pub fn find(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
         let Some(last) = text.len().checked_sub(KEY) else {
             return;
         };
         let mut check = |table: &Table, key: u64, at: usize| {
-            for &(p, offset) in table.values.get(&key).into_iter().flatten() {
-                let (bytes, stands_for) = &self.patterns[p];
+            for &(_, p, offset) in table.get(key) {
+                let (p, offset) = (p as usize, offset as usize);
+                let bytes = &self.patterns[p];
                 let Some(start) = at.checked_sub(offset) else {
                     continue;
                 };
@@ -159,11 +261,11 @@ impl Scanner {
                     .get(start..start + bytes.len())
                     .is_some_and(|t| t.eq_ignore_ascii_case(bytes))
                 {
-                    found(*stands_for, start);
+                    found(p, start);
                 }
             }
         };
-        if !self.long.values.is_empty() {
+        if !self.long.is_empty() {
             // Eight bytes read at once where there are eight, as one number.
             let mut at = 0;
             while let Some(eight) = text.get(at..at + 8) {
@@ -183,7 +285,7 @@ impl Scanner {
                 at += STRIDE;
             }
         }
-        if !self.short.values.is_empty() {
+        if !self.short.is_empty() {
             for at in 0..=last {
                 let k = key(text, at);
                 if self.short.maybe(k) {
@@ -227,6 +329,8 @@ mod tests {
             "Zoë Çelik",
             "aaaaaaaaaa",
             "aaaaaa",
+            "07700 900123",
+            "Joss@Riverside.example",
         ]
         .iter()
         .enumerate()
@@ -249,7 +353,9 @@ mod tests {
         ];
         for text in texts {
             let mut got = Vec::new();
-            scanner.find(text, |n, at| got.push((n, at)));
+            scanner.find(text, |p, at| {
+                got.extend(scanner.stands_for(p).iter().map(|&n| (n, at)))
+            });
             got.sort_unstable();
             assert_eq!(
                 got,
@@ -258,5 +364,43 @@ mod tests {
                 String::from_utf8_lossy(text)
             );
         }
+    }
+
+    /// Values that start with what the output is full of (an intranet
+    /// address at the charity's domain) are anchored on what sets them
+    /// apart, not on their first bytes.
+    #[test]
+    fn values_are_anchored_away_from_what_the_output_is_full_of() {
+        let common = "https://riverside.example/";
+        let values: Vec<(Vec<u8>, usize)> = (0..2000)
+            .map(|i| (format!("{common}staff/{i:04}").into_bytes(), i))
+            .collect();
+        let sample = format!("{common}people/ ").repeat(200);
+        let scanner = Scanner::new(values, sample.as_bytes());
+        for (value, offset) in scanner.anchors() {
+            assert!(
+                offset + KEY > common.len(),
+                "{} anchored at {offset}",
+                String::from_utf8_lossy(value)
+            );
+        }
+    }
+
+    /// Values that read the same (letters' case aside) are one pattern that
+    /// stands for each: found once, reported for both.
+    #[test]
+    fn values_that_read_the_same_are_one_pattern() {
+        let values = vec![
+            (b"Amara Okafor".to_vec(), 3),
+            (b"AMARA OKAFOR".to_vec(), 7),
+            (b"Amara Okafor".to_vec(), 3),
+            (b"Callum Fraser".to_vec(), 1),
+        ];
+        let scanner = Scanner::new(values, b"");
+        assert_eq!(scanner.len(), 2);
+        let mut got = Vec::new();
+        scanner.find(b"Meet amara okafor.", |p, at| got.push((p, at)));
+        assert_eq!(got.len(), 1);
+        assert_eq!(scanner.stands_for(got[0].0), &[3, 7]);
     }
 }
