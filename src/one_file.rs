@@ -5,7 +5,7 @@
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::item_from_text;
+use crate::load::item_at;
 use crate::model::*;
 use crate::render::highlight::Highlighter;
 use crate::render::markdown;
@@ -24,44 +24,16 @@ pub fn check(text: &str, now: DateTime<FixedOffset>, highlighter: &Highlighter) 
         ..Corpus::default()
     };
     let mut bodies = Vec::new();
-    if let Some((slug, meta, source)) =
-        item_from_text(text, Path::new("people/amara-okafor.md"), &mut found)
-    {
-        bodies.push(source.clone());
-        corpus.people.push(Person {
-            slug: PersonSlug::new(slug),
-            meta,
-            source,
-        });
-    }
-    let story = Path::new("stories/2026-01-05-river-day.md");
-    if let Some((_, meta, source)) = item_from_text(text, story, &mut found) {
-        bodies.push(source.clone());
-        corpus.stories.push(Story {
-            slug: StorySlug::new("river-day"),
-            meta,
-            source,
-        });
-    }
-    if let Some((slug, meta, source)) =
-        item_from_text(text, Path::new("guidelines/tone.md"), &mut found)
-    {
-        bodies.push(source.clone());
-        corpus.guidelines.push(Guideline {
-            slug: GuidelineSlug::new(slug),
-            meta,
-            source,
-        });
-    }
-    if let Some((slug, meta, source)) =
-        item_from_text(text, Path::new("campaigns/clean-rivers.md"), &mut found)
-    {
-        bodies.push(source.clone());
-        corpus.campaigns.push(Campaign {
-            slug: CampaignSlug::new(slug),
-            meta,
-            source,
-        });
+    for path in [
+        "people/amara-okafor.md",
+        "stories/2026-01-05-river-day.md",
+        "guidelines/tone.md",
+        "campaigns/clean-rivers.md",
+    ] {
+        if let Some(item) = item_at(text, Path::new(path), &mut found) {
+            bodies.push(item.source().clone());
+            corpus.put(item);
+        }
     }
     let mut diags = Diagnostics::default();
     diags.extend(found);
@@ -130,45 +102,8 @@ pub fn site(
             corpus.config = SiteConfig::parse(text, &mut found);
             continue;
         }
-        let stem = rel
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match rel.parent().and_then(|p| p.to_str()) {
-            Some("people") => {
-                if let Some((slug, meta, source)) = item_from_text(text, rel, &mut found) {
-                    corpus.put(Item::Person(Person {
-                        slug: PersonSlug::new(slug),
-                        meta,
-                        source,
-                    }));
-                }
-            }
-            Some("stories") => {
-                if let Some((_, meta, source)) = item_from_text::<StoryMeta>(text, rel, &mut found)
-                {
-                    let slug = StorySlug::new(stem.get(11..).unwrap_or(&stem));
-                    corpus.put(Item::Story(Story { slug, meta, source }));
-                }
-            }
-            Some("guidelines") => {
-                if let Some((slug, meta, source)) = item_from_text(text, rel, &mut found) {
-                    corpus.put(Item::Guideline(Guideline {
-                        slug: GuidelineSlug::new(slug),
-                        meta,
-                        source,
-                    }));
-                }
-            }
-            _ => {
-                if let Some((slug, meta, source)) = item_from_text(text, rel, &mut found) {
-                    corpus.put(Item::Campaign(Campaign {
-                        slug: CampaignSlug::new(slug),
-                        meta,
-                        source,
-                    }));
-                }
-            }
+        if let Some(item) = item_at(text, rel, &mut found) {
+            corpus.put(item);
         }
     }
     let mut diags = Diagnostics::default();
