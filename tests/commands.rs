@@ -3,7 +3,7 @@
 mod support;
 
 use convene::frontmatter::FrontMatter;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use support::site::*;
 
 #[test]
@@ -47,12 +47,7 @@ fn init_scaffolds_the_example_site_which_builds() {
 #[test]
 fn new_files_have_front_matter_that_checks_clean() {
     let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("hub");
-    assert!(convene()
-        .args(["init", &site.to_string_lossy()])
-        .status()
-        .unwrap()
-        .success());
+    let site = initialised(tmp.path());
     for (kind, name, folder) in [
         ("person", "Zoë Ngozi Mensah", "people/zo-ngozi-mensah.md"),
         (
@@ -216,12 +211,7 @@ fn init_blank_starts_one_of_each_kind_with_every_field_explained() {
 #[test]
 fn new_files_are_valid_yaml_for_any_name_and_need_a_site() {
     let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("hub");
-    assert!(convene()
-        .args(["init", &site.to_string_lossy()])
-        .status()
-        .unwrap()
-        .success());
+    let site = initialised(tmp.path());
     for name in [
         "O'Brien \"Ro\" \\ Smith",
         "Policy: #1 [draft] {x} & *y* %z @w `c`",
@@ -255,4 +245,15 @@ fn new_files_are_valid_yaml_for_any_name_and_need_a_site() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no hub.yaml"), "{}", stderr(&out));
     assert!(!elsewhere.join("people").exists());
+}
+
+/// A site made by `convene init` in `dir/hub`.
+fn initialised(dir: &Path) -> PathBuf {
+    let site = dir.join("hub");
+    assert!(convene()
+        .args(["init", &site.to_string_lossy()])
+        .status()
+        .unwrap()
+        .success());
+    site
 }

@@ -126,18 +126,7 @@ fn a_passed_consent_review_takes_a_profile_off_the_hub() {
     let name = front_matter(&person)["name"].as_str().unwrap().to_string();
     let run = |now: &str, out: &str| {
         let out = tmp.path().join(out);
-        let result = convene()
-            .args([
-                "build",
-                &site.to_string_lossy(),
-                "--out",
-                &out.to_string_lossy(),
-                "--now",
-                now,
-                "--no-images",
-            ])
-            .output()
-            .unwrap();
+        let result = build_at(&site, &out, now, None, &["--no-images"]);
         assert!(result.status.success(), "{}", stderr(&result));
         out
     };

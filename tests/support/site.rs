@@ -33,6 +33,17 @@ pub fn build_without_images(site: &Path, out: &Path) -> Output {
 }
 
 fn build_with(site: &Path, out: &Path, threads: Option<usize>, extra: &[&str]) -> Output {
+    build_at(site, out, NOW, threads, extra)
+}
+
+/// `convene build SITE --out OUT --now NOW EXTRA...` at any "now".
+pub fn build_at(
+    site: &Path,
+    out: &Path,
+    now: &str,
+    threads: Option<usize>,
+    extra: &[&str],
+) -> Output {
     let mut command = convene();
     if let Some(n) = threads {
         command.env("RAYON_NUM_THREADS", n.to_string());
@@ -44,7 +55,7 @@ fn build_with(site: &Path, out: &Path, threads: Option<usize>, extra: &[&str]) -
             "--out",
             &out.to_string_lossy(),
             "--now",
-            NOW,
+            now,
         ])
         .args(extra)
         .output()
