@@ -27,6 +27,7 @@ pub mod scaffold;
 pub mod schedule;
 pub mod secrets;
 pub mod serve;
+pub mod sharing;
 pub mod taxonomy;
 pub mod theme;
 pub mod validate;

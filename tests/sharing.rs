@@ -5,7 +5,7 @@ mod support;
 
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use support::site::*;
 
 /// The JSON-LD blocks of a page, parsed.
@@ -341,71 +341,262 @@ fn the_sitemap_lists_every_public_page_and_nothing_else() {
     );
 }
 
+/// The share kit's data for its script, parsed.
+fn kit_data(html: &str) -> Value {
+    let json = html
+        .split("<script type=\"application/json\" id=\"kit-data\">")
+        .nth(1)
+        .and_then(|r| r.split("</script>").next())
+        .expect("the kit carries its data");
+    serde_json::from_str(json).expect("kit data parses")
+}
+
+/// Text between `open` and the next `close`, each time it appears, with
+/// HTML's escapes undone.
+fn between(html: &str, open: &str, close: &str) -> Vec<String> {
+    html.split(open)
+        .skip(1)
+        .map(|r| {
+            let inner = r.split(close).next().unwrap();
+            let inner = inner.split_once('>').map_or(inner, |(_, t)| t);
+            inner
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#x27;", "'")
+                .replace("&#x2F;", "/")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
 #[test]
-fn the_share_kit_tags_links_and_flags_overlong_posts() {
+fn the_share_kit_tags_every_link_and_writes_each_post_for_the_first_network() {
     let (_tmp, out) = build_example();
     let html = read(&out.join("playbook/campaigns/winter-warmth-appeal/share/index.html"));
-    let mut networks = BTreeSet::new();
-    for link in hrefs(&html)
-        .into_iter()
-        .filter(|l| l.contains("intent") || l.contains("share-offsite") || l.contains("sharer"))
-    {
-        let q = query(&link);
-        let shared = q.get("url").or(q.get("u")).cloned().unwrap_or_else(|| {
-            q["text"]
-                .split_whitespace()
-                .find(|w| w.starts_with("https://"))
-                .unwrap()
-                .to_string()
-        });
-        let utm = query(&shared);
-        assert_eq!(utm["utm_source"], "staff");
-        assert_eq!(utm["utm_medium"], "social");
-        assert_eq!(utm["utm_campaign"], "winter-warmth-appeal");
-        assert!(
-            !utm.contains_key("utm_term"),
-            "per-person tracking is off by default"
-        );
-        networks.insert(utm["utm_content"].clone());
+    let data = kit_data(&html);
+    let networks: Vec<&str> = data["networks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    // hub.yaml's networks, in its order: the picker offers exactly these.
+    let hub = read(&example_site().join("hub.yaml"));
+    let listed = hub
+        .split("networks: [")
+        .nth(1)
+        .unwrap()
+        .split(']')
+        .next()
+        .unwrap();
+    let listed: Vec<&str> = listed.split(',').map(str::trim).collect();
+    assert_eq!(networks, listed);
+    let posts = data["posts"].as_array().unwrap();
+    assert_eq!(posts.len(), 4);
+    let mut links_seen = 0;
+    for post in posts {
+        for network in &networks {
+            let written = &post[*network];
+            let text = written["text"].as_str().unwrap();
+            for link in written["links"].as_array().unwrap() {
+                let link = link.as_str().unwrap();
+                assert!(text.contains(link), "{text} carries {link}");
+                let utm = query(link);
+                assert_eq!(utm["utm_source"], "staff");
+                assert_eq!(utm["utm_medium"], "social");
+                assert_eq!(utm["utm_campaign"], "winter-warmth-appeal");
+                assert_eq!(utm["utm_content"], *network);
+                assert!(
+                    !utm.contains_key("utm_term"),
+                    "per-person tracking is off by default"
+                );
+                links_seen += 1;
+            }
+        }
     }
+    assert_eq!(links_seen, 4 * networks.len());
+    // `{link:stories/...}` is the story's public address, tagged.
+    let walks = posts[3]["x"]["links"][0].as_str().unwrap();
     assert!(
-        networks.is_superset(&BTreeSet::from([
-            "linkedin".into(),
-            "x".into(),
-            "bluesky".into(),
-            "threads".into()
-        ])),
-        "{networks:?}"
+        walks.starts_with("https://people.riverside.example/stories/winter-wellbeing-walks/?"),
+        "{walks}"
     );
-    assert!(!html.contains("data-kit-picker"));
+    assert!(out
+        .join("public/stories/winter-wellbeing-walks/index.html")
+        .exists());
+
+    // Without JavaScript: each post is written for the first network, with
+    // its count and its share button; the link is shown once, untagged.
+    let texts = between(&html, "<textarea", "</textarea>");
+    assert_eq!(texts.len(), 4);
+    for (text, post) in texts.iter().zip(posts) {
+        assert_eq!(text, post[networks[0]]["text"].as_str().unwrap());
+    }
+    let counts = between(&html, "class=\"kit-count", "</p>");
+    assert!(
+        counts.iter().all(|c| c.ends_with("characters on LinkedIn")),
+        "{counts:?}"
+    );
+    let share_offsite = hrefs(&html)
+        .into_iter()
+        .filter(|h| h.contains("share-offsite"))
+        .count();
+    assert_eq!(share_offsite, 4);
+    let page = html
+        .split("<script type=\"application/json\"")
+        .next()
+        .unwrap();
+    assert_eq!(
+        page.matches("utm_source=staff").count(),
+        4,
+        "the tagged address is written out only in the posts, not once per network"
+    );
+    assert!(!html.contains("id=\"kit-person\""));
     assert!(!out
         .join("public/campaigns/winter-warmth-appeal/share")
         .exists());
+}
 
-    // A long post is flagged; per-person links appear only when hub.yaml asks.
+/// A copy of content-example with one file's text changed by `edit`.
+fn example_with(file: &str, edit: impl FnOnce(String) -> String) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
     copy_site(&example_site(), &site);
-    let hub = site.join("hub.yaml");
-    std::fs::write(
-        &hub,
-        read(&hub).replace(
+    let path = site.join(file);
+    std::fs::write(&path, edit(read(&path))).unwrap();
+    (tmp, site)
+}
+
+/// Posts at each network's limit, one character either side, with emoji
+/// that count differently by grapheme and by code point.
+fn posts_around_the_limits() -> Vec<String> {
+    let mut posts = Vec::new();
+    for pad in [
+        150, 160, 170, 178, 179, 180, 185, 190, 300, 330, 340, 350, 355, 360,
+    ] {
+        posts.push(format!("{} {{link}}", "w".repeat(pad)));
+        posts.push(format!("{} 👨‍👩‍👧 {{link}}", "w".repeat(pad)));
+    }
+    posts
+}
+
+#[test]
+fn check_and_the_share_kit_agree_on_every_limit() {
+    let posts = posts_around_the_limits();
+    let share: String = posts.iter().map(|p| format!("  - \"{p}\"\n")).collect();
+    let original = read(&example_site().join("campaigns/otter-watch-2025.md"));
+    let (tmp, site) = example_with("campaigns/otter-watch-2025.md", |text| {
+        let (head, rest) = text.split_once("share:\n").unwrap();
+        let rest = rest.split_once("staff_notes:").unwrap().1;
+        format!("{head}share:\n{share}staff_notes:{rest}")
+    });
+    let (_, diags) = check_json(&site);
+    let out = tmp.path().join("dist");
+    let result = build(&site, &out);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let kit = read(&out.join("playbook/campaigns/otter-watch-2025/share/index.html"));
+    let flags = between(&kit, "<h2 id=\"post-", "</h2>");
+    assert_eq!(flags.len(), posts.len());
+    let first_line = original.lines().position(|l| l == "share:").unwrap() + 2;
+    let mut disagreements = Vec::new();
+    let mut flagged = 0;
+    for (i, flag) in flags.iter().enumerate() {
+        let line = (first_line + i) as u64;
+        let mut by_check: Vec<String> = diags
+            .iter()
+            .filter(|d| {
+                d["line"] == line && d["file"].as_str().unwrap().ends_with("otter-watch-2025.md")
+            })
+            .filter_map(|d| {
+                let m = d["message"].as_str().unwrap();
+                m.split(" characters on ")
+                    .nth(1)
+                    .map(|r| r.split(',').next().unwrap().to_string())
+            })
+            .collect();
+        by_check.sort();
+        let mut by_kit: Vec<String> = flag
+            .split("Too long for ")
+            .nth(1)
+            .map(|r| {
+                r.split('<')
+                    .next()
+                    .unwrap()
+                    .split(", ")
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default();
+        by_kit.sort();
+        flagged += by_kit.len();
+        if by_check != by_kit {
+            disagreements.push(format!(
+                "post {}: check {by_check:?}, kit {by_kit:?}",
+                i + 1
+            ));
+        }
+    }
+    assert!(disagreements.is_empty(), "{disagreements:#?}");
+    assert!(
+        flagged > 10,
+        "the posts straddle the limits: {flagged} flags"
+    );
+}
+
+#[test]
+fn check_counts_the_link_the_kit_shares_tracking_tags_and_all() {
+    // The campaign's address without the network's tag, as check counted
+    // it before: a post that fits with it but not with `utm_content` must
+    // be flagged, because the kit shares the tagged address.
+    let untagged = "https://people.riverside.example/campaigns/otter-watch-2025/?utm_source=staff&utm_medium=social&utm_campaign=otter-watch-2025";
+    let tag = "&utm_content=bluesky";
+    let words = "w".repeat(300 - 1 - untagged.chars().count() - tag.len() / 2);
+    assert!(
+        words.len() + 1 + untagged.len() <= 300
+            && words.len() + 1 + untagged.len() + tag.len() > 300
+    );
+    let (_tmp, site) = example_with("campaigns/otter-watch-2025.md", |text| {
+        text.replacen(
+            "share:\n",
+            &format!("share:\n  - \"{words} {{link}}\"\n"),
+            1,
+        )
+    });
+    let (_, diags) = check_json(&site);
+    let bluesky: Vec<&Value> = diags
+        .iter()
+        .filter(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("characters on Bluesky")
+        })
+        .collect();
+    assert_eq!(bluesky.len(), 1, "{diags:#?}");
+    assert_eq!(bluesky[0]["line"], 10);
+    assert_eq!(
+        bluesky[0]["message"],
+        format!(
+            "this share text is {} characters on Bluesky, over its limit of 300",
+            words.len() + 1 + untagged.len() + tag.len()
+        )
+    );
+}
+
+#[test]
+fn per_person_links_are_offered_only_when_hub_yaml_asks() {
+    let (tmp, site) = example_with("hub.yaml", |hub| {
+        hub.replace(
             "utm: {source: staff, medium: social}",
             "utm: {source: staff, medium: social, per_person: true}",
-        ),
-    )
-    .unwrap();
-    let campaign = site.join("campaigns/otter-watch-2025.md");
-    let long = "x".repeat(290);
-    std::fs::write(
-        &campaign,
-        read(&campaign).replacen("share:\n", &format!("share:\n  - \"{long} {{link}}\"\n"), 1),
-    )
-    .unwrap();
-    let out2 = tmp.path().join("dist");
-    let result = build(&site, &out2);
+        )
+    });
+    let out = tmp.path().join("dist");
+    let result = build(&site, &out);
     assert!(result.status.success(), "{}", stderr(&result));
-    let kit = read(&out2.join("playbook/campaigns/otter-watch-2025/share/index.html"));
-    assert!(kit.contains("too long, shorten it"));
-    assert!(kit.contains("data-kit-picker") && kit.contains("utm_term%3DPERSON_SLUG"));
+    let kit = read(&out.join("playbook/campaigns/otter-watch-2025/share/index.html"));
+    assert!(kit.contains("id=\"kit-person\""));
+    // Only people on the playbook's list are offered, by slug.
+    assert!(kit.contains("<option value=\"amara-okafor\">Amara Okafor</option>"));
 }

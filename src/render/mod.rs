@@ -12,6 +12,7 @@ mod pages;
 mod related;
 pub mod search;
 pub mod share;
+mod share_kit;
 mod syndication;
 
 use crate::audience::View;

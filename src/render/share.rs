@@ -1,27 +1,11 @@
-//! Sharing: intent links in each network's documented form, character
-//! counts against each network's limit, UTM-tagged links for share kits,
-//! vCards and QR codes. Built from public data only.
+//! Sharing from public pages: share buttons (from the one table of
+//! networks in `crate::sharing`), vCards and QR codes. Built from public
+//! data only.
 
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
-/// Percent-encode a URL query value (RFC 3986 unreserved characters kept).
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3 / 2);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            out.extend([
-                '%',
-                HEX[usize::from(b >> 4)] as char,
-                HEX[usize::from(b & 15)] as char,
-            ]);
-        }
-    }
-    out
-}
+use crate::sharing;
+pub use crate::sharing::encode;
 
 /// One network's share button.
 #[derive(Debug, Serialize, Clone)]
@@ -35,138 +19,32 @@ pub struct ShareLink {
 
 /// A network's name as people know it.
 pub fn network_label(network: &str) -> String {
-    match network {
-        "linkedin" => "LinkedIn".into(),
-        "bluesky" => "Bluesky".into(),
-        "mastodon" => "Mastodon".into(),
-        "instagram" => "Instagram".into(),
-        "threads" => "Threads".into(),
-        "x" => "X".into(),
-        "facebook" => "Facebook".into(),
-        "whatsapp" => "WhatsApp".into(),
-        "email" => "Email".into(),
-        "tiktok" => "TikTok".into(),
-        "youtube" => "YouTube".into(),
-        "website" => "Website".into(),
-        "github" => "GitHub".into(),
-        other => {
-            let mut c = other.chars();
-            c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or_default()
-        }
-    }
+    sharing::label(network)
 }
 
-/// The share link for `network`: LinkedIn and Facebook take only the
-/// address (they read the page's Open Graph tags); the others take text.
+/// The share button for a public page on `network`, from the one table of
+/// networks (`crate::sharing`).
 pub fn intent(network: &str, url: &str, text: &str, subject: &str) -> Option<ShareLink> {
-    let with_link = if text.contains(url) {
-        text.to_string()
-    } else {
-        format!("{text} {url}")
-    };
-    let href = match network {
-        "linkedin" => format!(
-            "https://www.linkedin.com/sharing/share-offsite/?url={}",
-            encode(url)
-        ),
-        "facebook" => format!(
-            "https://www.facebook.com/sharer/sharer.php?u={}",
-            encode(url)
-        ),
-        "x" => format!("https://x.com/intent/post?text={}", encode(&with_link)),
-        "bluesky" => format!(
-            "https://bsky.app/intent/compose?text={}",
-            encode(&with_link)
-        ),
-        "threads" => format!(
-            "https://www.threads.net/intent/post?text={}",
-            encode(&with_link)
-        ),
-        "whatsapp" => format!("https://wa.me/?text={}", encode(&with_link)),
-        "email" => format!(
-            "mailto:?subject={}&body={}",
-            encode(subject),
-            encode(&with_link)
-        ),
-        "mastodon" => String::new(),
-        _ => return None,
-    };
+    let n = sharing::network(network)?;
+    let needs_instance = n.intent == sharing::Intent::None;
     Some(ShareLink {
         network: network.to_string(),
-        label: network_label(network),
-        needs_instance: network == "mastodon",
-        url: href,
+        label: n.label.into(),
+        url: n
+            .intent_url(&mastodon_text(url, text), url, subject)
+            .unwrap_or_default(),
+        needs_instance,
     })
 }
 
-/// The text a Mastodon form posts, for the script that asks for the server.
+/// A page's post: its text with its address after it, unless the text
+/// already carries it. Also what a Mastodon form posts.
 pub fn mastodon_text(url: &str, text: &str) -> String {
     if text.contains(url) {
         text.to_string()
     } else {
         format!("{text} {url}")
     }
-}
-
-/// How long a post is as a network counts it, and its limit.
-#[derive(Debug, Serialize, Clone)]
-pub struct Length {
-    pub network: String,
-    pub label: String,
-    pub used: usize,
-    pub limit: usize,
-    pub too_long: bool,
-}
-
-/// Each network's limit and how it counts a link: X and Mastodon count any
-/// link as 23 characters; Bluesky counts graphemes; Threads characters.
-pub fn length(network: &str, text: &str, link: &str) -> Option<Length> {
-    let (limit, link_counts_as) = match network {
-        "x" => (280, Some(23)),
-        "mastodon" => (500, Some(23)),
-        "bluesky" => (300, None),
-        "threads" => (500, None),
-        _ => return None,
-    };
-    let without_link = text.replacen(link, "", 1);
-    let link_length = match (text.contains(link), link_counts_as) {
-        (false, _) => 0,
-        (true, Some(n)) => n,
-        (true, None) => link.graphemes(true).count(),
-    };
-    let used = without_link.graphemes(true).count() + link_length;
-    Some(Length {
-        network: network.into(),
-        label: network_label(network),
-        used,
-        limit,
-        too_long: used > limit,
-    })
-}
-
-/// A link tagged for analytics: `utm_source`/`utm_medium` from hub.yaml,
-/// the campaign, and the network it is shared on.
-pub fn tagged(
-    url: &str,
-    source: Option<&str>,
-    medium: Option<&str>,
-    campaign: &str,
-    network: Option<&str>,
-) -> String {
-    let mut query = Vec::new();
-    if let Some(s) = source {
-        query.push(format!("utm_source={}", encode(s)));
-    }
-    if let Some(m) = medium {
-        query.push(format!("utm_medium={}", encode(m)));
-    }
-    query.push(format!("utm_campaign={}", encode(campaign)));
-    if let Some(n) = network {
-        query.push(format!("utm_content={}", encode(n)));
-    }
-    format!("{url}?{}", query.join("&"))
 }
 
 /// A vCard 3.0 with public fields only, for "add to contacts" at events.
@@ -350,16 +228,6 @@ mod tests {
         assert_eq!(l.url, "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fh.example%2Fpeople%2Fa%2F");
         let x = intent("x", "https://h.example/a/", "Meet Amara & co", "S").unwrap();
         assert_eq!(x.url, "https://x.com/intent/post?text=Meet%20Amara%20%26%20co%20https%3A%2F%2Fh.example%2Fa%2F");
-    }
-
-    #[test]
-    fn lengths_count_links_as_each_network_does() {
-        let link =
-            "https://people.example.org/campaigns/a-very-long-campaign-name/?utm_source=staff";
-        let text = format!("Join us {link}");
-        assert_eq!(length("x", &text, link).unwrap().used, 8 + 23);
-        assert_eq!(length("bluesky", &text, link).unwrap().used, 8 + link.len());
-        assert_eq!(length("bluesky", "👩‍👩‍👧 hi", link).unwrap().used, 4);
     }
 
     #[test]

@@ -1,8 +1,7 @@
-//! Files other programs read: Atom feeds, the sitemap, vCards, and the
-//! playbook's campaign share kits.
+//! Files other programs read: Atom feeds, the sitemap and vCards.
 
 use super::context::*;
-use super::share::{self, Length, ShareLink};
+use super::share;
 use super::{OutputFile, Renderer};
 use crate::routes::{self, Route};
 use crate::Error;
@@ -28,35 +27,6 @@ struct Entry {
     summary: Option<String>,
     people: Vec<String>,
 }
-
-#[derive(Serialize)]
-struct KitNetwork {
-    label: String,
-    text: String,
-    link: Option<ShareLink>,
-    /// The same link with `utm_term=PERSON_SLUG`, for the "who am I" picker.
-    personal: Option<String>,
-    length: Option<Length>,
-}
-
-#[derive(Serialize)]
-struct KitVariant {
-    template: String,
-    networks: Vec<KitNetwork>,
-    too_long: bool,
-}
-
-#[derive(Serialize)]
-struct ShareKitPage<'a> {
-    campaign: CampaignCard<'a>,
-    hashtags: &'a [String],
-    variants: Vec<KitVariant>,
-    /// `(slug, name)` of everyone, when hub.yaml turns per-person tracking on.
-    people: Vec<(&'a str, &'a str)>,
-}
-
-/// Placeholder the share-kit script replaces with the chosen person's slug.
-const PERSON_PLACEHOLDER: &str = "PERSON_SLUG";
 
 impl Renderer<'_, '_> {
     fn feed(
@@ -181,91 +151,5 @@ impl Renderer<'_, '_> {
             path: routes::sitemap().file(),
             bytes: xml.into_bytes(),
         }
-    }
-
-    /// Playbook: ready-made posts for a campaign, per network, with
-    /// UTM-tagged links and each network's length limit checked.
-    pub(super) fn share_kit(&self, i: usize) -> Option<Result<OutputFile, Error>> {
-        let c = &self.view.campaigns[i];
-        let private = c.private.as_ref().filter(|x| !x.share.is_empty())?;
-        let route = routes::share_kit(c.slug);
-        let utm = &self.view.config.share.utm;
-        let public_url = routes::campaign(c.slug).absolute(self.view.config.public_base());
-        let tag = |network: &str, person: bool| {
-            let link = share::tagged(
-                &public_url,
-                utm.source.as_deref(),
-                utm.medium.as_deref(),
-                c.slug.as_str(),
-                Some(network),
-            );
-            if person {
-                format!("{link}&utm_term={PERSON_PLACEHOLDER}")
-            } else {
-                link
-            }
-        };
-        let variants = private
-            .share
-            .iter()
-            .map(|template| {
-                let networks: Vec<KitNetwork> = self
-                    .view
-                    .config
-                    .share
-                    .networks
-                    .iter()
-                    .map(|network| {
-                        let link = tag(network, false);
-                        let text = template.replace("{link}", &link);
-                        let personal_link = tag(network, true);
-                        let personal_text = template.replace("{link}", &personal_link);
-                        KitNetwork {
-                            label: share::network_label(network),
-                            link: share::intent(network, &link, &text, c.title),
-                            personal: utm
-                                .per_person
-                                .then(|| {
-                                    share::intent(network, &personal_link, &personal_text, c.title)
-                                        .map(|l| l.url)
-                                })
-                                .flatten(),
-                            length: share::length(network, &text, &link),
-                            text,
-                        }
-                    })
-                    .collect();
-                KitVariant {
-                    template: template.clone(),
-                    too_long: networks
-                        .iter()
-                        .any(|n| n.length.as_ref().is_some_and(|l| l.too_long)),
-                    networks,
-                }
-            })
-            .collect();
-        let people = if utm.per_person {
-            self.view
-                .people
-                .iter()
-                .map(|p| (p.slug.as_str(), p.name))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let page = ShareKitPage {
-            campaign: campaign_card(c),
-            hashtags: c.hashtags,
-            variants,
-            people,
-        };
-        let ctx = PageCtx::new(
-            &self.site,
-            &route,
-            "campaigns",
-            format!("Share kit: {}", c.title),
-            page,
-        );
-        Some(self.page("share_kit.html", &route, &ctx))
     }
 }

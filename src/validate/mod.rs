@@ -99,7 +99,7 @@ impl<'a> Known<'a> {
 
     fn campaign(&self, x: &Campaign, diags: &mut Diagnostics) {
         fields::campaign(x, diags);
-        share::check(x, &self.corpus.config, diags);
+        share::check(x, self.corpus, self.now, diags);
         if let (Some(starts), Some(ends)) = (x.meta.starts, x.meta.ends) {
             if ends < starts {
                 diags.push(
@@ -428,6 +428,28 @@ fn value_position(source: &Source, key: &str, value: &str) -> (usize, usize) {
             Some((i + 2, l[..at].chars().count() + 1))
         })
         .unwrap_or((start + 2, 1))
+}
+
+/// File line and column of the `index`-th item of the block list under
+/// `key`, when that item starts with `value`; else as `value_position`.
+/// Share texts are often alike (one may begin another), so the item's
+/// place in the list says which line it is, not its words.
+fn item_position(source: &Source, key: &str, index: usize, value: &str) -> (usize, usize) {
+    let lines = source.front_matter_lines();
+    let key_at = key_line(source, key).saturating_sub(2);
+    let probe: String = value.chars().take(40).collect();
+    let item = lines
+        .iter()
+        .enumerate()
+        .skip(key_at + 1)
+        .take_while(|(_, l)| l.starts_with([' ', '\t', '-']) || l.trim().is_empty())
+        .filter(|(_, l)| l.trim_start().starts_with("- "))
+        .nth(index);
+    item.and_then(|(i, l)| {
+        let at = l.find(probe.as_str())?;
+        Some((i + 2, l[..at].chars().count() + 1))
+    })
+    .unwrap_or_else(|| value_position(source, key, value))
 }
 
 fn find_line(source: &Source, matches: impl Fn(&str) -> bool) -> usize {

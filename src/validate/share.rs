@@ -1,138 +1,185 @@
-//! Share-kit texts must fit the networks staff post them on, and carry the
-//! campaign's link.
+//! Share-kit texts must link to public pages and fit the networks staff
+//! post them on, counted exactly as the kit counts them (`crate::sharing`).
 
-use super::value_position;
-use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::Campaign;
-use crate::routes;
-use unicode_segmentation::UnicodeSegmentation;
+use super::item_position;
+use crate::audience::{person_is_public, story_is_public};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::model::{Campaign, Corpus};
+use crate::sharing::{self, LinkTarget, Piece};
+use chrono::{DateTime, FixedOffset};
 
-/// How a network counts a post, and what a link costs in it.
-struct Limit {
-    network: &'static str,
-    label: &'static str,
-    max: usize,
-    /// X shortens every link to 23 characters; others count the real link.
-    link_length: Option<usize>,
-    /// Bluesky counts graphemes (what a reader sees as one character).
-    graphemes: bool,
+/// Where a share text's problems are reported.
+struct At<'a> {
+    campaign: &'a Campaign,
+    line: usize,
+    column: usize,
 }
 
-const LIMITS: &[Limit] = &[
-    Limit {
-        network: "x",
-        label: "X",
-        max: 280,
-        link_length: Some(23),
-        graphemes: false,
-    },
-    Limit {
-        network: "bluesky",
-        label: "Bluesky",
-        max: 300,
-        link_length: None,
-        graphemes: true,
-    },
-    Limit {
-        network: "threads",
-        label: "Threads",
-        max: 500,
-        link_length: None,
-        graphemes: false,
-    },
-    Limit {
-        network: "mastodon",
-        label: "Mastodon",
-        max: 500,
-        link_length: None,
-        graphemes: false,
-    },
-];
+impl At<'_> {
+    fn push(&self, diags: &mut Diagnostics, d: Diagnostic) {
+        diags.push(d.at_column(self.column));
+    }
+    fn error(&self, message: String) -> Diagnostic {
+        Diagnostic::error(&self.campaign.source.path, self.line, message)
+    }
+    fn warning(&self, message: String) -> Diagnostic {
+        Diagnostic::warning(&self.campaign.source.path, self.line, message)
+    }
+}
 
-pub fn check(x: &Campaign, config: &SiteConfig, diags: &mut Diagnostics) {
-    let link = share_link(x, config);
-    let networks = &config.share.networks;
-    for text in &x.meta.share {
-        let (line, column) = value_position(&x.source, "share", text);
-        if !text.contains("{link}") {
-            diags.push(
-                Diagnostic::warning(&x.source.path, line, "this share text has no `{link}`")
-                    .at_column(column)
+pub fn check(x: &Campaign, c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
+    for (i, text) in x.meta.share.iter().enumerate() {
+        let (line, column) = item_position(&x.source, "share", i, text);
+        let at = At {
+            campaign: x,
+            line,
+            column,
+        };
+        let pieces = sharing::pieces(text);
+        if !pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Link(_) | Piece::Unknown(_)))
+        {
+            at.push(
+                diags,
+                at.warning("this share text has no `{link}`".into())
                     .with_hint("add {link} where the campaign's address should go"),
             );
         }
-        // Networks the hub offers; with none listed, every network counts.
-        for limit in LIMITS
-            .iter()
-            .filter(|l| networks.is_empty() || networks.iter().any(|n| n == l.network))
-        {
-            let length = length(text, &link, limit);
-            if length > limit.max {
-                diags.push(
-                    Diagnostic::warning(
-                        &x.source.path,
-                        line,
-                        format!(
-                            "this share text is {length} characters on {}, over its limit of {}",
-                            limit.label, limit.max
+        for piece in &pieces {
+            match piece {
+                Piece::Unknown(written) => at.push(
+                    diags,
+                    at.error(format!("`{written}` is not a link a share text can carry"))
+                        .with_hint(
+                            "write {link} for the campaign, {link:stories/<slug>} for a story \
+                             or {link:people/<slug>} for a person",
                         ),
-                    )
-                    .at_column(column)
-                    .with_hint(format!(
-                        "cut {} characters; {{link}} counts as {} there",
-                        length - limit.max,
-                        limit.link_length.unwrap_or(link.chars().count())
-                    )),
-                );
+                ),
+                Piece::Link(target) => link_target(&at, *target, c, now, diags),
+                Piece::Text(_) => {}
             }
         }
+        lengths(&at, &pieces, c, diags);
     }
 }
 
-/// The length a network sees, with `{link}` replaced.
-fn length(text: &str, link: &str, limit: &Limit) -> usize {
-    let links = text.matches("{link}").count();
-    let rest = text.replace("{link}", "");
-    let rest_length = if limit.graphemes {
-        rest.graphemes(true).count()
-    } else {
-        rest.chars().count()
-    };
-    let link_length = limit.link_length.unwrap_or_else(|| link.chars().count());
-    rest_length + links * link_length
+/// A story or person a share text links to must be on the public hub:
+/// the kit's readers follow the link from outside.
+fn link_target(
+    at: &At<'_>,
+    target: LinkTarget<'_>,
+    c: &Corpus,
+    now: DateTime<FixedOffset>,
+    diags: &mut Diagnostics,
+) {
+    const HINT: &str =
+        "a share kit can only link to pages on the public hub; link to the campaign with {link}";
+    match target {
+        LinkTarget::Campaign => {}
+        LinkTarget::Story(slug) => match c.stories.iter().find(|s| s.slug.as_str() == slug) {
+            None => {
+                let slugs = c.stories.iter().map(|s| s.slug.as_str());
+                // The file name with its date is the likeliest slip.
+                let hint = c
+                    .stories
+                    .iter()
+                    .find(|s| s.source.path.file_stem().is_some_and(|f| f == slug))
+                    .map(|s| format!("write the story's slug without its date: `{}`", s.slug))
+                    .or_else(|| did_you_mean(slug, slugs))
+                    .unwrap_or_else(|| {
+                        "a story's slug is its file name in stories/ without the date and .md"
+                            .into()
+                    });
+                at.push(
+                    diags,
+                    at.error(format!("no story has the slug `{slug}`"))
+                        .with_hint(hint),
+                );
+            }
+            Some(s) if story_is_public(s, now) => {}
+            Some(s) => {
+                // Only an embargo stands between the story and the hub:
+                // the kit may well be ready before the story is out.
+                let embargo = s.meta.publish_after.filter(|t| t.0 > now);
+                let public_later = embargo.is_some_and(|t| story_is_public(s, t.0));
+                match embargo {
+                    Some(t) if public_later => at.push(
+                        diags,
+                        at.warning(format!(
+                            "the story `{slug}` is embargoed until {}: this post's link will not work before then",
+                            t.0.format("%-d %B %Y %H:%M")
+                        ))
+                        .with_hint("share the post after the embargo, or link to the campaign with {link}"),
+                    ),
+                    _ => at.push(
+                        diags,
+                        at.error(format!("the story `{slug}` is not on the public hub"))
+                            .with_hint(HINT),
+                    ),
+                }
+            }
+        },
+        LinkTarget::Person(slug) => match c.person(slug) {
+            None => at.push(
+                diags,
+                at.error(format!("no person has the slug `{slug}`"))
+                    .with_hint(
+                        did_you_mean(slug, c.people.iter().map(|p| p.slug.as_str()))
+                            .unwrap_or_else(|| {
+                                "a person's slug is their file name in people/, without .md".into()
+                            }),
+                    ),
+            ),
+            Some(p) if person_is_public(p, now) => {}
+            Some(_) => at.push(
+                diags,
+                at.error(format!("`{slug}` is not on the public hub"))
+                    .with_hint(HINT),
+            ),
+        },
+    }
 }
 
-/// The campaign's public address as the share kit writes it, with the
-/// hub's UTM parameters (see `render::pages`): only its length matters here.
-fn share_link(x: &Campaign, config: &SiteConfig) -> String {
-    let utm = &config.share.utm;
-    let mut query: Vec<String> = Vec::new();
-    if let Some(s) = &utm.source {
-        query.push(format!("utm_source={s}"));
-    }
-    if let Some(m) = &utm.medium {
-        query.push(format!("utm_medium={m}"));
-    }
-    query.push(format!("utm_campaign={}", x.slug));
-    format!(
-        "{}?{}",
-        routes::campaign(&x.slug).absolute(config.public_base()),
-        query.join("&")
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn x_counts_a_link_as_23_and_bluesky_counts_graphemes() {
-        let long_link = "https://people.example.org/campaigns/a-very-long-campaign-name/";
-        assert_eq!(length("Join us {link}", long_link, &LIMITS[0]), 8 + 23);
-        // A family emoji is one grapheme but several chars.
-        let family = "👨‍👩‍👧";
-        assert_eq!(length(family, "", &LIMITS[1]), 1);
-        assert_eq!(length(family, "", &LIMITS[2]), 5);
+/// Each network's count of the post the kit will show for it, links and
+/// UTM tags included.
+fn lengths(at: &At<'_>, pieces: &[Piece<'_>], c: &Corpus, diags: &mut Diagnostics) {
+    let config = &c.config;
+    let offered = &config.share.networks;
+    // Networks the hub offers; with none listed, every network counts.
+    let networks = sharing::NETWORKS
+        .iter()
+        .filter(|n| offered.is_empty() || offered.iter().any(|o| o == n.id));
+    for network in networks {
+        let (post, links) = sharing::fill(pieces, |target| {
+            sharing::kit_link(config, at.campaign.slug.as_str(), target, network.id)
+        });
+        let Some(length) = network.measure(&post, &links).filter(|l| l.too_long) else {
+            continue;
+        };
+        let link_cost = match (network.link_length, links.first()) {
+            (_, None) => "it has no link".into(),
+            (Some(n), Some(_)) => format!("each link counts as {n} there"),
+            (None, Some(link)) => format!(
+                "{} counts in full there, tracking tags included: {} characters",
+                if links.len() == 1 {
+                    "the link"
+                } else {
+                    "each link"
+                },
+                network.length(link, &[])
+            ),
+        };
+        at.push(
+            diags,
+            at.warning(format!(
+                "this share text is {} characters on {}, over its limit of {}",
+                length.used, network.label, length.limit
+            ))
+            .with_hint(format!(
+                "cut {} characters; {link_cost}",
+                length.used - length.limit
+            )),
+        );
     }
 }

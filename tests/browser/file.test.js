@@ -7,7 +7,6 @@
 const { describe, test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
-const { pathToFileURL } = require("node:url");
 const support = require("./support");
 
 support.requireChromium();
@@ -28,22 +27,7 @@ after(async () => {
 
 /** Open a file of one site in a fresh context that lets only file: URLs through. */
 async function open(which, rel, { permissions = [] } = {}) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
-  if (permissions.length) await ctx.grantPermissions(permissions);
-  await ctx.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
-    elsewhere.push(url);
-    return route.abort("blockedbyclient");
-  });
-  const page = await ctx.newPage();
-  page.on("pageerror", (err) => pageErrors.push(`${page.url()}: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error") pageErrors.push(`${page.url()}: console error: ${msg.text()}`);
-  });
-  await page.goto(pathToFileURL(path.join(site[which], rel)).href);
-  await page.waitForLoadState("load");
-  return { ctx, page };
+  return support.openFile(browser, path.join(site[which], rel), { permissions, elsewhere, pageErrors });
 }
 
 /** Follow a link and check a page of the site opened, not a folder listing. */

@@ -257,11 +257,36 @@ function artifactDir(...parts) {
   return dir;
 }
 
+/**
+ * Open `file` (a path) in a fresh context of `browser` that lets only file:
+ * URLs through: each other request is refused and noted in `elsewhere`, each
+ * script error in `pageErrors`.
+ */
+async function openFile(browser, file, { viewport = { width: 1280, height: 900 }, permissions = [], elsewhere, pageErrors }) {
+  const { pathToFileURL } = require("node:url");
+  const ctx = await browser.newContext({ viewport, serviceWorkers: "block" });
+  if (permissions.length) await ctx.grantPermissions(permissions);
+  await ctx.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
+    elsewhere.push(url);
+    return route.abort("blockedbyclient");
+  });
+  const page = await ctx.newPage();
+  page.on("pageerror", (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+  page.on("console", (msg) => {
+    if (msg.type() === "error") pageErrors.push(`${page.url()}: console error: ${msg.text()}`);
+  });
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForLoadState("load");
+  return { ctx, page };
+}
+
 function slugOf(rel) {
   return urlPath(rel).replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-") || "home";
 }
 
 module.exports = {
   REPO, ARTIFACTS, NOW, WIDTHS, SCHEMES,
-  requireChromium, launchBrowser, conveneBinary, buildExample, cleanupBuild, settled, htmlFiles, isAlias, urlPath, pageKind, serve, start, artifactDir, slugOf,
+  requireChromium, launchBrowser, conveneBinary, buildExample, cleanupBuild, settled, openFile, htmlFiles, isAlias, urlPath, pageKind, serve, start, artifactDir, slugOf,
 };
