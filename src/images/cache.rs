@@ -4,9 +4,10 @@
 //! only redoes what changed.
 
 use crate::Error;
+use siphasher::sip128::{Hasher128, SipHasher13};
 use std::collections::BTreeSet;
 use std::fs;
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -26,22 +27,21 @@ pub struct Cache {
 pub struct Entry(String);
 
 impl Entry {
-    /// Hash `parts` (the recipe version first) into an entry name. Two
-    /// SipHash passes with different prefixes give 128 bits, plenty to
-    /// make collisions a non-issue for a site's images.
+    /// Hash `parts` (the recipe version first) into an entry name:
+    /// SipHash-1-3 with 128 bits of output, plenty to make collisions a
+    /// non-issue for a site's images. The algorithm and its keys are fixed
+    /// here, not left to the standard library (whose `DefaultHasher` may
+    /// change with any Rust release), so a cache and the image names in
+    /// the output are the same on every machine and toolchain.
     pub fn of(parts: &[&[u8]], ext: &str) -> Entry {
-        let half = |salt: u8| {
-            let mut h = DefaultHasher::new();
-            h.write_u8(salt);
-            h.write(RECIPE_VERSION);
-            for part in parts {
-                // Fixed-width little-endian lengths: the same name on every machine.
-                h.write(&(part.len() as u64).to_le_bytes());
-                h.write(part);
-            }
-            h.finish()
-        };
-        Entry(format!("{:016x}{:016x}.{ext}", half(1), half(2)))
+        let mut h = SipHasher13::new_with_keys(0x636f_6e76_656e_6531, 0x696d_6167_6573_0001);
+        h.write(RECIPE_VERSION);
+        for part in parts {
+            // Fixed-width little-endian lengths: the same name on every machine.
+            h.write(&(part.len() as u64).to_le_bytes());
+            h.write(part);
+        }
+        Entry(format!("{:032x}.{ext}", h.finish128().as_u128()))
     }
 
     /// The file name inside the cache folder.
@@ -150,6 +150,16 @@ mod tests {
             Entry::of(&[b"a", b"bc"], "jpg")
         );
         assert!(a.name().ends_with(".jpg") && a.name().len() == 36);
+    }
+
+    #[test]
+    fn entry_names_are_fixed_across_machines_and_toolchains() {
+        // Pinned: if this changes, every cache and every image name in every
+        // site's output changes with it. Bump RECIPE_VERSION on purpose instead.
+        assert_eq!(
+            Entry::of(&[b"photo", b"256"], "jpg").name(),
+            "e86aac14f3ea8d5ef5cebf92f3098448.jpg"
+        );
     }
 
     #[test]
