@@ -127,6 +127,10 @@ pub struct GuidelineView<'a> {
     pub order: Option<i64>,
     pub tags: &'a [String],
     pub is_public: bool,
+    /// The owner's slug; on the hub only when the owner is on it too.
+    pub owner: Option<&'a str>,
+    pub reviewed: Option<Day>,
+    pub updated: Option<Day>,
     pub body: Body<'a>,
 }
 
@@ -310,6 +314,14 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
             order: g.meta.order,
             tags: &g.meta.tags,
             is_public: guideline_is_public(g),
+            owner: g.meta.owner.as_deref().filter(|slug| {
+                playbook
+                    || corpus
+                        .person(slug)
+                        .is_some_and(|p| person_is_public(p, now))
+            }),
+            reviewed: g.meta.reviewed,
+            updated: g.meta.updated,
             body: Body::of(&g.source),
         })
         .collect();

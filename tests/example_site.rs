@@ -376,3 +376,107 @@ fn no_page_asks_another_host_for_anything() {
         }
     }
 }
+
+/// The guidelines' own front matter, read independently: owner, reviewed.
+fn kept_by(slug: &str) -> (Option<String>, Option<String>) {
+    let fm = front_matter(&example_site().join(format!("guidelines/{slug}.md")));
+    let s = |k: &str| fm[k].as_str().map(String::from);
+    (s("owner"), s("reviewed"))
+}
+
+#[test]
+fn guidelines_say_who_keeps_them_and_long_ones_list_their_sections() {
+    let out = built();
+    for (slug, fm) in content("guidelines") {
+        let playbook = read(&out.join(format!("playbook/guidelines/{slug}/index.html")));
+        let (owner, reviewed) = kept_by(&slug);
+        if let Some(owner) = &owner {
+            let name = front_matter(&example_site().join(format!("people/{owner}.md")))["name"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            assert!(
+                playbook.contains(&format!("<a href=\"../../people/{owner}/\">{name}</a>")),
+                "{slug}: the playbook links its owner"
+            );
+        }
+        assert_eq!(playbook.contains("Reviewed "), reviewed.is_some(), "{slug}");
+        // A contents list from three `##` sections on, linking to each.
+        let body =
+            std::fs::read_to_string(example_site().join(format!("guidelines/{slug}.md"))).unwrap();
+        let sections = body.lines().filter(|l| l.starts_with("## ")).count();
+        let has_contents = playbook.contains("<nav class=\"contents\"");
+        assert_eq!(has_contents, sections >= 3, "{slug}: {sections} sections");
+        if has_contents {
+            let nav = playbook.split("<nav class=\"contents\"").nth(1).unwrap();
+            let nav = nav.split("</nav>").next().unwrap();
+            let targets: Vec<&str> = nav
+                .split("href=\"#")
+                .skip(1)
+                .map(|r| r.split('"').next().unwrap())
+                .collect();
+            let subsections = body.lines().filter(|l| l.starts_with("### ")).count();
+            assert_eq!(
+                targets.len(),
+                sections + subsections,
+                "{slug}: each section and subsection"
+            );
+            for id in targets {
+                assert!(
+                    playbook.contains(&format!(" id=\"{id}\"")),
+                    "{slug}: #{id} is on the page"
+                );
+            }
+        }
+        if fm["audience"].as_str() == Some("public") {
+            let public = read(&out.join(format!("public/guidelines/{slug}/index.html")));
+            assert_eq!(public.contains("Reviewed "), reviewed.is_some(), "{slug}");
+        }
+    }
+}
+
+#[test]
+fn a_public_guideline_names_its_owner_only_when_they_are_on_the_hub() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_site(&example_site(), &site);
+    // Joss Reid is not on the hub.
+    let file = site.join("guidelines/accessible-posts.md");
+    std::fs::write(
+        &file,
+        read(&file).replace("owner: wren-taylor", "owner: joss-reid"),
+    )
+    .unwrap();
+    let out = tmp.path().join("dist");
+    let result = build(&site, &out);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let public = read(&out.join("public/guidelines/accessible-posts/index.html"));
+    let playbook = read(&out.join("playbook/guidelines/accessible-posts/index.html"));
+    assert!(!public.contains("Joss") && !public.contains("joss-reid"));
+    assert!(public.contains("Reviewed 20 May 2026."), "the date stays");
+    assert!(playbook
+        .contains("Reviewed 20 May 2026 by <a href=\"../../people/joss-reid/\">Joss Reid</a>."));
+}
+
+#[test]
+fn the_playbook_home_lists_what_changed_newest_first() {
+    let out = built();
+    let home = read(&out.join("playbook/index.html"));
+    let section = home
+        .split("<h2 id=\"changes-heading\">")
+        .nth(1)
+        .expect("the playbook home lists recent changes")
+        .split("</section>")
+        .next()
+        .unwrap();
+    let dates: Vec<&str> = section
+        .split("datetime=\"")
+        .skip(1)
+        .map(|r| r.split('"').next().unwrap())
+        .collect();
+    assert_eq!(dates.len(), 8);
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    // A guideline updated on 20 November 2026 is among them.
+    assert!(section.contains("guidelines/handling-criticism-and-complaints/"));
+    assert!(!read(&out.join("public/index.html")).contains("changes-heading"));
+}

@@ -144,12 +144,20 @@ pub struct GuidelineMeta {
     /// Internal unless the file says otherwise.
     #[serde(default)]
     pub audience: GuidelineAudience,
+    /// The person who keeps the guideline true: a slug in people/.
+    pub owner: Option<String>,
+    /// When the owner last read it through; a year on, `check` asks again.
+    pub reviewed: Option<Day>,
+    /// When its words last changed in a way readers should know about.
+    pub updated: Option<Day>,
 }
 
 impl FrontMatter for GuidelineMeta {
     const KIND: &'static str = "guideline";
     const STAND_INS: &'static [(&'static str, &'static str)] = &[("title", "\"\"")];
-    const KEYS: &'static [&'static str] = &["title", "order", "tags", "audience"];
+    const KEYS: &'static [&'static str] = &[
+        "title", "order", "tags", "audience", "owner", "reviewed", "updated",
+    ];
 }
 
 #[derive(Debug, Clone)]

@@ -203,6 +203,42 @@ fn code_block(highlighter: &Highlighter, lang: &str, code: &str) -> String {
     }
 }
 
+/// A heading of a body, as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// Every heading of `body` with the id its page gives it: the one place
+/// besides `to_html` that names headings, by the same `add_heading_ids`.
+pub fn headings(body: &str) -> Vec<Heading> {
+    let mut events: Vec<Event> = Parser::new_ext(body, options()).collect();
+    add_heading_ids(&mut events);
+    let mut found = Vec::new();
+    let mut open: Option<Heading> = None;
+    for event in events {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                open = Some(Heading {
+                    level: level as u8,
+                    id: id.map(|i| i.to_string()).unwrap_or_default(),
+                    text: String::new(),
+                });
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = open.as_mut() {
+                    h.text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => found.extend(open.take()),
+            _ => {}
+        }
+    }
+    found
+}
+
 /// Give every heading an id from its text (unless written `{#id}`), unique
 /// on the page, so guidelines can be linked section by section.
 fn add_heading_ids(events: &mut [Event]) {

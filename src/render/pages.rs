@@ -2,6 +2,7 @@
 //! view, then hand it to its template.
 
 use super::context::*;
+use super::markdown;
 use super::share::{self, ShareLink};
 use super::{OutputFile, Renderer};
 use crate::images::{Images, Picture};
@@ -14,6 +15,12 @@ use std::borrow::Cow;
 const HOME_PEOPLE: usize = 12;
 const HOME_STORIES: usize = 6;
 
+/// How many recent changes the playbook's home page lists.
+const HOME_CHANGES: usize = 8;
+
+/// A guideline needs a contents list from this many sections on.
+const CONTENTS_FROM_SECTIONS: usize = 3;
+
 #[derive(Serialize)]
 struct Home<'a> {
     people: Vec<Cow<'a, str>>,
@@ -21,6 +28,18 @@ struct Home<'a> {
     stories: Vec<Cow<'a, str>>,
     campaigns: Vec<CampaignCard<'a>>,
     guidelines: Vec<GuidelineCard<'a>>,
+    /// Playbook: the newest guidelines, stories and campaigns by date.
+    changes: Vec<Change<'a>>,
+}
+
+/// Something new or changed, for the playbook's home page.
+#[derive(Serialize)]
+struct Change<'a> {
+    kind: &'static str,
+    title: &'a str,
+    url: String,
+    date: String,
+    iso: String,
 }
 
 #[derive(Serialize)]
@@ -91,6 +110,39 @@ struct GuidelineCard<'a> {
 struct GuidelinePage<'a> {
     guideline: GuidelineCard<'a>,
     body: String,
+    /// The owner, linked to their profile on this site.
+    owner: Option<LinkCtx>,
+    reviewed: Option<String>,
+    updated: Option<String>,
+    /// Sections and their subsections, for a long guideline; else empty.
+    contents: Vec<Section>,
+}
+
+/// A section (`##`) of a guideline, and its subsections (`###`).
+#[derive(Serialize)]
+struct Section {
+    heading: markdown::Heading,
+    subsections: Vec<markdown::Heading>,
+}
+
+/// The contents list of a body: its `##` headings, each with the `###`
+/// under it, when there are enough sections to need one.
+fn contents(body: &str) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    for h in markdown::headings(body) {
+        match (h.level, sections.last_mut()) {
+            (3, Some(section)) => section.subsections.push(h),
+            (2 | 3, _) => sections.push(Section {
+                heading: h,
+                subsections: Vec::new(),
+            }),
+            _ => {}
+        }
+    }
+    if sections.len() < CONTENTS_FROM_SECTIONS {
+        sections.clear();
+    }
+    sections
 }
 
 #[derive(Serialize)]
@@ -287,6 +339,11 @@ impl Renderer<'_, '_> {
             guidelines: (0..view.guidelines.len())
                 .map(|i| self.guideline_card(i))
                 .collect(),
+            changes: if self.is_public() {
+                Vec::new()
+            } else {
+                self.changes()
+            },
         };
         let ctx = PageCtx::new(
             &self.site,
@@ -310,6 +367,36 @@ impl Renderer<'_, '_> {
             });
         }
         self.page("home.html", &route, &ctx)
+    }
+
+    /// The newest guidelines (by `updated` or `reviewed`), stories and
+    /// campaigns (by their start), newest first.
+    fn changes(&self) -> Vec<Change<'_>> {
+        let view = self.view;
+        let guidelines = view.guidelines.iter().filter_map(|g| {
+            let date = g.updated.max(g.reviewed)?;
+            Some(("Guideline", g.title, routes::guideline(g.slug), date))
+        });
+        let stories = view
+            .stories
+            .iter()
+            .map(|s| ("Story", s.title, routes::story(s.slug), s.date));
+        let campaigns = view
+            .campaigns
+            .iter()
+            .filter_map(|c| Some(("Campaign", c.title, routes::campaign(c.slug), c.starts?)));
+        let mut all: Vec<_> = guidelines.chain(stories).chain(campaigns).collect();
+        all.sort_by(|a, b| b.3.cmp(&a.3).then(a.1.cmp(b.1)));
+        all.into_iter()
+            .take(HOME_CHANGES)
+            .map(|(kind, title, route, date)| Change {
+                kind,
+                title,
+                url: route.url().to_string(),
+                date: date.display(),
+                iso: date.iso(),
+            })
+            .collect()
     }
 
     pub(super) fn person(&self, i: usize) -> Result<OutputFile, Error> {
@@ -540,6 +627,19 @@ impl Renderer<'_, '_> {
         let page = GuidelinePage {
             guideline: self.guideline_card(i),
             body: self.markdown(g.body, &root),
+            owner: g
+                .owner
+                .and_then(|slug| self.person_index.get(slug))
+                .map(|&p| {
+                    let person = &self.view.people[p];
+                    LinkCtx {
+                        text: person.name.to_string(),
+                        url: routes::person(person.slug).url().to_string(),
+                    }
+                }),
+            reviewed: g.reviewed.map(|d| d.display()),
+            updated: g.updated.map(|d| d.display()),
+            contents: contents(g.body.text),
         };
         let ctx = PageCtx::new(&self.site, &route, "guidelines", g.title.to_string(), page);
         self.page("guideline.html", &route, &ctx)

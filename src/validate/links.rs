@@ -10,7 +10,7 @@ use crate::model::{slugify, Source};
 use crate::render::markdown;
 use crate::routes::{self, Target};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -52,40 +52,10 @@ impl<'a> Anchors<'a> {
 }
 
 /// The ids the rendered page gives its headings: an explicit `{#id}`, or
-/// the heading's text as a slug, numbered when repeated. This follows
-/// `render::markdown` exactly; a test there keeps the two in step.
+/// the heading's text as a slug, numbered when repeated (`render::markdown`
+/// names them, once).
 pub fn heading_ids(body: &str) -> Vec<String> {
-    let mut ids = Vec::new();
-    let mut used = HashSet::new();
-    let mut heading: Option<String> = None;
-    for event in Parser::new_ext(body, markdown::options()) {
-        match event {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => {
-                used.insert(id.to_string());
-                ids.push(id.to_string());
-            }
-            Event::Start(Tag::Heading { id: None, .. }) => heading = Some(String::new()),
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(text) = heading.as_mut() {
-                    text.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some(text) = heading.take() {
-                    let base = markdown::heading_id(&text);
-                    let mut id = base.clone();
-                    let mut n = 1;
-                    while !used.insert(id.clone()) {
-                        id = format!("{base}-{n}");
-                        n += 1;
-                    }
-                    ids.push(id);
-                }
-            }
-            _ => {}
-        }
-    }
-    ids
+    markdown::headings(body).into_iter().map(|h| h.id).collect()
 }
 
 pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnostic> {
@@ -358,6 +328,7 @@ mod tests {
     use super::*;
     use crate::render::highlight::Highlighter;
     use crate::routes::LinkIndex;
+    use std::collections::HashSet;
 
     /// The ids checked here must be the ids the rendered page carries.
     #[test]

@@ -19,6 +19,9 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+/// A guideline unreviewed for longer than this is flagged.
+const REVIEW_EVERY_DAYS: i64 = 365;
+
 /// Warn this many days before a consent review falls due.
 const CONSENT_WARNING_DAYS: i64 = 30;
 
@@ -97,6 +100,11 @@ impl<'a> Known<'a> {
         fields::story(s, diags);
     }
 
+    fn guideline(&self, g: &Guideline, diags: &mut Diagnostics) {
+        fields::guideline(g, diags);
+        guideline(g, self.corpus, self.now, diags);
+    }
+
     fn campaign(&self, x: &Campaign, diags: &mut Diagnostics) {
         fields::campaign(x, diags);
         share::check(x, self.corpus, self.now, diags);
@@ -140,7 +148,7 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
     found.par_extend(
         c.guidelines
             .par_iter()
-            .map(|g| each(&|d| fields::guideline(g, d))),
+            .map(|g| each(&|d| known.guideline(g, d))),
     );
     found.par_extend(
         c.campaigns
@@ -180,7 +188,7 @@ pub fn file(c: &Corpus, path: &Path, now: DateTime<FixedOffset>, diags: &mut Dia
         known.story(s, diags);
     }
     if let Some(g) = c.guidelines.iter().find(|g| g.source.path == path) {
-        fields::guideline(g, diags);
+        known.guideline(g, diags);
     }
     if let Some(x) = c.campaigns.iter().find(|x| x.source.path == path) {
         known.campaign(x, diags);
@@ -270,23 +278,7 @@ fn person(p: &Person, c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagno
 fn story(s: &Story, c: &Corpus, diags: &mut Diagnostics) {
     let file = &s.source.path;
     for slug in &s.meta.people {
-        if c.person(slug).is_none()
-            && !c
-                .unreadable
-                .contains(&Path::new("people").join(format!("{slug}.md")))
-        {
-            let (line, column) = value_position(&s.source, "people", slug);
-            diags.push(
-                Diagnostic::error(file, line, format!("no person has the slug `{slug}`"))
-                    .at_column(column)
-                    .with_hint(
-                        did_you_mean(slug, known_slugs(c, "people").iter().map(String::as_str))
-                            .unwrap_or_else(|| {
-                                "a person's slug is their file name in people/, without .md".into()
-                            }),
-                    ),
-            );
-        }
+        diags.extend(unknown_person(&s.source, "people", slug, c));
     }
     if let Some(campaign) = &s.meta.campaign {
         if c.campaign(campaign).is_none()
@@ -321,6 +313,66 @@ fn story(s: &Story, c: &Corpus, diags: &mut Diagnostics) {
             c,
             diags,
         );
+    }
+}
+
+/// `slug`, written under `key`, names nobody in people/ (a file that
+/// failed to load still counts: its own error says why).
+fn unknown_person(source: &Source, key: &str, slug: &str, c: &Corpus) -> Option<Diagnostic> {
+    let known = c.person(slug).is_some()
+        || c.unreadable
+            .contains(&Path::new("people").join(format!("{slug}.md")));
+    if known {
+        return None;
+    }
+    let (line, column) = value_position(source, key, slug);
+    Some(
+        Diagnostic::error(
+            &source.path,
+            line,
+            format!("no person has the slug `{slug}`"),
+        )
+        .at_column(column)
+        .with_hint(
+            did_you_mean(slug, known_slugs(c, "people").iter().map(String::as_str)).unwrap_or_else(
+                || "a person's slug is their file name in people/, without .md".into(),
+            ),
+        ),
+    )
+}
+
+/// A guideline's owner must be someone in people/, and its review must
+/// not be more than a year old: staff trust a guideline someone keeps.
+fn guideline(g: &Guideline, c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
+    let file = &g.source.path;
+    if let Some(owner) = &g.meta.owner {
+        diags.extend(unknown_person(&g.source, "owner", owner, c));
+    }
+    if let Some(reviewed) = g.meta.reviewed {
+        let today = now.date_naive();
+        let age = today.signed_duration_since(reviewed.0).num_days();
+        if age > REVIEW_EVERY_DAYS {
+            diags.push(
+                Diagnostic::warning(
+                    file,
+                    key_line(&g.source, "reviewed"),
+                    format!(
+                        "this guideline was last reviewed on {}, over a year ago",
+                        reviewed.display()
+                    ),
+                )
+                .with_hint(format!(
+                    "read it through{}, then set `reviewed: {}`",
+                    g.meta
+                        .owner
+                        .as_ref()
+                        .and_then(|o| c.person(o))
+                        .map(|p| format!(" with {}", p.meta.name))
+                        .unwrap_or_default(),
+                    today.format("%Y-%m-%d")
+                )),
+            );
+        }
     }
 }
 

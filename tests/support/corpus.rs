@@ -908,12 +908,23 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
             }
         };
         let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
-        let fm = vec![
+        let mut fm = vec![
             format!("title: {}", yq(&title)),
             format!("order: {i}"),
             format!("audience: {}", if public { "public" } else { "internal" }),
             format!("tags: {}", yq_list(&tags)),
         ];
+        // An owner for most guidelines, taken in turn (no draw, so the rest
+        // of the corpus stays as it was): public guidelines get people off
+        // the hub too, whose names must stay off it.
+        if i % 5 != 4 && !people.is_empty() {
+            fm.push(format!("owner: {}", people[(i * 7) % people.len()].slug));
+            fm.push(format!(
+                "reviewed: 2026-{:02}-{:02}",
+                1 + i % 10,
+                1 + i % 28
+            ));
+        }
         let mut parts = Vec::new();
         for _ in 0..g.r.range(2, 6) {
             let heading = g.phrase(2, 5);
