@@ -9,6 +9,7 @@ mod discovery;
 pub mod highlight;
 pub mod markdown;
 mod pages;
+mod preview;
 mod related;
 pub mod search;
 pub mod share;
