@@ -268,12 +268,17 @@ fn qualified(name: &html5ever::QualName) -> String {
 
 /// The start tags and comments in a fragment of raw HTML, in order.
 pub fn scan(fragment: &str) -> Vec<Found> {
-    let tokenizer = Tokenizer::new(Collect::default(), TokenizerOpts::default());
+    tokenize(fragment, Collect::default()).0.take()
+}
+
+/// Hand every token of some HTML to `sink`, and give the sink back.
+pub fn tokenize<Sink: TokenSink>(html: &str, sink: Sink) -> Sink {
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(fragment));
+    input.push_back(StrTendril::from_slice(html));
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    tokenizer.sink.0.take()
+    tokenizer.sink
 }
 
 /// Every address a fragment's tags name (each candidate of a `srcset`).

@@ -1,6 +1,7 @@
 //! Images: resized photos offered through `srcset`, a 1200×630 share card
-//! per public profile and story, the content-hash cache, and problems with
-//! pictures reported as diagnostics. Every image is checked by decoding it.
+//! per public profile, story, campaign and topic page, the content-hash
+//! cache, and problems with pictures reported as diagnostics. Every image
+//! is checked by decoding it.
 
 mod support;
 
@@ -356,12 +357,21 @@ fn share_cards_carry_only_what_the_public_hub_shows() {
             })
             .collect();
     assert!(!private_names.is_empty());
-    let people_cards = cards
-        .iter()
-        .filter(|(page, _)| page.starts_with("people/"))
-        .count();
-    assert_eq!(people_cards, summary.public_people);
-    assert_eq!(cards.len(), people_cards + public.stories.len());
+    let count = |section: &str| {
+        cards
+            .iter()
+            .filter(|(page, _)| page.starts_with(section))
+            .count()
+    };
+    assert_eq!(count("people/"), summary.public_people);
+    assert_eq!(count("stories/"), public.stories.len());
+    assert_eq!(count("campaigns/"), public.campaigns.len());
+    assert!(count("topics/") > 0, "topic pages have cards too");
+    let sections = ["people/", "stories/", "campaigns/", "topics/"];
+    assert_eq!(
+        cards.len(),
+        sections.iter().map(|s| count(s)).sum::<usize>()
+    );
     for (page, svg) in &cards {
         assert!(!svg.contains("CANARY-"), "{page}: {svg}");
         for name in &private_names {

@@ -6,25 +6,26 @@ mod support;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use support::head;
 use support::site::*;
 
 /// The JSON-LD blocks of a page, parsed.
 fn json_ld(html: &str) -> Vec<Value> {
-    html.split("<script type=\"application/ld+json\">")
-        .skip(1)
-        .map(|rest| {
-            serde_json::from_str(rest.split("</script>").next().unwrap()).expect("JSON-LD parses")
-        })
+    head::parse(html)
+        .json_ld
+        .iter()
+        .map(|text| serde_json::from_str(text).expect("JSON-LD parses"))
         .collect()
 }
 
+/// The JSON-LD block of a page of one `@type`.
+fn json_ld_of(html: &str, kind: &str) -> Option<Value> {
+    json_ld(html).into_iter().find(|ld| ld["@type"] == kind)
+}
+
+/// An Open Graph (`property`) or Twitter (`name`) meta tag's content.
 fn meta(html: &str, property: &str) -> Option<String> {
-    let key = format!("property=\"{property}\" content=\"");
-    let key2 = format!("name=\"{property}\" content=\"");
-    html.split(&key)
-        .nth(1)
-        .or_else(|| html.split(&key2).nth(1))
-        .map(|r| r.split('"').next().unwrap().replace("&amp;", "&"))
+    head::parse(html).one(property).map(str::to_string)
 }
 
 /// Query parameters of a URL, decoded.
@@ -87,7 +88,7 @@ fn profiles_carry_open_graph_and_profile_page_json_ld_of_public_data() {
         assert_eq!(meta(&html, "og:title").as_deref(), fm["name"].as_str());
         assert!(meta(&html, "twitter:card").is_some());
         let ld = json_ld(&html);
-        assert_eq!(ld.len(), 1);
+        assert_eq!(ld.len(), 2, "a profile page and its breadcrumbs");
         assert_eq!(ld[0]["@type"], "ProfilePage");
         let person = &ld[0]["mainEntity"];
         assert_eq!(person["@type"], "Person");
@@ -107,7 +108,7 @@ fn profiles_carry_open_graph_and_profile_page_json_ld_of_public_data() {
             .map(|v| v.to_string())
             .collect();
         assert_eq!(same_as, links);
-        let text = ld[0].to_string();
+        let text = Value::Array(ld.clone()).to_string();
         // Values the person also published (a handle in their links) are not secret.
         let mut public_fields = fm.clone();
         public_fields.as_object_mut().unwrap().remove("internal");
@@ -148,12 +149,9 @@ fn stories_are_articles_mentioning_only_consenting_people() {
             continue;
         }
         let html = read(&page);
-        let Some(ld) = json_ld(&html).pop() else {
+        let Some(ld) = json_ld_of(&html, "Article") else {
             continue;
         };
-        if ld["@type"] != "Article" {
-            continue;
-        }
         assert_eq!(meta(&html, "og:type").as_deref(), Some("article"));
         for person in ld["mentions"].as_array().unwrap() {
             let url = person["url"].as_str().unwrap();
@@ -599,4 +597,291 @@ fn per_person_links_are_offered_only_when_hub_yaml_asks() {
     assert!(kit.contains("id=\"kit-person\""));
     // Only people on the playbook's list are offered, by slug.
     assert!(kit.contains("<option value=\"amara-okafor\">Amara Okafor</option>"));
+}
+
+const BASE: &str = "https://people.riverside.example/";
+const SITE_TITLE: &str = "Riverside Trust People";
+
+/// The kind of public page at `path` (relative to the output folder).
+fn page_kind(path: &str) -> Option<&'static str> {
+    let parts: Vec<&str> = path
+        .trim_end_matches("index.html")
+        .split('/')
+        .filter(|p| !p.is_empty())
+        .collect();
+    Some(match parts.as_slice() {
+        [] => "home",
+        ["404.html"] => "404",
+        ["people"] | ["people", "page", _] => "people directory",
+        ["people", _] => "profile",
+        ["stories"] | ["stories", "page", _] => "stories index",
+        ["stories", _] => "story",
+        ["topics" | "teams" | "places"] => "facet index",
+        ["topics", _] => "topic",
+        ["teams", _] => "team",
+        ["places", _] => "place",
+        ["campaigns"] => "campaigns index",
+        ["campaigns", _] => "campaign",
+        ["guidelines"] => "guidelines index",
+        ["guidelines", _] => "guideline",
+        _ => return None,
+    })
+}
+
+/// Every HTML page of a built public hub (not redirects), by path.
+fn public_pages(public: &Path) -> BTreeMap<String, String> {
+    tree(public)
+        .into_iter()
+        .map(|(p, bytes)| (p.to_string_lossy().into_owned(), bytes))
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, bytes)| (p, String::from_utf8(bytes).unwrap()))
+        .filter(|(_, html)| !html.contains("http-equiv=\"refresh\""))
+        .collect()
+}
+
+/// The first paragraph of a content file's Markdown body, as plain words.
+fn first_paragraph(source: &Path) -> String {
+    let text = read(source);
+    let body = text.splitn(3, "---\n").nth(2).unwrap();
+    let para = body.split("\n\n").find(|p| !p.trim().is_empty()).unwrap();
+    para.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A page's `BreadcrumbList` leads from the home page through its section
+/// to the page itself, each step a page of the hub.
+fn assert_breadcrumbs(public: &Path, path: &str, html: &str) {
+    let list = json_ld_of(html, "BreadcrumbList").unwrap_or_else(|| panic!("{path}: none"));
+    assert_eq!(list["@context"], "https://schema.org", "{path}");
+    let items = list["itemListElement"].as_array().unwrap();
+    assert_eq!(items.len(), 3, "{path}: home, section, page");
+    let url = meta(html, "og:url").unwrap();
+    for (i, item) in items.iter().enumerate() {
+        assert_eq!(item["@type"], "ListItem", "{path}");
+        assert_eq!(item["position"], i + 1, "{path}");
+        assert!(!item["name"].as_str().unwrap().trim().is_empty(), "{path}");
+        let step = item["item"].as_str().unwrap();
+        assert!(
+            url.starts_with(step),
+            "{path}: {step} does not lead to {url}"
+        );
+        let file = public
+            .join(step.strip_prefix(BASE).unwrap())
+            .join("index.html");
+        assert!(file.is_file(), "{path}: {step} is not a page");
+    }
+    assert_eq!(
+        (items[0]["item"].as_str(), items[0]["name"].as_str()),
+        (Some(BASE), Some(SITE_TITLE))
+    );
+    assert_eq!(items[2]["item"].as_str(), Some(url.as_str()), "{path}");
+    assert_eq!(
+        items[2]["name"].as_str(),
+        meta(html, "og:title").as_deref(),
+        "{path}"
+    );
+}
+
+#[test]
+fn every_public_page_kind_previews_itself() {
+    let (_tmp, out) = build_example();
+    let public = out.join("public");
+    let site = example_site();
+    let hub: serde_yaml::Value = serde_yaml::from_str(&read(&site.join("hub.yaml"))).unwrap();
+    let site_description = hub["description"].as_str().unwrap().to_string();
+    let mut kinds = BTreeSet::new();
+    let mut descriptions: BTreeMap<String, String> = BTreeMap::new();
+    for (path, html) in public_pages(&public) {
+        let kind = page_kind(&path).unwrap_or_else(|| panic!("{path}: a page of no known kind"));
+        kinds.insert(kind);
+        let head = head::parse(&html);
+        let get = |key: &str| head.one(key).unwrap_or_else(|| panic!("{path}: no {key}"));
+
+        // Its own address, title and description, the same for every reader.
+        let url = format!("{BASE}{}", path.trim_end_matches("index.html"));
+        assert_eq!(get("og:url"), url, "{path}");
+        assert_eq!(head.canonical.as_deref(), Some(url.as_str()), "{path}");
+        let title = get("og:title");
+        let full_title = match kind {
+            "home" => SITE_TITLE.to_string(),
+            _ => format!("{title} · {SITE_TITLE}"),
+        };
+        assert_eq!(head.title, full_title, "{path}");
+        assert_eq!(get("twitter:title"), title, "{path}");
+        let description = get("og:description");
+        assert!(!description.trim().is_empty(), "{path}");
+        assert_eq!(get("description"), description, "{path}");
+        assert_eq!(get("twitter:description"), description, "{path}");
+        if kind != "home" {
+            assert_ne!(description, site_description, "{path} describes the site");
+        }
+        if let Some(other) = descriptions.insert(description.to_string(), path.clone()) {
+            panic!("{path} and {other} share the description `{description}`");
+        }
+        let og_type = match kind {
+            "profile" => "profile",
+            "story" => "article",
+            _ => "website",
+        };
+        assert_eq!(get("og:type"), og_type, "{path}");
+        assert_eq!(get("og:site_name"), SITE_TITLE, "{path}");
+
+        // Campaign and topic pages unfurl with a card of their own.
+        let card = head.one("og:image");
+        if matches!(kind, "campaign" | "topic" | "profile" | "story") {
+            let card = card.unwrap_or_else(|| panic!("{path}: no og:image"));
+            assert_eq!(card, format!("{url}share-card.jpg"), "{path}");
+            let file = public.join(card.strip_prefix(BASE).unwrap());
+            let picture = image::open(&file).unwrap_or_else(|e| panic!("{path}: {e}"));
+            assert_eq!((picture.width(), picture.height()), (1200, 630), "{path}");
+            assert_eq!(
+                (get("og:image:width"), get("og:image:height")),
+                ("1200", "630")
+            );
+            assert!(!get("og:image:alt").is_empty(), "{path}");
+            assert_eq!(get("twitter:card"), "summary_large_image", "{path}");
+        } else {
+            assert_eq!(card, None, "{path}");
+            assert_eq!(get("twitter:card"), "summary", "{path}");
+        }
+
+        // Breadcrumbs wherever a page sits below a section.
+        if matches!(
+            kind,
+            "profile" | "story" | "campaign" | "topic" | "team" | "place" | "guideline"
+        ) {
+            assert_breadcrumbs(&public, &path, &html);
+        }
+
+        if kind == "campaign" {
+            let slug = path.split('/').nth(1).unwrap();
+            let source = site.join("campaigns").join(format!("{slug}.md"));
+            let fm = front_matter(&source);
+            // Described in the campaign's own words, not the site's.
+            let words = description.trim_end_matches('…');
+            assert!(words.len() > 60, "{path}: `{description}`");
+            assert!(
+                first_paragraph(&source).starts_with(words),
+                "{path}: `{description}` is not how the campaign begins"
+            );
+            let event = json_ld_of(&html, "Event").unwrap_or_else(|| panic!("{path}: no Event"));
+            assert_eq!(event["@context"], "https://schema.org");
+            assert_eq!(event["name"], fm["title"].as_str().unwrap());
+            assert_eq!(event["startDate"], fm["starts"].as_str().unwrap(), "{path}");
+            assert_eq!(event["endDate"], fm["ends"].as_str().unwrap(), "{path}");
+            assert_eq!(event["url"], url);
+            assert_eq!(event["description"], description);
+            assert_eq!(event["image"].as_str(), card);
+            assert_eq!(event["organizer"]["@type"], "NGO");
+        }
+    }
+    let expected = BTreeSet::from([
+        "home",
+        "404",
+        "people directory",
+        "profile",
+        "stories index",
+        "story",
+        "facet index",
+        "topic",
+        "team",
+        "place",
+        "campaigns index",
+        "campaign",
+        "guidelines index",
+        "guideline",
+    ]);
+    assert_eq!(kinds, expected);
+
+    // The playbook renders every kind too, and previews none of them.
+    let playbook = public_pages(&out.join("playbook"));
+    for kind in ["campaign", "topic", "guideline", "profile"] {
+        let (path, html) = playbook
+            .iter()
+            .find(|(p, _)| page_kind(p) == Some(kind))
+            .unwrap_or_else(|| panic!("the playbook has no {kind} page"));
+        let head = head::parse(html);
+        assert!(
+            head.meta
+                .keys()
+                .all(|k| !k.starts_with("og:") && !k.starts_with("twitter:")),
+            "playbook/{path}: {:?}",
+            head.meta.keys()
+        );
+        assert!(head.json_ld.is_empty(), "playbook/{path}");
+        assert_eq!(head.one("robots"), Some("noindex, nofollow"));
+    }
+}
+
+#[test]
+fn previews_follow_campaigns_and_stories_own_dates_and_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_site(&example_site(), &site);
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = site.join(file);
+        let text = read(&path);
+        assert!(text.contains(from), "{file}: {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    // No start date: not an event, but a page that expires when it ends.
+    edit("campaigns/otter-watch-2025.md", "starts: 2025-03-01\n", "");
+    // A person who has not consented, named where the description is taken from.
+    edit(
+        "campaigns/winter-warmth-appeal.md",
+        "\nWhen the weather turns cold",
+        "\n[Joss Reid](../people/joss-reid.md) says: when the weather turns cold",
+    );
+    // A story without a summary is described by its own first words.
+    edit(
+        "stories/2026-06-06-big-river-clean-up.md",
+        "summary: The Millbrook clean-up launched Clean Rivers Summer in style, with 120 volunteers clearing two miles of riverbank in the rain.\n",
+        "",
+    );
+    // No words at all, and no dates.
+    std::fs::write(
+        site.join("campaigns/quiet-week.md"),
+        "---\ntitle: Quiet Week\n---\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("dist");
+    let result = build(&site, &out);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let page = |slug: &str| read(&out.join(format!("public/campaigns/{slug}/index.html")));
+
+    let otters = page("otter-watch-2025");
+    assert_eq!(json_ld_of(&otters, "Event"), None);
+    let ld = json_ld_of(&otters, "WebPage").expect("a WebPage");
+    assert_eq!(ld["expires"], "2025-10-31");
+    assert_eq!(ld.get("startDate"), None);
+    assert_eq!(ld["publisher"]["name"], "Riverside Trust");
+
+    let winter = page("winter-warmth-appeal");
+    let description = meta(&winter, "og:description").unwrap();
+    assert!(
+        description.contains("when the weather turns cold"),
+        "{description}"
+    );
+    assert!(
+        !winter.contains("Joss"),
+        "a non-public person named in the page's head"
+    );
+
+    let story = read(&out.join("public/stories/big-river-clean-up/index.html"));
+    let description = meta(&story, "og:description").unwrap();
+    assert!(
+        description.starts_with("The forecast said heavy rain. We expected thirty people."),
+        "{description}"
+    );
+
+    let quiet = page("quiet-week");
+    assert_eq!(
+        meta(&quiet, "og:description").as_deref(),
+        Some("Quiet Week: a campaign by Riverside Trust.")
+    );
+    let ld = json_ld_of(&quiet, "WebPage").expect("a WebPage");
+    assert_eq!(ld.get("expires"), None, "no date, no property");
+    assert!(
+        meta(&quiet, "og:image").is_some(),
+        "a card even without words"
+    );
 }

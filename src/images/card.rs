@@ -26,7 +26,7 @@ const SUBTITLE_SIZE: f32 = 34.0;
 /// What a card says, ready for the template: lines already wrapped.
 #[derive(Serialize)]
 pub struct CardText {
-    /// "person" or "story".
+    /// "person", "story", "campaign" or "topic".
     pub kind: &'static str,
     pub title: Vec<String>,
     pub subtitle: Vec<String>,

@@ -2,8 +2,9 @@
 //!
 //! - people's photos become square thumbnails, story images a few widths,
 //!   so pages can offer a `srcset`;
-//! - every public profile and story gets a 1200×630 share card, so links
-//!   unfurl with a real picture wherever staff share them.
+//! - every public profile, story, campaign and topic page gets a 1200×630
+//!   share card, so links unfurl with a real picture wherever staff share
+//!   them.
 //!
 //! Each derived file is kept in a cache under a hash of what it is made
 //! from, so a rebuild only redoes what changed, and the sites link to the
@@ -20,12 +21,14 @@ pub use card::{HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH};
 
 use crate::audience::View;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Audience, Corpus, Source};
-use crate::routes::{self, Route};
+use crate::model::{Audience, Corpus, Day, Source};
+use crate::routes::{self, Facet, Route};
+use crate::taxonomy;
 use crate::theme::Theme;
 use crate::Error;
 use rayon::prelude::*;
 use resize::Shape;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -121,17 +124,10 @@ impl Images {
         for d in pictures.flat_map(|p| &p.variants) {
             files.insert(&d.url, d);
         }
-        if view.audience != Audience::Public {
-            // The playbook is not unfurled outside the charity.
-            return files.into_values().collect();
-        }
-        let pages = view
-            .people
-            .iter()
-            .map(|p| routes::person(p.slug))
-            .chain(view.stories.iter().map(|s| routes::story(s.slug)));
-        for page in pages {
-            if let Some(card) = self.card(&page) {
+        if view.audience == Audience::Public {
+            // Cards are drawn for the public hub alone (see `derive`); the
+            // playbook is not unfurled outside the charity.
+            for card in self.cards.values() {
                 files.insert(&card.url, card);
             }
         }
@@ -522,9 +518,11 @@ fn plan_cards(
 /// lay out the thousands of cards it already has.
 struct CardInput<'a> {
     page: Route,
+    /// "person", "story", "campaign" or "topic": the template lays each out
+    /// in its own way.
     kind: &'static str,
     title: &'a str,
-    subtitle: &'a str,
+    subtitle: Cow<'a, str>,
     organisation: &'a str,
     site_title: &'a str,
     /// The cached picture's file name, itself named after its content.
@@ -557,7 +555,7 @@ impl CardInput<'_> {
         let text = card::CardText::new(
             self.kind,
             self.title,
-            self.subtitle,
+            &self.subtitle,
             self.organisation,
             self.site_title,
             self.photo.clone(),
@@ -567,34 +565,79 @@ impl CardInput<'_> {
     }
 }
 
-/// Every card the public hub gets. Only the public `View` goes in, so a
-/// card can only say what the hub says. `picture` names a photo's or story
-/// image's file for the template.
+/// Every card the public hub gets: one per profile, story, campaign and
+/// topic page. Only the public `View` goes in, so a card can only say what
+/// the hub says. `picture` names a photo's or story image's file for the
+/// template.
 fn card_inputs<'a>(
     public: &View<'a>,
     picture: &(dyn Fn(&str, Shape) -> Option<String> + Sync),
 ) -> Vec<CardInput<'a>> {
-    let organisation = public.config.organisation.name.as_str();
-    let site_title = public.config.title.as_str();
-    let people = public.people.iter().map(|p| CardInput {
-        page: routes::person(p.slug),
-        kind: "person",
-        title: p.name,
-        subtitle: p.role.or(p.team).unwrap_or(""),
-        organisation,
-        site_title,
-        photo: p.photo.and_then(|f| picture(f, Shape::Square)),
-    });
-    let stories = public.stories.iter().map(|s| CardInput {
-        page: routes::story(s.slug),
-        kind: "story",
-        title: s.title,
-        subtitle: s.summary.unwrap_or(""),
-        organisation,
-        site_title,
-        photo: s.image.and_then(|f| picture(f, Shape::Wide)),
-    });
-    people.chain(stories).collect()
+    let card = |page, kind, title, subtitle, photo| CardInput {
+        page,
+        kind,
+        title,
+        subtitle,
+        organisation: public.config.organisation.name.as_str(),
+        site_title: public.config.title.as_str(),
+        photo,
+    };
+    let mut cards: Vec<CardInput> = Vec::new();
+    cards.extend(public.people.iter().map(|p| {
+        let role = p.role.or(p.team).unwrap_or("");
+        let photo = p.photo.and_then(|f| picture(f, Shape::Square));
+        card(routes::person(p.slug), "person", p.name, role.into(), photo)
+    }));
+    cards.extend(public.stories.iter().map(|s| {
+        let photo = s.image.and_then(|f| picture(f, Shape::Wide));
+        let summary = s.summary.unwrap_or("");
+        card(
+            routes::story(s.slug),
+            "story",
+            s.title,
+            summary.into(),
+            photo,
+        )
+    }));
+    cards.extend(public.campaigns.iter().map(|c| {
+        // Stories are newest first: the campaign shows its latest picture.
+        let photo = public
+            .stories
+            .iter()
+            .filter(|s| s.campaign.is_some_and(|sc| sc.slug == c.slug))
+            .find_map(|s| s.image.and_then(|f| picture(f, Shape::Wide)));
+        let dates = Day::span(c.starts, c.ends).unwrap_or_default();
+        card(
+            routes::campaign(c.slug),
+            "campaign",
+            c.title,
+            dates.into(),
+            photo,
+        )
+    }));
+    let topics = taxonomy::build(public, Facet::Topic, &public.person_index());
+    cards.extend(topics.terms.into_iter().map(|t| {
+        let page = routes::facet_term(Facet::Topic, &t.slug);
+        let counts = topic_counts(t.people.len(), t.stories.len());
+        card(page, "topic", t.label, counts.into(), None)
+    }));
+    cards
+}
+
+/// "3 people to talk to · 2 stories", as a topic's card says it.
+fn topic_counts(people: usize, stories: usize) -> String {
+    let plural = |n: usize, one: &str, many: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
+    let mut parts = Vec::new();
+    if people > 0 {
+        parts.push(plural(people, "person to talk to", "people to talk to"));
+    }
+    if stories > 0 {
+        parts.push(plural(stories, "story", "stories"));
+    }
+    parts.join(" · ")
 }
 
 /// The SVG text of every share card the public hub in `public` gets, by

@@ -21,6 +21,18 @@ impl Day {
     pub fn display(&self) -> String {
         self.0.format("%-d %B %Y").to_string()
     }
+
+    /// When something runs, in words: "1 June 2026 to 30 September 2026",
+    /// "From ...", "Until ...", or nothing without dates. Campaign pages and
+    /// their share cards say it the same way.
+    pub fn span(starts: Option<Day>, ends: Option<Day>) -> Option<String> {
+        match (starts, ends) {
+            (Some(s), Some(e)) => Some(format!("{} to {}", s.display(), e.display())),
+            (Some(s), None) => Some(format!("From {}", s.display())),
+            (None, Some(e)) => Some(format!("Until {}", e.display())),
+            (None, None) => None,
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Day {

@@ -57,21 +57,36 @@ pub struct PageCtx<'a, T: Serialize> {
     pub description: String,
     /// Which main navigation entry is current (`people`, `stories`, ...).
     pub section: &'static str,
-    /// Open Graph, Twitter card and JSON-LD, on the public hub only.
+    /// Open Graph, Twitter card and JSON-LD: on every page of the public
+    /// hub (a plain `website` preview unless the page says more), never in
+    /// the playbook.
     pub meta: Option<Meta>,
     /// Atom feeds this page offers (`rel="alternate"`).
     pub feeds: Vec<LinkCtx>,
     pub page: T,
 }
 
-/// What link previews and search engines read from a public page.
-#[derive(Serialize, Default)]
+/// What link previews and search engines read from a public page, beside
+/// the page's title, description and canonical address.
+#[derive(Serialize)]
 pub struct Meta {
     /// `website`, `profile` or `article`.
     pub og_type: &'static str,
     pub image: Option<ImageMeta>,
-    /// Schema.org data, already serialised (and safe inside a script tag).
-    pub json_ld: Option<String>,
+    /// Schema.org data blocks, each already serialised (and safe inside a
+    /// script tag): the page's own thing first, then its breadcrumbs.
+    pub json_ld: Vec<String>,
+}
+
+impl Meta {
+    /// A page that is simply part of the website: no picture, no data.
+    pub fn website() -> Meta {
+        Meta {
+            og_type: "website",
+            image: None,
+            json_ld: Vec::new(),
+        }
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -136,13 +151,13 @@ impl<'a, T: Serialize> PageCtx<'a, T> {
             title,
             description: site.description.to_string(),
             section,
-            meta: None,
+            meta: (!site.playbook).then(Meta::website),
             feeds: Vec::new(),
             page,
         }
     }
 
-    /// Add link-preview metadata, on the public hub only.
+    /// Say more to link previews than `website`, on the public hub only.
     pub fn with_meta(mut self, meta: Meta) -> Self {
         if !self.site.playbook {
             self.meta = Some(meta);
@@ -275,16 +290,10 @@ pub struct CampaignCard<'a> {
 }
 
 pub fn campaign_card<'a>(c: &CampaignView<'a>) -> CampaignCard<'a> {
-    let dates = match (c.starts, c.ends) {
-        (Some(s), Some(e)) => Some(format!("{} to {}", s.display(), e.display())),
-        (Some(s), None) => Some(format!("From {}", s.display())),
-        (None, Some(e)) => Some(format!("Until {}", e.display())),
-        (None, None) => None,
-    };
     CampaignCard {
         title: c.title,
         url: routes::campaign(c.slug).url().to_string(),
-        dates,
+        dates: crate::model::Day::span(c.starts, c.ends),
     }
 }
 

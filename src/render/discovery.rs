@@ -53,6 +53,16 @@ fn pager(list: &Route, current: usize, labels: Vec<String>) -> Option<Pager> {
     })
 }
 
+/// A paginated list's description: `first` on its first page; later pages
+/// say which stretch of the list they hold (`pages` labels each), so every
+/// page of the list describes itself.
+fn list_description(number: usize, pages: &[String], first: String, later: String) -> String {
+    match pages.get(number - 1).filter(|_| number > 1) {
+        Some(stretch) => format!("{later}, page {number}: {stretch}."),
+        None => first,
+    }
+}
+
 fn page_count(items: usize, per_page: usize) -> usize {
     items.div_ceil(per_page).max(1)
 }
@@ -138,6 +148,15 @@ pub fn facet_names(facet: Facet) -> (&'static str, &'static str) {
     }
 }
 
+/// What a topic, team or place page is for, in a sentence.
+fn term_description(facet: Facet, label: &str, org: &str) -> String {
+    match facet {
+        Facet::Topic => format!("People at {org} to talk to about {label}."),
+        Facet::Team => format!("The people of {org}'s {label} team, and their stories."),
+        Facet::Place => format!("{label}: people at {org} based there, and their stories."),
+    }
+}
+
 /// Contact keys shown on the "who responds" page, in this order.
 const CONTACT_KEYS: &[&str] = &["email", "phone", "slack"];
 
@@ -150,6 +169,13 @@ impl Renderer<'_, '_> {
             .chunks(PEOPLE_PER_PAGE)
             .map(|chunk| format!("{} – {}", chunk[0].name, chunk[chunk.len() - 1].name))
             .collect();
+        let org = &self.site.organisation.name;
+        let description = list_description(
+            number,
+            &pages,
+            format!("Meet the people of {org} and find someone to talk to, by name, topic, team or place."),
+            format!("People at {org}"),
+        );
         let first = (number - 1) * PEOPLE_PER_PAGE;
         let shown = first..(first + PEOPLE_PER_PAGE).min(people.len());
         let page = PeoplePage {
@@ -168,7 +194,8 @@ impl Renderer<'_, '_> {
         } else {
             format!("People, page {number}")
         };
-        let ctx = PageCtx::new(&self.site, &route, "people", title, page);
+        let ctx =
+            PageCtx::new(&self.site, &route, "people", title, page).describe(Some(&description));
         self.page("people.html", &route, &ctx)
     }
 
@@ -194,6 +221,13 @@ impl Renderer<'_, '_> {
                 )
             })
             .collect();
+        let org = &self.site.organisation.name;
+        let description = list_description(
+            number,
+            &pages,
+            format!("Stories from {org}: what its people have been doing, newest first."),
+            format!("Stories from {org}"),
+        );
         let first = (number - 1) * STORIES_PER_PAGE;
         let shown = first..(first + STORIES_PER_PAGE).min(stories.len());
         let page = StoriesPage {
@@ -206,7 +240,8 @@ impl Renderer<'_, '_> {
         } else {
             format!("Stories, page {number}")
         };
-        let ctx = PageCtx::new(&self.site, &route, "stories", title, page);
+        let ctx =
+            PageCtx::new(&self.site, &route, "stories", title, page).describe(Some(&description));
         self.page("stories.html", &route, &ctx)
     }
 
@@ -232,7 +267,18 @@ impl Renderer<'_, '_> {
                 .map(|i| self.term_card(taxonomy, i))
                 .collect(),
         };
-        let ctx = PageCtx::new(&self.site, &route, facet.folder(), plural.to_string(), page);
+        let org = &self.site.organisation.name;
+        let description = match facet {
+            Facet::Topic => {
+                format!("The topics people at {org} talk about, and who to ask about each.")
+            }
+            Facet::Team => format!("The teams at {org}, and the people in each."),
+            Facet::Place => {
+                format!("Where the people of {org} are based, and who is in each place.")
+            }
+        };
+        let ctx = PageCtx::new(&self.site, &route, facet.folder(), plural.to_string(), page)
+            .describe(Some(&description));
         self.page("facets.html", &route, &ctx)
     }
 
@@ -240,7 +286,7 @@ impl Renderer<'_, '_> {
         let taxonomy = self.taxonomy(facet);
         let term = &taxonomy.terms[i];
         let route = routes::facet_term(facet, &term.slug);
-        let (singular, _) = facet_names(facet);
+        let (singular, plural) = facet_names(facet);
         let page = TermPage {
             facet: singular,
             term: self.term_card(taxonomy, i),
@@ -254,10 +300,23 @@ impl Renderer<'_, '_> {
             term.label.to_string(),
             page,
         )
-        .describe(Some(&format!(
-            "People at {} to talk to about {}.",
-            self.site.organisation.name, term.label
+        .describe(Some(&term_description(
+            facet,
+            term.label,
+            &self.site.organisation.name,
         )));
+        // Topic pages unfurl with their own card (see `images`).
+        let image = self.image_meta(
+            &route,
+            None,
+            &format!("{} – {}", term.label, self.site.organisation.name),
+        );
+        let trail = [(plural, &routes::facet_index(facet)), (term.label, &route)];
+        let ctx = ctx.with_meta(Meta {
+            image,
+            json_ld: vec![self.breadcrumbs(&trail)],
+            ..Meta::website()
+        });
         self.page("facet.html", &route, &ctx)
     }
 

@@ -9,6 +9,7 @@ mod discovery;
 pub mod highlight;
 pub mod markdown;
 mod pages;
+mod preview;
 mod related;
 pub mod search;
 pub mod share;
@@ -365,8 +366,16 @@ impl<'v, 'a> Pages<'v, 'a> {
         let mut files: Vec<PathBuf> = r.jobs().into_iter().flat_map(|job| r.paths(job)).collect();
         if r.is_public() {
             files.push(routes::sitemap().file());
-            let pages = r.view.people.iter().map(|p| routes::person(p.slug));
-            let pages = pages.chain(r.view.stories.iter().map(|s| routes::story(s.slug)));
+            // The pages with share cards (see `images::derive`).
+            let view = r.view;
+            let topics = r.taxonomy(Facet::Topic).terms.iter();
+            let pages = view
+                .people
+                .iter()
+                .map(|p| routes::person(p.slug))
+                .chain(view.stories.iter().map(|s| routes::story(s.slug)))
+                .chain(view.campaigns.iter().map(|c| routes::campaign(c.slug)))
+                .chain(topics.map(|t| routes::facet_term(Facet::Topic, &t.slug)));
             files.extend(pages.map(|page| routes::share_card(&page).file()));
         }
         (files, vec![crate::images::PROCESSED_FOLDER])

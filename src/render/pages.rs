@@ -3,6 +3,7 @@
 
 use super::context::*;
 use super::markdown;
+use super::preview;
 use super::share::{self, ShareLink};
 use super::{OutputFile, Renderer};
 use crate::images::{Images, Picture};
@@ -202,14 +203,8 @@ impl Renderer<'_, '_> {
         })
     }
 
-    /// The charity as schema.org's `NGO`.
-    fn organisation_ld(&self) -> serde_json::Value {
-        let org = self.site.organisation;
-        serde_json::json!({"@type": "NGO", "name": org.name, "url": org.url, "identifier": org.charity_number})
-    }
-
     /// `file`, if it is in static/ (validation reported it otherwise).
-    fn published<'f>(&self, file: Option<&'f str>) -> Option<&'f str> {
+    pub(super) fn published<'f>(&self, file: Option<&'f str>) -> Option<&'f str> {
         file.filter(|f| self.statics.contains(std::path::Path::new(f)))
     }
 
@@ -278,37 +273,6 @@ impl Renderer<'_, '_> {
         Some(format!("{}/{largest}", self.site.base_url))
     }
 
-    /// Open Graph image data for a page: its share card when one was
-    /// drawn, else the photo itself when it is a raster image (link
-    /// previews ignore SVG) whose size can be read.
-    fn image_meta(&self, page: &Route, file: Option<&str>, alt: &str) -> Option<ImageMeta> {
-        if let Some(card) = self.images.card(page) {
-            return Some(ImageMeta {
-                url: format!("{}/{}", self.site.base_url, card.url),
-                width: card.width as usize,
-                height: card.height as usize,
-                alt: alt.to_string(),
-            });
-        }
-        let file = self.published(file)?;
-        let raster = [".jpg", ".jpeg", ".png", ".webp", ".gif"]
-            .iter()
-            .any(|e| file.to_ascii_lowercase().ends_with(e));
-        let size = imagesize::size(self.view.root.join("static").join(file))
-            .ok()
-            .filter(|_| raster)?;
-        Some(ImageMeta {
-            url: format!(
-                "{}/{}",
-                self.site.base_url,
-                routes::static_url(std::path::Path::new(file))
-            ),
-            width: size.width,
-            height: size.height,
-            alt: alt.to_string(),
-        })
-    }
-
     fn guideline_card<'a>(&self, i: usize) -> GuidelineCard<'a>
     where
         Self: 'a,
@@ -358,7 +322,7 @@ impl Renderer<'_, '_> {
         let mut ctx = ctx.with_meta(Meta {
             og_type: "website",
             image: None,
-            json_ld: Some(json_ld(&ld)),
+            json_ld: vec![json_ld(&ld)],
         });
         if !self.view.stories.is_empty() {
             ctx.feeds.push(LinkCtx {
@@ -492,10 +456,11 @@ impl Renderer<'_, '_> {
             "image": self.picture_url(p.photo, Images::photo),
         });
         let ld = serde_json::json!({"@context": "https://schema.org", "@type": "ProfilePage", "mainEntity": person});
+        let trail = [("People", &routes::people_index()), (p.name, &route)];
         let mut ctx = ctx.with_meta(Meta {
             og_type: "profile",
             image,
-            json_ld: Some(json_ld(&ld)),
+            json_ld: vec![json_ld(&ld), self.breadcrumbs(&trail)],
         });
         if !self
             .stories_by_person
@@ -532,8 +497,13 @@ impl Renderer<'_, '_> {
             image_alt: s.image_alt,
             staff_notes: s.private.as_ref().and_then(|x| x.staff_notes),
         };
+        // Without a summary, the story's own first words, not the site's.
+        let opening = s
+            .summary
+            .is_none()
+            .then(|| preview::first_paragraph(&page.body));
         let ctx = PageCtx::new(&self.site, &route, "stories", s.title.to_string(), page)
-            .describe(s.summary);
+            .describe(s.summary.or(opening.flatten().as_deref()));
         let card_alt = match self.images.card(&route) {
             Some(_) => format!("{} – {}", s.title, self.site.organisation.name),
             None => s.image_alt.unwrap_or("").to_string(),
@@ -563,10 +533,11 @@ impl Renderer<'_, '_> {
                 .picture_url(s.image, Images::story_image)
                 .or_else(|| image.as_ref().map(|i| i.url.clone())),
         });
+        let trail = [("Stories", &routes::stories_index()), (s.title, &route)];
         let ctx = ctx.with_meta(Meta {
             og_type: "article",
             image,
-            json_ld: Some(json_ld(&ld)),
+            json_ld: vec![json_ld(&ld), self.breadcrumbs(&trail)],
         });
         self.page("story.html", &route, &ctx)
     }
@@ -576,7 +547,12 @@ impl Renderer<'_, '_> {
         let page = CampaignsIndex {
             campaigns: self.view.campaigns.iter().map(campaign_card).collect(),
         };
-        let ctx = PageCtx::new(&self.site, &route, "campaigns", "Campaigns".into(), page);
+        let ctx = PageCtx::new(&self.site, &route, "campaigns", "Campaigns".into(), page).describe(
+            Some(&format!(
+                "What {} is campaigning for, and the stories of the people behind each campaign.",
+                self.site.organisation.name
+            )),
+        );
         self.page("campaigns.html", &route, &ctx)
     }
 
@@ -605,7 +581,18 @@ impl Renderer<'_, '_> {
                 .map(|_| "share/".to_string()),
             staff_notes: c.private.as_ref().and_then(|x| x.staff_notes),
         };
-        let ctx = PageCtx::new(&self.site, &route, "campaigns", c.title.to_string(), page);
+        let description = self.campaign_description(c, &page.intro);
+        let card_alt = format!("{} – {}", c.title, self.site.organisation.name);
+        let image = self.image_meta(&route, None, &card_alt);
+        let ld = self.campaign_ld(c, &description, image.as_ref());
+        let trail = [("Campaigns", &routes::campaigns_index()), (c.title, &route)];
+        let ctx = PageCtx::new(&self.site, &route, "campaigns", c.title.to_string(), page)
+            .describe(Some(&description))
+            .with_meta(Meta {
+                og_type: "website",
+                image,
+                json_ld: vec![ld, self.breadcrumbs(&trail)],
+            });
         self.page("campaign.html", &route, &ctx)
     }
 
@@ -616,7 +603,11 @@ impl Renderer<'_, '_> {
                 .map(|i| self.guideline_card(i))
                 .collect(),
         };
-        let ctx = PageCtx::new(&self.site, &route, "guidelines", "Guidelines".into(), page);
+        let ctx = PageCtx::new(&self.site, &route, "guidelines", "Guidelines".into(), page)
+            .describe(Some(&format!(
+                "How people at {} speak for it online: the guidelines they follow.",
+                self.site.organisation.name
+            )));
         self.page("guidelines.html", &route, &ctx)
     }
 
@@ -641,13 +632,33 @@ impl Renderer<'_, '_> {
             updated: g.updated.map(|d| d.display()),
             contents: contents(g.body.text),
         };
-        let ctx = PageCtx::new(&self.site, &route, "guidelines", g.title.to_string(), page);
+        let description = preview::first_paragraph(&page.body).unwrap_or_else(|| {
+            format!(
+                "{}: a guideline from {}.",
+                g.title, self.site.organisation.name
+            )
+        });
+        let trail = [
+            ("Guidelines", &routes::guidelines_index()),
+            (g.title, &route),
+        ];
+        let ctx = PageCtx::new(&self.site, &route, "guidelines", g.title.to_string(), page)
+            .describe(Some(&description))
+            .with_meta(Meta {
+                json_ld: vec![self.breadcrumbs(&trail)],
+                ..Meta::website()
+            });
         self.page("guideline.html", &route, &ctx)
     }
 
     pub(super) fn not_found(&self) -> Result<OutputFile, Error> {
         let route = routes::not_found();
-        let mut ctx = PageCtx::new(&self.site, &route, "", "Page not found".into(), ());
+        let description = format!(
+            "There is no page at this address on {}. Start from the home page to find people, stories and campaigns.",
+            self.site.title
+        );
+        let mut ctx = PageCtx::new(&self.site, &route, "", "Page not found".into(), ())
+            .describe(Some(&description));
         // A 404 page is served at any depth, so its links start from the
         // site's own path rather than from where the page happens to be.
         ctx.root = format!("{}/", url_path(self.site.base_url).trim_end_matches('/'));

@@ -62,12 +62,20 @@ pub fn plain_text(markdown: &str) -> String {
     text
 }
 
-fn excerpt(text: &str) -> String {
+/// A text's first words, for search results and page descriptions: cut
+/// after a whole word where there is one, since "algal b…" reads badly in
+/// a link preview.
+pub(crate) fn excerpt(text: &str) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match text.char_indices().nth(EXCERPT_CHARS) {
-        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
-        None => text,
-    }
+    let Some((cut, _)) = text.char_indices().nth(EXCERPT_CHARS) else {
+        return text;
+    };
+    let head = &text[..cut];
+    let words = match text[cut..].starts_with(' ') {
+        true => head,
+        false => head.rsplit_once(' ').map_or(head, |(words, _)| words),
+    };
+    format!("{}…", words.trim_end_matches([' ', ',', ';', ':']))
 }
 
 /// Lowercased words of two letters or more (most are lower case already,
@@ -206,6 +214,17 @@ mod tests {
         assert_eq!(index["otter"], [0, 2]);
         assert_eq!(index["river"], [0, 1]);
         assert_eq!(index["walk"], [1]);
+    }
+
+    #[test]
+    fn excerpts_end_after_a_whole_word() {
+        let text = "otters ".repeat(40);
+        let cut = excerpt(&text);
+        assert!(cut.ends_with("otters…"), "{cut}");
+        assert!(cut.chars().count() <= EXCERPT_CHARS + 1);
+        assert_eq!(excerpt("Short and whole."), "Short and whole.");
+        // One word longer than an excerpt is cut where it must be.
+        assert_eq!(excerpt(&"w".repeat(200)).chars().count(), EXCERPT_CHARS + 1);
     }
 
     #[test]

@@ -1,4 +1,5 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod head;
 pub mod site;
