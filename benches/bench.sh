@@ -16,7 +16,8 @@
 #            resized photos and share cards from a warm image cache kept
 #            outside the output folder: the usual rebuild)
 #        convene build ... --no-images                     (the same without
-#            images: the warm build must stay within 10% of it)
+#            resized photos and cards, with the same image cache, which
+#            keeps the profiles' QR codes)
 #        hugo --quiet -s W/hugo/public   -d W/hugo-out/public
 #        hugo --quiet -s W/hugo/playbook -d W/hugo-out/playbook
 #        cp -r of Hugo's finished output (the floor: no generator can write
@@ -165,7 +166,7 @@ clean_outputs() {
 
 one_round() {
     clean_outputs
-    timed convene_noimg "$CONVENE" build "$W/site" --out "$W/convene-out" --now "$NOW" --no-images
+    timed convene_noimg "$CONVENE" build "$W/site" --out "$W/convene-out" --now "$NOW" --no-images --image-cache "$W/image-cache"
     rm -rf "$W/convene-out"
     timed convene "$CONVENE" build "$W/site" --out "$W/convene-out" --now "$NOW" --image-cache "$W/image-cache"
     timed hugo_public "$HUGO_BIN" --quiet -s "$W/hugo/public" -d "$W/hugo-out/public"

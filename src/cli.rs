@@ -90,6 +90,8 @@ pub struct BuildArgs {
     pub timings: bool,
     /// Skip resizing photos and drawing share cards: pages show the
     /// original photo files. Quicker for drafts; publish without it.
+    /// Profiles' QR codes are still kept in the image cache, and nothing
+    /// is removed from it.
     #[arg(long)]
     pub no_images: bool,
     /// Where resized photos and share cards are kept between builds, so

@@ -178,9 +178,7 @@ pub fn build_with_progress(
     progress: &dyn images::Progress,
 ) -> Result<Report, Error> {
     output::check_target(&opts.out, &opts.site)?;
-    if opts.images {
-        output::check_cache(&opts.image_cache_dir(), &opts.out, &opts.site)?;
-    }
+    output::check_cache(&opts.image_cache_dir(), &opts.out, &opts.site)?;
     let mut watch = Stopwatch::start();
     let mut diagnostics = Diagnostics::default();
     let corpus = load::site(&opts.site, opts.max_file_size, &mut diagnostics)?;
@@ -215,13 +213,13 @@ pub fn build_with_progress(
         || audience::select(&corpus, Audience::Public, opts.now),
         || audience::select(&corpus, Audience::Playbook, opts.now),
     );
-    let cache = opts
-        .images
-        .then(|| images::Cache::open(&opts.image_cache_dir()))
-        .transpose()?;
-    let derived = match &cache {
-        Some(cache) => images::derive(&corpus, &public, &theme, cache, progress, &mut diagnostics)?,
-        None => images::Images::default(),
+    // Opened without images too: QR codes are kept there, and choosing
+    // each one's mask is most of a `--no-images` build's time otherwise.
+    let cache = images::Cache::open(&opts.image_cache_dir())?;
+    let derived = if opts.images {
+        images::derive(&corpus, &public, &theme, &cache, progress, &mut diagnostics)?
+    } else {
+        images::qr_codes_only(&public, &cache)
     };
     watch.lap("images");
     if stop(&diagnostics) {
@@ -267,7 +265,8 @@ pub fn build_with_progress(
         return stopped(diagnostics, watch);
     }
     stage.finish(&views.map(|v| v.audience))?;
-    if let Some(cache) = cache {
+    // Only a build that asked for every image knows which are unused.
+    if opts.images {
         cache.prune();
     }
     watch.lap("swap in");

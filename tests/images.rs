@@ -315,7 +315,48 @@ fn without_images_pages_show_the_original_photo() {
         meta(&html, "og:image").as_deref(),
         Some("https://people.riverside.example/photos/amara-okafor.jpg")
     );
-    assert!(!out.join(".cache").exists());
+    // Only QR codes are kept (one per public profile, drawn inline).
+    let cache = out.join(".cache/images");
+    let kept: Vec<PathBuf> = tree(&cache).into_keys().collect();
+    assert!(
+        !kept.is_empty()
+            && kept
+                .iter()
+                .all(|f| f.extension().is_some_and(|e| e == "svg"))
+    );
+    assert!(
+        html.contains("<svg") && html.contains("class=\"qr\""),
+        "the QR code is on the page"
+    );
+}
+
+#[test]
+fn a_build_without_images_keeps_the_image_cache_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("cache");
+    let run = |extra: &[&str]| {
+        let out = tmp.path().join("dist");
+        let mut args = vec![
+            "build".to_string(),
+            example_site().to_string_lossy().into_owned(),
+            "--out".into(),
+            out.to_string_lossy().into_owned(),
+            "--now".into(),
+            NOW.into(),
+            "--image-cache".into(),
+            cache.to_string_lossy().into_owned(),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        let result = convene().args(&args).output().unwrap();
+        assert!(result.status.success(), "{}", stderr(&result));
+        tree(&cache)
+    };
+    let warm = run(&[]);
+    assert!(warm
+        .keys()
+        .any(|f| f.extension().is_some_and(|e| e == "jpg")));
+    // A quick draft build must not throw away the photos and cards it skipped.
+    assert_eq!(run(&["--no-images"]), warm);
 }
 
 /// The leak rule for share cards: their pixels cannot be grepped, so the

@@ -433,6 +433,14 @@ fn make_picture(
     Ok(Ok(()))
 }
 
+/// For a build without images: only the QR codes, which pages draw inline.
+pub fn qr_codes_only(public: &View, cache: &Cache) -> Images {
+    Images {
+        qr_codes: qr_codes(public, cache),
+        ..Images::default()
+    }
+}
+
 /// The QR code of every public profile's address, from the cache when its
 /// address has not changed.
 fn qr_codes(public: &View, cache: &Cache) -> HashMap<String, PathBuf> {
