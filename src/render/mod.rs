@@ -2,6 +2,7 @@
 //! templates compiled once and shared.
 
 mod chrome;
+mod contact;
 mod context;
 mod data_script;
 mod directory;
@@ -726,6 +727,32 @@ impl Renderer<'_, '_> {
                     .map(|r| r.url().to_string())
                     .unwrap_or_default(),
             })
+            .collect()
+    }
+
+    /// Entries of someone's `internal` map as the playbook shows them
+    /// (only `keys`, in that order, when given), emails and phones as
+    /// links, a manager by name with a link to their profile.
+    pub fn contacts(
+        &self,
+        internal: &indexmap::IndexMap<String, serde_yaml::Value>,
+        keys: Option<&[&str]>,
+    ) -> Vec<contact::ContactCtx> {
+        let person = |slug: &str| {
+            let p = &self.view.people[*self.person_index.get(slug)?];
+            Some((p.name.to_string(), routes::person(p.slug).url().to_string()))
+        };
+        let entries: Vec<(&String, &serde_yaml::Value)> = match keys {
+            Some(keys) => keys
+                .iter()
+                .filter_map(|k| internal.get_key_value(*k))
+                .collect(),
+            None => internal.iter().collect(),
+        };
+        entries
+            .into_iter()
+            .map(|(k, v)| contact::contact(k, v, &person))
+            .filter(|c| !c.text.is_empty())
             .collect()
     }
 

@@ -32,7 +32,7 @@ struct PersonPrivateCtx<'a> {
     responding_level: Option<i64>,
     responding_label: Option<&'static str>,
     responds_on: &'a [String],
-    internal: Vec<(String, String)>,
+    internal: Vec<super::contact::ContactCtx>,
 }
 
 #[derive(Serialize)]
@@ -366,11 +366,7 @@ impl Renderer<'_, '_> {
                 responding_level: x.responding_level,
                 responding_label: x.responding_level.map(responding_label),
                 responds_on: x.responds_on,
-                internal: x
-                    .internal
-                    .iter()
-                    .map(|(k, v)| (k.clone(), plain_value(v)))
-                    .collect(),
+                internal: self.contacts(x.internal, None),
             }),
         };
         let summary = [p.role, p.team]
