@@ -157,3 +157,228 @@ fn the_playbook_has_its_own_title_and_heading() {
         "Riverside Trust People"
     );
 }
+
+/// The signature on a signature page, by version (`with-cta`, `plain`).
+struct Signature<'h> {
+    table: scraper::ElementRef<'h>,
+    text: String,
+}
+
+fn signature<'h>(html: &'h Html, version: &str) -> Option<Signature<'h>> {
+    let preview = select(html, &format!("#signature-{version}-html")).pop()?;
+    let tables = within(&preview, ":scope > table");
+    assert_eq!(
+        tables.len(),
+        1,
+        "{version}: one table, and nothing around it"
+    );
+    let text = select(html, &format!("pre#signature-{version}-text"))
+        .pop()
+        .map(|pre| pre.text().collect())
+        .expect("a plain-text version");
+    Some(Signature {
+        table: tables[0],
+        text,
+    })
+}
+
+fn hrefs(el: &scraper::ElementRef) -> Vec<String> {
+    within(el, "a").iter().map(|a| attr(a, "href")).collect()
+}
+
+/// What mail programs need: inline styles on every element, no class,
+/// stylesheet, script or picture, and only absolute links that a
+/// message can open.
+fn assert_email_safe(sig: &Signature) {
+    let elements = within(&sig.table, "*");
+    assert!(!within(&sig.table, "tr > td").is_empty());
+    for el in elements.iter().chain([&sig.table]) {
+        let tag = el.value().name();
+        assert!(
+            !["script", "style", "link", "img", "iframe"].contains(&tag),
+            "{tag} in a signature"
+        );
+        assert!(el.value().attr("class").is_none(), "class on {tag}");
+        if ["table", "td", "a", "span"].contains(&tag) {
+            assert!(!attr(el, "style").is_empty(), "{tag} without inline style");
+        }
+    }
+    for href in hrefs(&sig.table) {
+        assert!(
+            ["https://", "mailto:", "tel:"]
+                .iter()
+                .any(|s| href.starts_with(s)),
+            "{href}"
+        );
+    }
+}
+
+#[test]
+fn every_person_has_a_signature_that_pastes_as_a_table_with_working_links() {
+    let (_tmp, out) = build_example();
+    let playbook = out.join("playbook");
+    let public = out.join("public");
+
+    // The list of signatures names everyone, and every entry opens one.
+    let index = page(&playbook.join("signatures/index.html"));
+    let entries = select(&index, "main ul a");
+    assert_eq!(entries.len(), 16);
+    for a in &entries {
+        assert!(target(&playbook, "signatures", &attr(a, "href")).is_file());
+    }
+
+    // Amara is on the hub: her signature links to her public profile.
+    let amara = page(&playbook.join("signatures/amara-okafor/index.html"));
+    assert_eq!(
+        text(&select(&amara, "h1")[0]),
+        "Email signature: Amara Okafor"
+    );
+    let with_cta = signature(&amara, "with-cta").expect("the running campaign's version");
+    let plain = signature(&amara, "plain").expect("the version without a call to action");
+    for sig in [&with_cta, &plain] {
+        assert_email_safe(sig);
+        let profile = "https://people.riverside.example/people/amara-okafor/";
+        let links = hrefs(&sig.table);
+        for expected in [
+            "mailto:amara.okafor@riverside.example",
+            "tel:07700900101",
+            profile,
+            "https://riverside.example",
+        ] {
+            assert!(
+                links.iter().any(|l| l == expected),
+                "{expected} in {links:?}"
+            );
+        }
+        // The profile link is a page of the public hub.
+        let path = profile.trim_start_matches("https://people.riverside.example/");
+        assert!(public.join(path).join("index.html").is_file());
+        let shown = text(&sig.table);
+        assert!(shown.starts_with("Amara Okafor (she/her)"), "{shown}");
+        assert!(shown.contains("Head of Communications"));
+        assert!(sig
+            .text
+            .starts_with("Amara Okafor (she/her)\nHead of Communications"));
+        assert!(sig
+            .text
+            .contains("amara.okafor@riverside.example · 07700 900101"));
+        assert!(sig.text.contains(&format!(": {profile}")), "{}", sig.text);
+        assert!(!sig.text.contains('<'), "{}", sig.text);
+    }
+    // Winter Warmth is running at NOW and has a call to action.
+    let cta = "https://riverside.example/donate/winter-warmth";
+    assert!(hrefs(&with_cta.table).iter().any(|l| l == cta));
+    assert!(with_cta
+        .text
+        .contains(&format!("Give to the Winter Warmth Appeal: {cta}")));
+    assert!(!hrefs(&plain.table).iter().any(|l| l == cta));
+    assert!(!plain.text.contains(cta));
+    // Both have copy buttons, for the HTML and for the text.
+    assert_eq!(select(&amara, "button.copy-signature[data-html]").len(), 2);
+    assert_eq!(
+        select(&amara, "button.copy-signature:not([data-html])").len(),
+        2
+    );
+    // Her profile in the playbook leads to it.
+    let profile = page(&playbook.join("people/amara-okafor/index.html"));
+    let link = select(&profile, ".staff-only a")
+        .into_iter()
+        .find(|a| text(a).starts_with("Email signature"))
+        .expect("a link to the signature");
+    assert_eq!(
+        target(&playbook, "people/amara-okafor", &attr(&link, "href")),
+        playbook.join("signatures/amara-okafor/index.html")
+    );
+
+    // Joss has no public profile: no link to the hub, in either form.
+    let joss = page(&playbook.join("signatures/joss-reid/index.html"));
+    for version in ["with-cta", "plain"] {
+        let sig = signature(&joss, version).unwrap();
+        assert_email_safe(&sig);
+        assert!(
+            !hrefs(&sig.table)
+                .iter()
+                .any(|l| l.contains("people.riverside.example")),
+            "{:?}",
+            hrefs(&sig.table)
+        );
+        assert!(
+            !sig.text.contains("people.riverside.example"),
+            "{}",
+            sig.text
+        );
+        assert!(hrefs(&sig.table).contains(&"mailto:joss.reid@riverside.example".to_string()));
+    }
+    assert!(!public.join("people/joss-reid").exists());
+
+    // Signatures are the playbook's alone.
+    assert!(!public.join("signatures").exists());
+    let pages = files_containing(&public, "Email signature");
+    assert!(pages.iter().all(|f| f.starts_with("assets")), "{pages:?}");
+}
+
+#[test]
+fn a_signature_logo_is_a_web_address_and_the_call_to_action_is_the_running_campaigns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = example_copy(tmp.path());
+    let hub_yaml = read(&site.join("hub.yaml"));
+    // A file in static/ can't be shown in someone's mail.
+    std::fs::write(
+        site.join("hub.yaml"),
+        format!("{hub_yaml}signature: {{logo: logo.svg}}\n"),
+    )
+    .unwrap();
+    let (code, diags) = check_json(&site);
+    assert_eq!(code, 1);
+    let logo: Vec<_> = diags
+        .iter()
+        .filter(|d| d["message"].as_str().unwrap().contains("`logo`"))
+        .collect();
+    assert_eq!(logo.len(), 1, "{diags:#?}");
+    assert_eq!(logo[0]["file"], "hub.yaml");
+    assert_eq!(
+        logo[0]["line"].as_u64(),
+        Some(hub_yaml.lines().count() as u64 + 1)
+    );
+
+    std::fs::write(
+        site.join("hub.yaml"),
+        format!("{hub_yaml}signature: {{logo: \"https://riverside.example/logo.png?v=1&s=2\", logo_width: 90}}\n"),
+    )
+    .unwrap();
+    // In the summer, Clean Rivers Summer is the running campaign.
+    let out = tmp.path().join("dist");
+    let built = build_at(&site, &out, "2026-07-01T12:00:00Z", None, &["--no-images"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let amara = page(&out.join("playbook/signatures/amara-okafor/index.html"));
+    let sig = signature(&amara, "with-cta").unwrap();
+    let img = within(&sig.table, "img");
+    assert_eq!(img.len(), 1);
+    assert_eq!(
+        attr(&img[0], "src"),
+        "https://riverside.example/logo.png?v=1&s=2"
+    );
+    assert_eq!(
+        (
+            attr(&img[0], "width").as_str(),
+            attr(&img[0], "alt").as_str()
+        ),
+        ("90", "Riverside Trust")
+    );
+    assert!(
+        hrefs(&sig.table).contains(&"https://riverside.example/clean-rivers-summer".to_string())
+    );
+    assert!(sig.text.starts_with("Amara Okafor"));
+
+    // Between campaigns there is one signature, without a call to action.
+    let out = tmp.path().join("dist-spring");
+    let built = build_at(&site, &out, "2026-05-01T12:00:00Z", None, &["--no-images"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let amara = page(&out.join("playbook/signatures/amara-okafor/index.html"));
+    assert!(signature(&amara, "with-cta").is_none());
+    let sig = signature(&amara, "plain").unwrap();
+    assert!(!hrefs(&sig.table)
+        .iter()
+        .any(|l| l.contains("riverside.example/donate") || l.contains("clean-rivers")));
+    assert_eq!(select(&amara, "section.signature h2").len(), 1);
+}

@@ -13,6 +13,7 @@ mod pages;
 mod related;
 pub mod search;
 pub mod share;
+mod signature;
 mod syndication;
 
 use crate::audience::View;
@@ -65,6 +66,8 @@ enum Job {
     CampaignFeed(usize),
     SiteFeed,
     ShareKit(usize),
+    Signature(usize),
+    SignaturesIndex,
     CampaignsIndex,
     Campaign(usize),
     GuidelinesIndex,
@@ -115,7 +118,9 @@ impl Edited {
     /// The edited file's own outputs: its page, and its feed, vCard or share kit.
     fn owns(&self, job: Job) -> bool {
         match job {
-            Job::Person(i) | Job::VCard(i) | Job::PersonFeed(i) => self.person == Some(i),
+            Job::Person(i) | Job::VCard(i) | Job::PersonFeed(i) | Job::Signature(i) => {
+                self.person == Some(i)
+            }
             Job::Story(i) => self.story == Some(i),
             Job::Campaign(i) | Job::ShareKit(i) | Job::CampaignFeed(i) => self.campaign == Some(i),
             Job::Guideline(i) => self.guideline == Some(i),
@@ -398,6 +403,8 @@ impl Renderer<'_, '_> {
             Job::CampaignFeed(i) => one(routes::campaign_feed(view.campaigns[i].slug)),
             Job::SiteFeed => one(routes::feed()),
             Job::ShareKit(i) => one(routes::share_kit(view.campaigns[i].slug)),
+            Job::Signature(i) => one(routes::signature(view.people[i].slug)),
+            Job::SignaturesIndex => one(routes::signatures()),
             Job::CampaignsIndex => one(routes::campaigns_index()),
             Job::Campaign(i) => one(routes::campaign(view.campaigns[i].slug)),
             Job::GuidelinesIndex => one(routes::guidelines_index()),
@@ -469,8 +476,14 @@ impl Renderer<'_, '_> {
             jobs.push(Job::GuidelinesIndex);
         }
         if view.audience == Audience::Playbook {
-            jobs.extend([Job::Respond, Job::Search, Job::SearchData]);
+            jobs.extend([
+                Job::Respond,
+                Job::Search,
+                Job::SearchData,
+                Job::SignaturesIndex,
+            ]);
             jobs.extend((0..view.campaigns.len()).map(Job::ShareKit));
+            jobs.extend((0..view.people.len()).map(Job::Signature));
         } else {
             jobs.push(Job::SiteFeed);
             jobs.extend((0..view.people.len()).flat_map(|i| [Job::VCard(i), Job::PersonFeed(i)]));
@@ -584,6 +597,9 @@ impl Renderer<'_, '_> {
                     || story.is_some_and(|s| term.stories.contains(&s))
             }
             Job::SiteFeed => story.is_some(),
+            // Signatures offer the running campaign's call to action.
+            Job::Signature(_) => campaign.is_some(),
+            Job::SignaturesIndex => person.is_some(),
             Job::Home | Job::FacetIndex(_) | Job::SearchData | Job::Aliases => true,
             Job::DirectoryData | Job::Respond => person.is_some(),
             Job::CampaignsIndex => campaign.is_some(),
@@ -628,6 +644,8 @@ impl Renderer<'_, '_> {
                 bytes: search::script(self.view),
             }]),
             Job::Story(i) => one(self.story(i)),
+            Job::Signature(i) => one(self.signature_page(i)),
+            Job::SignaturesIndex => one(self.signatures_index()),
             Job::CampaignsIndex => one(self.campaigns_index()),
             Job::Campaign(i) => one(self.campaign(i)),
             Job::GuidelinesIndex => one(self.guidelines_index()),

@@ -33,6 +33,8 @@ struct PersonPrivateCtx<'a> {
     responding_label: Option<&'static str>,
     responds_on: &'a [String],
     internal: Vec<super::contact::ContactCtx>,
+    /// Their email signature's page, from the site root.
+    signature: String,
 }
 
 #[derive(Serialize)]
@@ -367,6 +369,7 @@ impl Renderer<'_, '_> {
                 responding_label: x.responding_level.map(responding_label),
                 responds_on: x.responds_on,
                 internal: self.contacts(x.internal, None),
+                signature: routes::signature(p.slug).url().to_string(),
             }),
         };
         let summary = [p.role, p.team]
