@@ -8,7 +8,7 @@ mod items;
 pub use dates::{Day, Instant};
 pub use ids::{
     drops_letters, is_clean_slug, name_slug, slugify, CampaignSlug, GuidelineSlug, PersonSlug,
-    StorySlug,
+    StorySlug, MAX_SLUG_LEN,
 };
 pub use items::*;
 
