@@ -29,6 +29,9 @@ pub struct View<'a> {
     pub guidelines: Vec<GuidelineView<'a>>,
     /// Newest start first.
     pub campaigns: Vec<CampaignView<'a>>,
+    /// The campaign whose call to action email signatures offer: of those
+    /// running now (started, not ended) with a `cta`, the latest to start.
+    pub running_campaign: Option<usize>,
     /// Which source files have a page on this site.
     pub links: LinkIndex<'a>,
     /// Files from static/ that this site publishes (relative to static/).
@@ -346,6 +349,12 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
         .collect();
     campaign_views.sort_by(|a, b| b.starts.cmp(&a.starts).then(a.slug.cmp(b.slug)));
 
+    let today = now.date_naive();
+    let running_campaign = campaign_views.iter().position(|c| {
+        c.cta.is_some()
+            && c.starts.is_some_and(|s| s.0 <= today)
+            && c.ends.is_none_or(|e| e.0 >= today)
+    });
     let static_files = published_static_files(corpus, audience, now);
     View {
         audience,
@@ -355,6 +364,7 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
         stories: story_views,
         guidelines: guideline_views,
         campaigns: campaign_views,
+        running_campaign,
         links,
         static_files,
     }

@@ -33,6 +33,20 @@ pub struct Share {
     pub utm: Utm,
 }
 
+/// The playbook's email signatures.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// A logo at a full web address (`https://...`): a signature is pasted
+    /// into mail, which can't show a picture from the playbook or static/.
+    pub logo: Option<String>,
+    /// How wide the logo is shown, in pixels.
+    pub logo_width: Option<u32>,
+}
+
+/// The width of a signature's logo unless hub.yaml says otherwise.
+pub const SIGNATURE_LOGO_WIDTH: u32 = 120;
+
 /// The contents of hub.yaml.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -42,6 +56,8 @@ pub struct SiteConfig {
     pub description: String,
     pub base_url: String,
     pub playbook_base_url: Option<String>,
+    /// The playbook's own name (default "<organisation> playbook").
+    pub playbook_title: Option<String>,
     #[serde(default = "default_language")]
     pub language: String,
     #[serde(default = "default_theme")]
@@ -50,6 +66,8 @@ pub struct SiteConfig {
     pub organisation: Organisation,
     #[serde(default)]
     pub share: Share,
+    #[serde(default)]
+    pub signature: Signature,
 }
 
 fn default_language() -> String {
@@ -67,10 +85,12 @@ impl Default for SiteConfig {
             description: String::new(),
             base_url: String::new(),
             playbook_base_url: None,
+            playbook_title: None,
             language: default_language(),
             theme: default_theme(),
             organisation: Organisation::default(),
             share: Share::default(),
+            signature: Signature::default(),
         }
     }
 }
@@ -84,10 +104,12 @@ impl FrontMatter for SiteConfig {
         "description",
         "base_url",
         "playbook_base_url",
+        "playbook_title",
         "language",
         "theme",
         "organisation",
         "share",
+        "signature",
     ];
 }
 
@@ -138,6 +160,23 @@ impl SiteConfig {
     /// The public hub's address without a trailing slash.
     pub fn public_base(&self) -> &str {
         self.base_url.trim_end_matches('/')
+    }
+
+    /// The playbook's name: hub.yaml's `playbook_title`, or the
+    /// organisation's (else the hub's) name and "playbook".
+    pub fn playbook_title(&self) -> String {
+        match &self.playbook_title {
+            Some(title) if !title.trim().is_empty() => title.clone(),
+            _ => {
+                let org = self.organisation.name.trim();
+                let owner = if org.is_empty() {
+                    self.title.trim()
+                } else {
+                    org
+                };
+                format!("{owner} playbook")
+            }
+        }
     }
 
     pub fn playbook_base(&self) -> &str {

@@ -134,6 +134,14 @@ pub fn facet_index(facet: Facet) -> Route {
 pub fn facet_term(facet: Facet, slug: &str) -> Route {
     Route(format!("{}/{slug}/", facet.folder()))
 }
+/// The playbook's list of email signatures, one per person.
+pub fn signatures() -> Route {
+    Route("signatures/".into())
+}
+/// One person's email signature (playbook).
+pub fn signature(slug: &PersonSlug) -> Route {
+    Route(format!("signatures/{slug}/"))
+}
 /// The playbook's "who responds on what" page.
 pub fn respond() -> Route {
     Route("respond/".into())

@@ -1,7 +1,7 @@
 //! `convene init` and `convene new`: start a site, or a file in one, with
 //! the right front matter already in place.
 
-use crate::model::slugify;
+use crate::model::name_slug;
 use crate::Error;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -111,7 +111,7 @@ pub fn new_file(
     name: &str,
     today: chrono::NaiveDate,
 ) -> Result<PathBuf, Error> {
-    let slug = slugify(name);
+    let slug = name_slug(name);
     if slug.is_empty() {
         return Err(Error::Output(format!(
             "`{name}` has no letters or digits to make a file name from"

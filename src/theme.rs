@@ -22,12 +22,11 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!("templates":
     "campaigns.html", "campaign.html", "guidelines.html", "guideline.html", "facets.html", "facet.html",
     "respond.html", "search.html", "404.html", "alias.html", "site_header.html", "site_footer.html",
     "person_card.html", "story_card.html", "share_block.html", "share_kit.html", "feed.xml",
-    "share_card.svg",
+    "share_card.svg", "signature.html", "signatures.html",
 );
 
 /// Stylesheets and scripts, published under `assets/` in both sites.
-const DEFAULT_ASSETS: &[(&str, &str)] =
-    embed!("static": "convene.css", "directory.js", "search.js", "share.js", "file-links.js");
+const DEFAULT_ASSETS: &[(&str, &str)] = embed!("static": "convene.css", "directory.js", "search.js", "share.js", "signature.js", "file-links.js");
 
 /// The themes built into this binary.
 pub const THEMES: &[&str] = &["default"];

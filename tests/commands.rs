@@ -49,7 +49,7 @@ fn new_files_have_front_matter_that_checks_clean() {
     let tmp = tempfile::tempdir().unwrap();
     let site = initialised(tmp.path());
     for (kind, name, folder) in [
-        ("person", "Zoë Ngozi Mensah", "people/zo-ngozi-mensah.md"),
+        ("person", "Zoë Ngozi Mensah", "people/zoe-ngozi-mensah.md"),
         (
             "guideline",
             "Live-posting at events",
@@ -98,7 +98,7 @@ fn new_files_have_front_matter_that_checks_clean() {
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     // A new person is private until they consent.
-    let person = front_matter(&site.join("people/zo-ngozi-mensah.md"));
+    let person = front_matter(&site.join("people/zoe-ngozi-mensah.md"));
     assert_eq!(person["public"].as_bool(), Some(false));
     // Creating the same file twice refuses.
     let twice = convene()
@@ -256,4 +256,114 @@ fn initialised(dir: &Path) -> PathBuf {
         .unwrap()
         .success());
     site
+}
+
+/// Names with accents and letters from other alphabets make file names
+/// (and so addresses) people can read, not ones with letters dropped.
+#[test]
+fn new_person_files_are_named_with_every_letter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = initialised(tmp.path());
+    for (name, file) in [
+        ("Zoë Brontë", "zoe-bronte.md"),
+        ("Seán Ó Briain", "sean-o-briain.md"),
+        ("Łukasz Wałęsa", "lukasz-walesa.md"),
+        ("Siân Llŷr", "sian-llyr.md"),
+    ] {
+        let out = convene()
+            .args(["new", "person", name, "--site", &site.to_string_lossy()])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let path = site.join("people").join(file);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            path.to_string_lossy()
+        );
+        // The name itself is kept as written.
+        assert_eq!(front_matter(&path)["name"].as_str(), Some(name));
+    }
+}
+
+/// A profile whose file name dropped the accented letters of its name is
+/// a warning at the name, with the better file name and the alias that
+/// keeps old links working; a nickname is not.
+#[test]
+fn check_suggests_a_file_name_that_keeps_the_letters_of_a_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = initialised(tmp.path());
+    let person = |name: &str, extra: &str| {
+        format!("---\n# A profile\nname: {name}\nresponding_level: 1\n{extra}---\n\nBio.\n")
+    };
+    std::fs::write(site.join("people/zo-bront.md"), person("Zoë Brontë", "")).unwrap();
+    std::fs::write(
+        site.join("people/ukasz-wa-sa.md"),
+        person("\"Łukasz Wałęsa\"", "aliases: [lukasz-w]\n"),
+    )
+    .unwrap();
+    // Letters written in ASCII and a shortened name are choices, not damage.
+    std::fs::write(site.join("people/sian-llyr.md"), person("Siân Llŷr", "")).unwrap();
+    std::fs::write(
+        site.join("people/liz-smith.md"),
+        person("Elizabeth Smith", ""),
+    )
+    .unwrap();
+
+    let (code, diags) = check_json(&site);
+    assert_eq!(code, 0, "{diags:#?}");
+    let about: Vec<_> = diags
+        .iter()
+        .filter(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("leaves letters out")
+        })
+        .collect();
+    assert_eq!(about.len(), 2, "{about:#?}");
+    let zoe = about
+        .iter()
+        .find(|d| d["file"] == "people/zo-bront.md")
+        .unwrap();
+    assert_eq!(zoe["severity"], "warning");
+    assert_eq!(
+        (zoe["line"].as_u64(), zoe["column"].as_u64()),
+        (Some(3), Some(7))
+    );
+    assert_eq!(
+        zoe["message"],
+        "the file name `zo-bront` leaves letters out of the name `Zoë Brontë`"
+    );
+    assert_eq!(
+        zoe["hint"],
+        "rename the file people/zoe-bronte.md and add `aliases: [zo-bront]`, so links to /people/zo-bront/ keep working"
+    );
+    let lukasz = about
+        .iter()
+        .find(|d| d["file"] == "people/ukasz-wa-sa.md")
+        .unwrap();
+    assert_eq!(
+        (lukasz["line"].as_u64(), lukasz["column"].as_u64()),
+        (Some(3), Some(8))
+    );
+    assert_eq!(
+        lukasz["hint"],
+        "rename the file people/lukasz-walesa.md and add `ukasz-wa-sa` to its `aliases`, so links to /people/ukasz-wa-sa/ keep working"
+    );
+    // Followed, the hint gives a site that checks clean and redirects the old address.
+    std::fs::remove_file(site.join("people/zo-bront.md")).unwrap();
+    std::fs::write(
+        site.join("people/zoe-bronte.md"),
+        person("Zoë Brontë", "aliases: [zo-bront]\n"),
+    )
+    .unwrap();
+    let (_, diags) = check_json(&site);
+    assert!(
+        !diags.iter().any(|d| d["file"] == "people/zoe-bronte.md"),
+        "{diags:#?}"
+    );
+    let out = tmp.path().join("dist");
+    assert!(build(&site, &out).status.success());
+    let redirect = read(&out.join("playbook/people/zo-bront/index.html"));
+    assert!(redirect.contains("people/zoe-bronte/"), "{redirect}");
 }

@@ -2,7 +2,7 @@
 //! address, and nothing a slug, alias or link says can place a file outside
 //! the output folder or resolve a link outside the site.
 
-use convene::model::{is_clean_slug, slugify, PersonSlug, StorySlug};
+use convene::model::{drops_letters, is_clean_slug, name_slug, slugify, PersonSlug, StorySlug};
 use convene::output::is_safe_relative;
 use convene::routes::{self, classify, Target};
 use proptest::prelude::*;
@@ -26,6 +26,19 @@ proptest! {
     fn slugify_gives_a_clean_slug_or_nothing(s in name()) {
         let slug = slugify(&s);
         prop_assert!(slug.is_empty() || is_clean_slug(&slug), "{:?} -> {:?}", s, slug);
+    }
+
+    /// Written in ASCII first, any name still makes a clean slug or none,
+    /// and a slug made that way never reads as the name with letters lost.
+    #[test]
+    fn name_slug_gives_a_clean_slug_that_keeps_the_letters(s in name()) {
+        let slug = name_slug(&s);
+        prop_assert!(slug.is_empty() || is_clean_slug(&slug), "{:?} -> {:?}", s, slug);
+        if slug.len() < convene::model::MAX_SLUG_LEN {
+            prop_assert!(!drops_letters(&s, &slug), "{:?} -> {:?}", s, slug);
+        }
+        // Any slug at all may be compared with any name.
+        let _ = drops_letters(&s, &slugify(&s));
     }
 
     #[test]

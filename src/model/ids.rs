@@ -80,6 +80,82 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// A slug for a name or title as people would spell it in a web address:
+/// letters with accents or from other alphabets are written in ASCII
+/// (`Zoë Brontë` -> `zoe-bronte`, `Łukasz` -> `lukasz`), never dropped.
+/// What `convene new` names files with; `slugify` stays as it is for
+/// topics and headings, whose addresses already exist.
+pub fn name_slug(name: &str) -> String {
+    slugify(&deunicode::deunicode_with_tofu(name, "-"))
+}
+
+/// Does `slug` read as `name` with letters left out where the name has
+/// letters outside ASCII, as a slugger that drops them writes `Zoë Brontë`
+/// as `zo-bront`? Every ASCII letter and digit of the name must be there,
+/// in order; each other letter is there written in ASCII (`ë` as `e`) or
+/// missing, and at least one is missing.
+pub fn drops_letters(name: &str, slug: &str) -> bool {
+    /// Past this a name is no one's; not worth comparing.
+    const MOST_UNITS: usize = 400;
+    enum Unit {
+        Kept(char),
+        Written(String),
+    }
+    let mut units = Vec::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            units.push(Unit::Kept(c.to_ascii_lowercase()));
+        } else if !c.is_ascii() {
+            let ascii: String = deunicode::deunicode_char(c)
+                .unwrap_or("")
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if !ascii.is_empty() {
+                units.push(Unit::Written(ascii));
+            }
+        }
+        if units.len() > MOST_UNITS {
+            return false;
+        }
+    }
+    let target: Vec<u8> = slug.bytes().filter(|b| *b != b'-').collect();
+    // After each unit, which lengths of `target` can be matched: in full
+    // (`exact`), or with some letter left out (`dropped`).
+    let n = target.len();
+    let mut exact = vec![false; n + 1];
+    let mut dropped = vec![false; n + 1];
+    exact[0] = true;
+    for unit in &units {
+        let mut next_exact = vec![false; n + 1];
+        let mut next_dropped = vec![false; n + 1];
+        for j in 0..=n {
+            if !exact[j] && !dropped[j] {
+                continue;
+            }
+            match unit {
+                Unit::Kept(c) => {
+                    if target.get(j) == Some(&(*c as u8)) {
+                        next_exact[j + 1] |= exact[j];
+                        next_dropped[j + 1] |= dropped[j];
+                    }
+                }
+                Unit::Written(ascii) => {
+                    next_dropped[j] = true;
+                    if target[j..].starts_with(ascii.as_bytes()) {
+                        next_exact[j + ascii.len()] |= exact[j];
+                        next_dropped[j + ascii.len()] |= dropped[j];
+                    }
+                }
+            }
+        }
+        exact = next_exact;
+        dropped = next_dropped;
+    }
+    dropped[n] && !exact[n]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +165,42 @@ mod tests {
         assert_eq!(slugify("Zoë Okafor"), "zo-okafor");
         assert_eq!(slugify("LGBTQ+ rights"), "lgbtq-rights");
         assert_eq!(slugify("  Policy & Research "), "policy-research");
+    }
+
+    #[test]
+    fn names_keep_their_letters() {
+        for (name, slug) in [
+            ("Zoë Brontë", "zoe-bronte"),
+            ("Seán Ó Briain", "sean-o-briain"),
+            ("Łukasz Wałęsa", "lukasz-walesa"),
+            ("Siân Llŷr", "sian-llyr"),
+            ("Amara Okafor", "amara-okafor"),
+            ("  ", ""),
+        ] {
+            assert_eq!(name_slug(name), slug, "{name}");
+        }
+    }
+
+    #[test]
+    fn slugs_that_lost_letters() {
+        for (name, mangled) in [
+            ("Zoë Brontë", "zo-bront"),
+            ("Zoë Brontë", "zo-bronte"),
+            ("Łukasz Wałęsa", "ukasz-wa-sa"),
+            ("Łukasz Wałęsa", "ukasz-wasa"),
+            ("Seán Ó Briain", "se-n-briain"),
+        ] {
+            assert!(drops_letters(name, mangled), "{name} as {mangled}");
+        }
+        for (name, fine) in [
+            ("Zoë Brontë", "zoe-bronte"),
+            ("Elizabeth Smith", "liz-smith"),
+            ("Amara Okafor", "amara"),
+            ("Zoë Brontë", "zoe"),
+            ("Tomasz Kowalski", "tom-kowalski"),
+        ] {
+            assert!(!drops_letters(name, fine), "{name} as {fine}");
+        }
     }
 
     #[test]

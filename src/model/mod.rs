@@ -6,7 +6,10 @@ mod ids;
 mod items;
 
 pub use dates::{Day, Instant};
-pub use ids::{is_clean_slug, slugify, CampaignSlug, GuidelineSlug, PersonSlug, StorySlug};
+pub use ids::{
+    drops_letters, is_clean_slug, name_slug, slugify, CampaignSlug, GuidelineSlug, PersonSlug,
+    StorySlug, MAX_SLUG_LEN,
+};
 pub use items::*;
 
 use crate::config::SiteConfig;

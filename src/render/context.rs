@@ -5,11 +5,13 @@ use crate::audience::{CampaignView, PersonView, StoryView, View};
 use crate::config::Organisation;
 use crate::routes::{self, Route};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// What every page knows about its site.
 #[derive(Serialize)]
 pub struct SiteCtx<'a> {
-    pub title: &'a str,
+    /// The hub's title, or on the playbook its own (`playbook_title`).
+    pub title: Cow<'a, str>,
     pub description: &'a str,
     pub language: &'a str,
     pub organisation: &'a Organisation,
@@ -27,7 +29,10 @@ impl<'a> SiteCtx<'a> {
         let playbook = view.audience == crate::model::Audience::Playbook;
         let cfg = view.config;
         SiteCtx {
-            title: &cfg.title,
+            title: match playbook {
+                true => Cow::Owned(cfg.playbook_title()),
+                false => Cow::Borrowed(&cfg.title),
+            },
             description: &cfg.description,
             language: &cfg.language,
             organisation: &cfg.organisation,

@@ -115,7 +115,7 @@ struct TermPage<'a> {
 #[derive(Serialize)]
 struct Responder<'a> {
     person: PersonCard<'a>,
-    contacts: Vec<(String, String)>,
+    contacts: Vec<super::contact::ContactCtx>,
 }
 
 #[derive(Serialize)]
@@ -393,14 +393,9 @@ impl Renderer<'_, '_> {
         let p = &self.view.people[i];
         let contacts = p
             .private
-            .iter()
-            .flat_map(|x| {
-                CONTACT_KEYS
-                    .iter()
-                    .filter_map(|k| x.internal.get(*k).map(|v| (k.to_string(), plain_value(v))))
-            })
-            .filter(|(_, v)| !v.is_empty())
-            .collect();
+            .as_ref()
+            .map(|x| self.contacts(x.internal, Some(CONTACT_KEYS)))
+            .unwrap_or_default();
         Responder {
             person: person_card(p, self.picture(p.photo, Images::photo)),
             contacts,

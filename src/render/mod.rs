@@ -2,6 +2,7 @@
 //! templates compiled once and shared.
 
 mod chrome;
+mod contact;
 mod context;
 mod data_script;
 mod directory;
@@ -14,6 +15,7 @@ mod related;
 pub mod search;
 pub mod share;
 mod share_kit;
+mod signature;
 mod syndication;
 
 use crate::audience::View;
@@ -66,6 +68,8 @@ enum Job {
     CampaignFeed(usize),
     SiteFeed,
     ShareKit(usize),
+    Signature(usize),
+    SignaturesIndex,
     CampaignsIndex,
     Campaign(usize),
     GuidelinesIndex,
@@ -116,7 +120,9 @@ impl Edited {
     /// The edited file's own outputs: its page, and its feed, vCard or share kit.
     fn owns(&self, job: Job) -> bool {
         match job {
-            Job::Person(i) | Job::VCard(i) | Job::PersonFeed(i) => self.person == Some(i),
+            Job::Person(i) | Job::VCard(i) | Job::PersonFeed(i) | Job::Signature(i) => {
+                self.person == Some(i)
+            }
             Job::Story(i) => self.story == Some(i),
             Job::Campaign(i) | Job::ShareKit(i) | Job::CampaignFeed(i) => self.campaign == Some(i),
             Job::Guideline(i) => self.guideline == Some(i),
@@ -407,6 +413,8 @@ impl Renderer<'_, '_> {
             Job::CampaignFeed(i) => one(routes::campaign_feed(view.campaigns[i].slug)),
             Job::SiteFeed => one(routes::feed()),
             Job::ShareKit(i) => one(routes::share_kit(view.campaigns[i].slug)),
+            Job::Signature(i) => one(routes::signature(view.people[i].slug)),
+            Job::SignaturesIndex => one(routes::signatures()),
             Job::CampaignsIndex => one(routes::campaigns_index()),
             Job::Campaign(i) => one(routes::campaign(view.campaigns[i].slug)),
             Job::GuidelinesIndex => one(routes::guidelines_index()),
@@ -478,8 +486,14 @@ impl Renderer<'_, '_> {
             jobs.push(Job::GuidelinesIndex);
         }
         if view.audience == Audience::Playbook {
-            jobs.extend([Job::Respond, Job::Search, Job::SearchData]);
+            jobs.extend([
+                Job::Respond,
+                Job::Search,
+                Job::SearchData,
+                Job::SignaturesIndex,
+            ]);
             jobs.extend((0..view.campaigns.len()).map(Job::ShareKit));
+            jobs.extend((0..view.people.len()).map(Job::Signature));
         } else {
             jobs.push(Job::SiteFeed);
             jobs.extend((0..view.people.len()).flat_map(|i| [Job::VCard(i), Job::PersonFeed(i)]));
@@ -593,6 +607,9 @@ impl Renderer<'_, '_> {
                     || story.is_some_and(|s| term.stories.contains(&s))
             }
             Job::SiteFeed => story.is_some(),
+            // Signatures offer the running campaign's call to action.
+            Job::Signature(_) => campaign.is_some(),
+            Job::SignaturesIndex => person.is_some(),
             Job::Home | Job::FacetIndex(_) | Job::SearchData | Job::Aliases => true,
             Job::DirectoryData | Job::Respond => person.is_some(),
             Job::CampaignsIndex => campaign.is_some(),
@@ -637,6 +654,8 @@ impl Renderer<'_, '_> {
                 bytes: search::script(self.view),
             }]),
             Job::Story(i) => one(self.story(i)),
+            Job::Signature(i) => one(self.signature_page(i)),
+            Job::SignaturesIndex => one(self.signatures_index()),
             Job::CampaignsIndex => one(self.campaigns_index()),
             Job::Campaign(i) => one(self.campaign(i)),
             Job::GuidelinesIndex => one(self.guidelines_index()),
@@ -736,6 +755,32 @@ impl Renderer<'_, '_> {
                     .map(|r| r.url().to_string())
                     .unwrap_or_default(),
             })
+            .collect()
+    }
+
+    /// Entries of someone's `internal` map as the playbook shows them
+    /// (only `keys`, in that order, when given), emails and phones as
+    /// links, a manager by name with a link to their profile.
+    pub fn contacts(
+        &self,
+        internal: &indexmap::IndexMap<String, serde_yaml::Value>,
+        keys: Option<&[&str]>,
+    ) -> Vec<contact::ContactCtx> {
+        let person = |slug: &str| {
+            let p = &self.view.people[*self.person_index.get(slug)?];
+            Some((p.name.to_string(), routes::person(p.slug).url().to_string()))
+        };
+        let entries: Vec<(&String, &serde_yaml::Value)> = match keys {
+            Some(keys) => keys
+                .iter()
+                .filter_map(|k| internal.get_key_value(*k))
+                .collect(),
+            None => internal.iter().collect(),
+        };
+        entries
+            .into_iter()
+            .map(|(k, v)| contact::contact(k, v, &person))
+            .filter(|c| !c.text.is_empty())
             .collect()
     }
 

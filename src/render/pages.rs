@@ -52,7 +52,9 @@ struct PersonPrivateCtx<'a> {
     responding_level: Option<i64>,
     responding_label: Option<&'static str>,
     responds_on: &'a [String],
-    internal: Vec<(String, String)>,
+    internal: Vec<super::contact::ContactCtx>,
+    /// Their email signature's page, from the site root.
+    signature: String,
 }
 
 #[derive(Serialize)]
@@ -417,11 +419,8 @@ impl Renderer<'_, '_> {
                 responding_level: x.responding_level,
                 responding_label: x.responding_level.map(responding_label),
                 responds_on: x.responds_on,
-                internal: x
-                    .internal
-                    .iter()
-                    .map(|(k, v)| (k.clone(), plain_value(v)))
-                    .collect(),
+                internal: self.contacts(x.internal, None),
+                signature: routes::signature(p.slug).url().to_string(),
             }),
         };
         let summary = [p.role, p.team]

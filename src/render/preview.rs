@@ -61,7 +61,7 @@ impl Renderer<'_, '_> {
     /// where a page sits in the hub rather than its bare address.
     pub(super) fn breadcrumbs(&self, trail: &[(&str, &Route)]) -> String {
         let home = routes::home();
-        let items: Vec<Value> = std::iter::once((self.site.title, &home))
+        let items: Vec<Value> = std::iter::once((self.site.title.as_ref(), &home))
             .chain(trail.iter().copied())
             .enumerate()
             .map(|(i, (name, page))| {

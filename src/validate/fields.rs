@@ -235,6 +235,7 @@ pub fn hub(config: &SiteConfig, yaml: &str, diags: &mut Diagnostics) {
         Some(text("description", &config.description)),
         Some(line("base_url", &config.base_url)),
         opt(line, "playbook_base_url", &config.playbook_base_url),
+        opt(line, "playbook_title", &config.playbook_title),
         Some(line("language", &config.language)),
         Some(line("theme", &config.theme)),
         Some(line("name", &org.name)),
@@ -242,6 +243,7 @@ pub fn hub(config: &SiteConfig, yaml: &str, diags: &mut Diagnostics) {
         opt(line, "url", &org.url),
         opt(line, "source", &utm.source),
         opt(line, "medium", &utm.medium),
+        opt(line, "logo", &config.signature.logo),
     ];
     let mut found = Diagnostics::default();
     check_fields(
@@ -262,6 +264,20 @@ pub fn hub(config: &SiteConfig, yaml: &str, diags: &mut Diagnostics) {
             // Found by its value: it may sit in a `{name: .., url: ..}` map.
             let (line, _) = value_position(&source, key, url);
             check_address(&source, key, url, line, &mut found);
+        }
+    }
+    if let Some(logo) = &config.signature.logo {
+        let (line, column) = value_position(&source, "logo", logo);
+        let web = ["https://", "http://"].iter().any(|s| {
+            logo.get(..s.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(s))
+        });
+        if !web {
+            found.push(
+                Diagnostic::error(&source.path, line, "the signature's `logo` must be a full web address")
+                    .at_column(column)
+                    .with_hint("mail can't show a picture from the playbook: put the logo on your website and write its address, like https://example.org/logo.png"),
+            );
         }
     }
     diags.extend(found.into_iter().map(|mut d| {

@@ -5,6 +5,7 @@ mod fields;
 mod links;
 mod private;
 mod share;
+mod slugs;
 
 pub use fields::hub;
 
@@ -92,6 +93,7 @@ impl<'a> Known<'a> {
     fn person(&self, p: &Person, diags: &mut Diagnostics) {
         person(p, self.corpus, self.now, diags);
         fields::person(p, diags);
+        slugs::person(p, self.corpus, diags);
         responds_on(p, &self.topics, diags);
     }
 

@@ -97,6 +97,28 @@ describe("the public hub from file://", () => {
   });
 });
 
+describe("email signatures from file://", () => {
+  test("Copy signature copies HTML and text", async () => {
+    const { ctx, page } = await open("playbook", "signatures/amara-okafor/index.html", { permissions: ["clipboard-read", "clipboard-write"] });
+    const button = page.getByRole("button", { name: "Copy signature without a call to action" });
+    await button.waitFor({ state: "visible" });
+    await button.click();
+    await page.waitForFunction(() => document.querySelector(".copy-status").textContent !== "");
+    assert.match(await page.locator(".copy-status").innerText(), /^Signature copied/);
+    const copied = await page.evaluate(async () => {
+      const out = {};
+      for (const item of await navigator.clipboard.read()) {
+        for (const type of item.types) out[type] = await (await item.getType(type)).text();
+      }
+      return out;
+    });
+    assert.match(copied["text/html"] || "", /<table[^>]*style=/);
+    assert.match(copied["text/html"] || "", /href="mailto:amara\.okafor@riverside\.example"/);
+    assert.match(copied["text/plain"] || "", /^Amara Okafor \(she\/her\)\n/);
+    await ctx.close();
+  });
+});
+
 describe("file:// network", () => {
   test("nothing was asked of any host and no script failed", () => {
     assert.deepEqual(elsewhere, [], "requests that were not for files");

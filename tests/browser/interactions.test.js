@@ -103,6 +103,79 @@ describe("sharing", () => {
   });
 });
 
+describe("email signatures", () => {
+  /** What the clipboard holds, as HTML and as text. */
+  async function clipboard(page) {
+    return page.evaluate(async () => {
+      const out = {};
+      for (const item of await navigator.clipboard.read()) {
+        for (const type of item.types) out[type] = await (await item.getType(type)).text();
+      }
+      return out;
+    });
+  }
+
+  test("Copy signature puts the signature on the clipboard as an HTML table and as text", async () => {
+    const { ctx, page } = await open("playbook", "/signatures/amara-okafor/", { permissions: ["clipboard-read", "clipboard-write"] });
+    const button = page.getByRole("button", { name: "Copy signature with a call to action: Winter Warmth Appeal" });
+    await button.waitFor({ state: "visible" });
+    await page.evaluate(() => navigator.clipboard.writeText("nothing yet"));
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector(".copy-status").textContent !== "");
+    assert.match(await page.locator(".copy-status").innerText(), /^Signature copied/);
+    assert.equal(await page.locator(".copy-status").getAttribute("role"), "status");
+
+    const copied = await clipboard(page);
+    assert.ok(copied["text/html"], `no HTML on the clipboard: ${Object.keys(copied)}`);
+    // Parse what was copied as a mail program would get it.
+    const parsed = await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, "text/html");
+      const table = doc.querySelector("table");
+      return {
+        table: !!table,
+        links: [...doc.querySelectorAll("a")].map((a) => a.getAttribute("href")),
+        unstyled: [...doc.querySelectorAll("table, td, a")].filter((el) => !el.getAttribute("style")).length,
+        classes: doc.querySelectorAll("[class]").length,
+        scripts: doc.querySelectorAll("script, style, img").length,
+        text: table ? table.textContent : "",
+      };
+    }, copied["text/html"]);
+    assert.ok(parsed.table, copied["text/html"]);
+    for (const href of ["mailto:amara.okafor@riverside.example", "tel:07700900101",
+      "https://people.riverside.example/people/amara-okafor/", "https://riverside.example/donate/winter-warmth"]) {
+      assert.ok(parsed.links.includes(href), `${href} not in ${parsed.links}`);
+    }
+    assert.equal(parsed.unstyled, 0, "elements without inline styles");
+    assert.equal(parsed.classes, 0, "class attributes");
+    assert.equal(parsed.scripts, 0, "scripts, styles or images");
+    assert.match(parsed.text, /Amara Okafor \(she\/her\)/);
+
+    const text = copied["text/plain"];
+    assert.ok(text, `no text on the clipboard: ${Object.keys(copied)}`);
+    assert.equal(text, await page.locator("#signature-with-cta-text").innerText());
+    assert.match(text, /^Amara Okafor \(she\/her\)\n/);
+    assert.match(text, /My profile on Riverside Trust People: https:\/\/people\.riverside\.example\/people\/amara-okafor\//);
+    assert.ok(!/</.test(text), text);
+    await page.screenshot({ path: path.join(support.artifactDir("screenshots", "interactions"), "signature-copied.png"), fullPage: true });
+    await ctx.close();
+  });
+
+  test("Copy plain text puts only the text on the clipboard", async () => {
+    const { ctx, page } = await open("playbook", "/signatures/joss-reid/", { permissions: ["clipboard-read", "clipboard-write"] });
+    const button = page.getByRole("button", { name: "Copy plain text without a call to action" });
+    await button.click();
+    await page.waitForFunction(() => document.querySelector(".copy-status").textContent !== "");
+    assert.equal(await page.locator(".copy-status").innerText(), "Plain-text signature copied.");
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(text, /^Joss Reid/);
+    assert.ok(text.includes("joss.reid@riverside.example"), text);
+    // Joss is not on the hub: no link to it.
+    assert.ok(!text.includes("people.riverside.example"), text);
+    await ctx.close();
+  });
+});
+
 describe("playbook search", () => {
   test("typing finds guidelines, stories and people", async () => {
     const { ctx, page } = await open("playbook", "/search/");
@@ -125,7 +198,8 @@ const KEYBOARD_PAGES = {
     "/guidelines/", "/guidelines/accessible-posts/", "/404.html"],
   playbook: ["/", "/people/", "/people/amara-okafor/", "/stories/kelham-cross-spill-review/", "/stories/",
     "/campaigns/clean-rivers-summer/", "/campaigns/clean-rivers-summer/share/", "/topics/water-quality/", "/teams/conservation/",
-    "/places/millbrook/", "/guidelines/", "/guidelines/crisis-communications/", "/respond/", "/search/", "/404.html"],
+    "/places/millbrook/", "/guidelines/", "/guidelines/crisis-communications/", "/respond/", "/search/", "/signatures/",
+    "/signatures/amara-okafor/", "/404.html"],
 };
 
 /** Mark every control a keyboard user should reach; return how many. */

@@ -20,7 +20,7 @@ const KINDS = {
   public: ["home", "directory", "profile", "story", "story index", "campaign", "campaign index", "topic", "team", "place",
     "facet index", "guideline", "guideline index", "404"],
   playbook: ["home", "directory", "profile", "story", "story index", "campaign", "campaign index", "share kit", "topic", "team",
-    "place", "facet index", "guideline", "guideline index", "respond", "search", "404"],
+    "place", "facet index", "guideline", "guideline index", "respond", "search", "signature index", "signature", "404"],
 };
 
 support.requireChromium();

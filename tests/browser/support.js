@@ -108,6 +108,8 @@ function pageKind(rel) {
     [/^\/guidelines\/[^/]+\/$/, "guideline"],
     [/^\/respond\/$/, "respond"],
     [/^\/search\/$/, "search"],
+    [/^\/signatures\/$/, "signature index"],
+    [/^\/signatures\/[^/]+\/$/, "signature"],
   ];
   for (const [re, kind] of rules) if (re.test(p)) return kind;
   return "other";

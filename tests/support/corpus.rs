@@ -17,6 +17,7 @@
 //! campaign share texts and staff notes; the metadata inside a photo. After
 //! a build, no file under the public output may contain `CANARY-`.
 
+use convene::model::name_slug;
 use std::collections::HashSet;
 use std::fs;
 use std::io;
@@ -383,7 +384,7 @@ pub struct Summary {
 
 /// Slugify like the Python: lowercase ASCII letters and digits are kept, every run of
 /// anything else becomes one dash, leading and trailing dashes are dropped
-/// ("Zoë Okafor" -> "zo-okafor").
+/// ("Zoë Okafor" -> "zo-okafor"). Labels' pages are named this way.
 pub fn slugify(s: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
@@ -579,14 +580,16 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
     for i in 0..sizes.people {
         let (f, l) = (*g.r.pick(&first), *g.r.pick(&last));
         let mut name = format!("{f} {l}");
-        if used.contains(&slugify(&name)) {
+        if used.contains(&name_slug(&name)) {
             // Two people may share a name: add a middle initial.
             name = format!("{f} {}. {l}", g.r.pick(&initials));
         }
-        if used.contains(&slugify(&name)) {
+        // Profiles are named as `convene new` names them ("Zoë" -> "zoe"),
+        // so `check` finds no mangled file names in the corpus.
+        if used.contains(&name_slug(&name)) {
             name = format!("{name} ({i})");
         }
-        let slug = slugify(&name);
+        let slug = name_slug(&name);
         used.insert(slug.clone());
         let consented = g.r.chance(0.8);
         // Some consented once, but their review date has passed.
