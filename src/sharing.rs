@@ -262,6 +262,25 @@ pub fn kit_link(
     )
 }
 
+/// With per-person tracking on (`share.utm.per_person`) the kit adds the
+/// sharer's slug to each link as `utm_term`; a post must fit with the
+/// longest slug's, so `check` and the kit's flags count that one.
+pub fn longest_person_tag<'a>(
+    config: &SiteConfig,
+    slugs: impl Iterator<Item = &'a str>,
+) -> Option<String> {
+    if !config.share.utm.per_person {
+        return None;
+    }
+    let longest = slugs.max_by_key(|s| s.len())?;
+    Some(person_tag(longest))
+}
+
+/// `&utm_term=<slug>`, as the kit's script appends it to each link.
+pub fn person_tag(slug: &str) -> String {
+    format!("&utm_term={}", encode(slug))
+}
+
 /// What a `{link…}` in a share text points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkTarget<'a> {

@@ -447,17 +447,26 @@ fn a_public_guideline_names_its_owner_only_when_they_are_on_the_hub() {
     copy_site(&example_site(), &site);
     // Joss Reid is not on the hub.
     let file = site.join("guidelines/accessible-posts.md");
-    std::fs::write(
-        &file,
-        read(&file).replace("owner: wren-taylor", "owner: joss-reid"),
-    )
-    .unwrap();
+    // And a section's heading links to him: the hub drops the link and its
+    // words, so its contents list must not bring his name back.
+    let text = read(&file).replace("owner: wren-taylor", "owner: joss-reid");
+    let text = text.replacen(
+        "\n## ",
+        "\n## Ask [Joss](../people/joss-reid.md)\n\nAsk him.\n\n## ",
+        1,
+    );
+    std::fs::write(&file, text).unwrap();
     let out = tmp.path().join("dist");
     let result = build(&site, &out);
     assert!(result.status.success(), "{}", stderr(&result));
     let public = read(&out.join("public/guidelines/accessible-posts/index.html"));
     let playbook = read(&out.join("playbook/guidelines/accessible-posts/index.html"));
     assert!(!public.contains("Joss") && !public.contains("joss-reid"));
+    assert!(public.contains("<nav class=\"contents\""));
+    assert!(
+        playbook.contains("<a href=\"#ask-joss\">Ask Joss</a>"),
+        "the playbook keeps it"
+    );
     assert!(public.contains("Reviewed 20 May 2026."), "the date stays");
     assert!(playbook
         .contains("Reviewed 20 May 2026 by <a href=\"../../people/joss-reid/\">Joss Reid</a>."));

@@ -382,3 +382,29 @@ fn a_signature_logo_is_a_web_address_and_the_call_to_action_is_the_running_campa
         .any(|l| l.contains("riverside.example/donate") || l.contains("clean-rivers")));
     assert_eq!(select(&amara, "section.signature h2").len(), 1);
 }
+
+#[test]
+fn a_signature_takes_only_the_work_email_and_phone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = example_copy(tmp.path());
+    // A personal number and address listed first must not go out in mail.
+    let file = site.join("people/amara-okafor.md");
+    std::fs::write(
+        &file,
+        read(&file).replace(
+            "internal:\n",
+            "internal:\n  personal_phone: \"07700 900999\"\n  home_email: amara@home.example\n",
+        ),
+    )
+    .unwrap();
+    let out = tmp.path().join("dist");
+    let result = build(&site, &out);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let page = read(&out.join("playbook/signatures/amara-okafor/index.html"));
+    assert!(page.contains("tel:07700900101"), "the work phone");
+    assert!(page.contains("mailto:amara.okafor@riverside.example"));
+    assert!(!page.contains("900999") && !page.contains("amara@home.example"));
+    // The profile still shows every entry to colleagues.
+    let profile = read(&out.join("playbook/people/amara-okafor/index.html"));
+    assert!(profile.contains("07700 900999"));
+}

@@ -597,6 +597,48 @@ fn per_person_links_are_offered_only_when_hub_yaml_asks() {
     assert!(kit.contains("id=\"kit-person\""));
     // Only people on the playbook's list are offered, by slug.
     assert!(kit.contains("<option value=\"amara-okafor\">Amara Okafor</option>"));
+
+    // A post that fits Bluesky until a sharer's name tags its link: check
+    // and the kit's flag both count the longest name's tag.
+    let longest = std::fs::read_dir(site.join("people"))
+        .unwrap()
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .max_by_key(|s| s.len())
+        .unwrap();
+    let tagged = "https://people.riverside.example/campaigns/otter-watch-2025/?utm_source=staff&utm_medium=social&utm_campaign=otter-watch-2025&utm_content=bluesky";
+    let person = format!("&utm_term={longest}");
+    let words = "w".repeat(300 - 1 - tagged.len() - person.len() / 2);
+    let campaign = site.join("campaigns/otter-watch-2025.md");
+    std::fs::write(
+        &campaign,
+        read(&campaign).replacen(
+            "share:\n",
+            &format!("share:\n  - \"{words} {{link}}\"\n"),
+            1,
+        ),
+    )
+    .unwrap();
+    let (_, diags) = check_json(&site);
+    let flagged: Vec<&Value> = diags
+        .iter()
+        .filter(|d| d["file"] == "campaigns/otter-watch-2025.md" && d["line"] == 10)
+        .filter(|d| d["message"].as_str().unwrap().contains("on Bluesky"))
+        .collect();
+    assert_eq!(flagged.len(), 1, "{diags:#?}");
+    let out = tmp.path().join("dist2");
+    let result = build(&site, &out);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let kit = read(&out.join("playbook/campaigns/otter-watch-2025/share/index.html"));
+    assert!(
+        kit.contains("<h2 id=\"post-1\">Post 1 <span class=\"flag\">Too long for Bluesky</span>")
+    );
 }
 
 const BASE: &str = "https://people.riverside.example/";

@@ -102,14 +102,22 @@ pub struct ImageMeta {
     pub alt: String,
 }
 
-/// Serialise schema.org data for a `<script type="application/ld+json">`:
-/// `</` is escaped so no text can close the script early.
+/// Serialise schema.org data for a `<script type="application/ld+json">`.
 pub fn json_ld(value: &serde_json::Value) -> String {
-    let text = serde_json::to_string(&WithoutNulls(value)).unwrap_or_default();
-    match text.contains("</") {
-        true => text.replace("</", "<\\/"),
-        false => text,
+    script_json(&WithoutNulls(value))
+}
+
+/// JSON for a `<script>` element: `<`, `>` and `&` written as escapes, so
+/// no text in it can end the element (`</script>`) or change how the
+/// browser reads the rest of it (`<!--`).
+pub fn script_json(value: &impl Serialize) -> String {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    if !text.contains(['<', '>', '&']) {
+        return text;
     }
+    text.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// Schema.org readers prefer a missing property to `null`: this writes a
@@ -327,5 +335,21 @@ pub fn plain_value(v: &serde_yaml::Value) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         Value::Tagged(t) => plain_value(&t.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_in_a_script_cannot_end_or_bend_its_element() {
+        let json = script_json(&serde_json::json!({"t": "</script><!-- & -->"}));
+        assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["t"], "</script><!-- & -->");
+        // Schema.org data too: a title may hold anything.
+        let ld = json_ld(&serde_json::json!({"name": "<!--<script>", "x": null}));
+        assert_eq!(ld, "{\"name\":\"\\u003c!--\\u003cscript\\u003e\"}");
     }
 }

@@ -3,6 +3,7 @@
 
 mod chrome;
 mod contact;
+mod contents;
 mod context;
 mod data_script;
 mod directory;

@@ -1,8 +1,8 @@
 //! One function per page kind: gather the page's typed context from the
 //! view, then hand it to its template.
 
+use super::contents;
 use super::context::*;
-use super::markdown;
 use super::preview;
 use super::share::{self, ShareLink};
 use super::{OutputFile, Renderer};
@@ -18,9 +18,6 @@ const HOME_STORIES: usize = 6;
 
 /// How many recent changes the playbook's home page lists.
 const HOME_CHANGES: usize = 8;
-
-/// A guideline needs a contents list from this many sections on.
-const CONTENTS_FROM_SECTIONS: usize = 3;
 
 #[derive(Serialize)]
 struct Home<'a> {
@@ -118,34 +115,7 @@ struct GuidelinePage<'a> {
     reviewed: Option<String>,
     updated: Option<String>,
     /// Sections and their subsections, for a long guideline; else empty.
-    contents: Vec<Section>,
-}
-
-/// A section (`##`) of a guideline, and its subsections (`###`).
-#[derive(Serialize)]
-struct Section {
-    heading: markdown::Heading,
-    subsections: Vec<markdown::Heading>,
-}
-
-/// The contents list of a body: its `##` headings, each with the `###`
-/// under it, when there are enough sections to need one.
-fn contents(body: &str) -> Vec<Section> {
-    let mut sections: Vec<Section> = Vec::new();
-    for h in markdown::headings(body) {
-        match (h.level, sections.last_mut()) {
-            (3, Some(section)) => section.subsections.push(h),
-            (2 | 3, _) => sections.push(Section {
-                heading: h,
-                subsections: Vec::new(),
-            }),
-            _ => {}
-        }
-    }
-    if sections.len() < CONTENTS_FROM_SECTIONS {
-        sections.clear();
-    }
-    sections
+    contents: Vec<contents::Section>,
 }
 
 #[derive(Serialize)]
@@ -614,9 +584,11 @@ impl Renderer<'_, '_> {
         let g = &self.view.guidelines[i];
         let route = routes::guideline(g.slug);
         let root = route.root();
+        let body = self.markdown(g.body, &root);
         let page = GuidelinePage {
             guideline: self.guideline_card(i),
-            body: self.markdown(g.body, &root),
+            contents: contents::of(&body),
+            body,
             owner: g
                 .owner
                 .and_then(|slug| self.person_index.get(slug))
@@ -629,7 +601,6 @@ impl Renderer<'_, '_> {
                 }),
             reviewed: g.reviewed.map(|d| d.display()),
             updated: g.updated.map(|d| d.display()),
-            contents: contents(g.body.text),
         };
         let description = preview::first_paragraph(&page.body).unwrap_or_else(|| {
             format!(

@@ -100,16 +100,6 @@ fn offered<'c>(config: &'c SiteConfig, campaign: &str) -> Vec<KitNetwork<'c>> {
         .collect()
 }
 
-/// JSON for a `<script type="application/json">`: `<`, `>` and `&` written
-/// as escapes, so no text in it can end the element or open a comment.
-fn script_json(value: &impl Serialize) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
-
 impl Renderer<'_, '_> {
     /// Playbook: ready-made posts for a campaign, with UTM-tagged links and
     /// each network's length limit checked.
@@ -135,9 +125,12 @@ impl Renderer<'_, '_> {
                     .collect()
             })
             .collect();
+        // Flags count the longest `utm_term` a sharer's name can add, as `check` does.
+        let tag =
+            sharing::longest_person_tag(config, self.view.people.iter().map(|p| p.slug.as_str()));
         let posts = written
             .iter()
-            .map(|post| self.kit_post(post, &networks, c.title))
+            .map(|post| kit_post(post, &networks, c.title, tag.as_deref()))
             .collect();
         let people = if config.share.utm.per_person {
             self.view
@@ -179,50 +172,54 @@ impl Renderer<'_, '_> {
         );
         Some(self.page("share_kit.html", &route, &ctx))
     }
-
-    fn kit_post(
-        &self,
-        post: &BTreeMap<&str, Written>,
-        networks: &[KitNetwork<'_>],
-        subject: &str,
-    ) -> KitPost {
-        let measure = |n: &KitNetwork<'_>| {
-            let w = &post[n.id];
-            sharing::network(n.id).and_then(|rules| rules.measure(&w.text, &w.links))
-        };
-        let too_long_on = networks
-            .iter()
-            .filter(|n| measure(n).is_some_and(|l| l.too_long))
-            .map(|n| n.label.clone())
-            .collect();
-        let Some(first) = networks.first() else {
-            return KitPost {
-                text: String::new(),
-                length: None,
-                intent: None,
-                too_long_on,
-            };
-        };
-        let w = &post[first.id];
-        let link = w.links.first().unwrap_or(&first.campaign_link);
-        KitPost {
-            text: w.text.clone(),
-            length: measure(first),
-            intent: sharing::network(first.id).and_then(|n| n.intent_url(&w.text, link, subject)),
-            too_long_on,
-        }
-    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn script_json_cannot_end_its_element() {
-        let json = script_json(&serde_json::json!({"t": "</script><!-- & -->"}));
-        assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));
-        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(back["t"], "</script><!-- & -->");
+/// One post's card, written for the first network; its flags name every
+/// network whose limit the post is over, with the longest per-person tag.
+fn kit_post(
+    post: &BTreeMap<&str, Written>,
+    networks: &[KitNetwork<'_>],
+    subject: &str,
+    person_tag: Option<&str>,
+) -> KitPost {
+    let measure = |n: &KitNetwork<'_>, tag: Option<&str>| {
+        let w = &post[n.id];
+        let rules = sharing::network(n.id)?;
+        match tag {
+            None => rules.measure(&w.text, &w.links),
+            Some(tag) => {
+                // As the kit's script tags a post for the person who picked their name.
+                let mut text = w.text.clone();
+                let mut links: Vec<String> = w.links.clone();
+                links.sort();
+                links.dedup();
+                for link in &links {
+                    text = text.replace(link.as_str(), &format!("{link}{tag}"));
+                }
+                let links: Vec<String> = links.iter().map(|l| format!("{l}{tag}")).collect();
+                rules.measure(&text, &links)
+            }
+        }
+    };
+    let too_long_on = networks
+        .iter()
+        .filter(|n| measure(n, person_tag).is_some_and(|l| l.too_long))
+        .map(|n| n.label.clone())
+        .collect();
+    let Some(first) = networks.first() else {
+        return KitPost {
+            text: String::new(),
+            length: None,
+            intent: None,
+            too_long_on,
+        };
+    };
+    let w = &post[first.id];
+    let link = w.links.first().unwrap_or(&first.campaign_link);
+    KitPost {
+        text: w.text.clone(),
+        length: measure(first, None),
+        intent: sharing::network(first.id).and_then(|n| n.intent_url(&w.text, link, subject)),
+        too_long_on,
     }
 }

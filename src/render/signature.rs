@@ -16,6 +16,18 @@ use crate::Error;
 use serde::Serialize;
 
 /// Colours that read on the white of a message (WCAG AA on #ffffff).
+/// The `internal` keys a signature takes its email and phone from, in
+/// order of preference. Only these: a signature goes out in external mail,
+/// and `internal` may also hold a personal or emergency number.
+const SIGNATURE_KEYS: &[&str] = &[
+    "email",
+    "work_email",
+    "phone",
+    "work_phone",
+    "mobile",
+    "work_mobile",
+];
+
 const INK: &str = "#1c2628";
 const MUTED: &str = "#434d51";
 const ACCENT: &str = "#0c6b50";
@@ -247,7 +259,7 @@ impl Renderer<'_, '_> {
         let contacts = p
             .private
             .as_ref()
-            .map(|x| self.contacts(x.internal, None))
+            .map(|x| self.contacts(x.internal, Some(SIGNATURE_KEYS)))
             .unwrap_or_default();
         let first = |scheme: &str| {
             contacts

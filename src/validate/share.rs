@@ -150,9 +150,11 @@ fn lengths(at: &At<'_>, pieces: &[Piece<'_>], c: &Corpus, diags: &mut Diagnostic
     let networks = sharing::NETWORKS
         .iter()
         .filter(|n| offered.is_empty() || offered.iter().any(|o| o == n.id));
+    let tag = sharing::longest_person_tag(config, c.people.iter().map(|p| p.slug.as_str()))
+        .unwrap_or_default();
     for network in networks {
         let (post, links) = sharing::fill(pieces, |target| {
-            sharing::kit_link(config, at.campaign.slug.as_str(), target, network.id)
+            sharing::kit_link(config, at.campaign.slug.as_str(), target, network.id) + &tag
         });
         let Some(length) = network.measure(&post, &links).filter(|l| l.too_long) else {
             continue;
