@@ -8,6 +8,7 @@ mod context;
 mod data_script;
 mod directory;
 mod discovery;
+mod guidelines;
 pub mod highlight;
 pub mod markdown;
 mod pages;
