@@ -14,7 +14,7 @@ use crate::audience::{campaign_is_public, guideline_is_public, person_is_public,
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
 use crate::render::escape_html;
-use crate::render::share::encode;
+use crate::sharing::encode;
 use crate::validate::key_line;
 use chrono::{DateTime, FixedOffset};
 use scan::Scanner;

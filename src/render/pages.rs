@@ -132,7 +132,7 @@ impl Renderer<'_, '_> {
                 .iter()
                 .filter_map(|n| share::intent(n, &url, text, subject))
                 .collect(),
-            mastodon_text: share::mastodon_text(&url, text),
+            mastodon_text: share::post_with_link(&url, text),
             url,
         })
     }
@@ -296,7 +296,7 @@ impl Renderer<'_, '_> {
                 .links
                 .iter()
                 .map(|(n, url)| LinkCtx {
-                    text: share::network_label(n),
+                    text: crate::sharing::label(n),
                     url: url.clone(),
                 })
                 .collect(),

@@ -5,7 +5,6 @@
 use serde::Serialize;
 
 use crate::sharing;
-pub use crate::sharing::encode;
 
 /// One network's share button.
 #[derive(Debug, Serialize, Clone)]
@@ -17,11 +16,6 @@ pub struct ShareLink {
     pub needs_instance: bool,
 }
 
-/// A network's name as people know it.
-pub fn network_label(network: &str) -> String {
-    sharing::label(network)
-}
-
 /// The share button for a public page on `network`, from the one table of
 /// networks (`crate::sharing`).
 pub fn intent(network: &str, url: &str, text: &str, subject: &str) -> Option<ShareLink> {
@@ -31,7 +25,7 @@ pub fn intent(network: &str, url: &str, text: &str, subject: &str) -> Option<Sha
         network: network.to_string(),
         label: n.label.into(),
         url: n
-            .intent_url(&mastodon_text(url, text), url, subject)
+            .intent_url(&post_with_link(url, text), url, subject)
             .unwrap_or_default(),
         needs_instance,
     })
@@ -39,7 +33,7 @@ pub fn intent(network: &str, url: &str, text: &str, subject: &str) -> Option<Sha
 
 /// A page's post: its text with its address after it, unless the text
 /// already carries it. Also what a Mastodon form posts.
-pub fn mastodon_text(url: &str, text: &str) -> String {
+pub fn post_with_link(url: &str, text: &str) -> String {
     if text.contains(url) {
         text.to_string()
     } else {

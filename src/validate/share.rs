@@ -3,6 +3,7 @@
 
 use super::item_position;
 use crate::audience::{person_is_public, story_is_public};
+use crate::config::SiteConfig;
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
 use crate::model::{Campaign, Corpus};
 use crate::sharing::{self, LinkTarget, Piece};
@@ -28,6 +29,9 @@ impl At<'_> {
 }
 
 pub fn check(x: &Campaign, c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
+    // With per-person tracking, every post is counted with the longest tag.
+    let tag = sharing::longest_person_tag(&c.config, c.people.iter().map(|p| p.slug.as_str()))
+        .unwrap_or_default();
     for (i, text) in x.meta.share.iter().enumerate() {
         let (line, column) = item_position(&x.source, "share", i, text);
         let at = At {
@@ -60,7 +64,7 @@ pub fn check(x: &Campaign, c: &Corpus, now: DateTime<FixedOffset>, diags: &mut D
                 Piece::Text(_) => {}
             }
         }
-        lengths(&at, &pieces, c, diags);
+        lengths(&at, &pieces, &tag, &c.config, diags);
     }
 }
 
@@ -143,18 +147,21 @@ fn link_target(
 
 /// Each network's count of the post the kit will show for it, links and
 /// UTM tags included.
-fn lengths(at: &At<'_>, pieces: &[Piece<'_>], c: &Corpus, diags: &mut Diagnostics) {
-    let config = &c.config;
+fn lengths(
+    at: &At<'_>,
+    pieces: &[Piece<'_>],
+    tag: &str,
+    config: &SiteConfig,
+    diags: &mut Diagnostics,
+) {
     let offered = &config.share.networks;
     // Networks the hub offers; with none listed, every network counts.
     let networks = sharing::NETWORKS
         .iter()
         .filter(|n| offered.is_empty() || offered.iter().any(|o| o == n.id));
-    let tag = sharing::longest_person_tag(config, c.people.iter().map(|p| p.slug.as_str()))
-        .unwrap_or_default();
     for network in networks {
         let (post, links) = sharing::fill(pieces, |target| {
-            sharing::kit_link(config, at.campaign.slug.as_str(), target, network.id) + &tag
+            sharing::kit_link(config, at.campaign.slug.as_str(), target, network.id) + tag
         });
         let Some(length) = network.measure(&post, &links).filter(|l| l.too_long) else {
             continue;

@@ -92,12 +92,11 @@
       if (personSelect) remember("convene.kit.person", personSelect.value);
       posts.forEach(function (post) {
         var links = linksFor(post, network);
-        if (!post.edited) {
-          post.text.value = data.posts[post.index][network].text;
-          post.text.value = swapLinks(post.text.value, data.posts[post.index][network].links, links);
-        } else {
-          post.text.value = swapLinks(post.text.value, post.links, links);
-        }
+        // A post nobody has edited is written afresh for the network.
+        var written = data.posts[post.index][network];
+        post.text.value = post.edited
+          ? swapLinks(post.text.value, post.links, links)
+          : swapLinks(written.text, written.links, links);
         post.links = links;
         show(post);
       });
