@@ -36,6 +36,8 @@ pub struct View<'a> {
     pub links: LinkIndex<'a>,
     /// Files from static/ that this site publishes (relative to static/).
     pub static_files: Vec<&'a Path>,
+    /// The language this view's words are in (see `languages::content`).
+    pub language: crate::languages::Language,
 }
 
 impl<'a> View<'a> {
@@ -62,6 +64,9 @@ pub struct PersonView<'a> {
     pub links: &'a IndexMap<String, String>,
     pub aliases: &'a [String],
     pub body: Body<'a>,
+    /// Set when the view's language is not the default and this item has
+    /// no translation into it: its words are in this language instead.
+    pub words_lang: Option<&'a str>,
     /// Only in the playbook.
     pub private: Option<PersonPrivate<'a>>,
 }
@@ -90,6 +95,9 @@ pub struct StoryView<'a> {
     pub image_alt: Option<&'a str>,
     pub aliases: &'a [String],
     pub body: Body<'a>,
+    /// Set when the view's language is not the default and this item has
+    /// no translation into it: its words are in this language instead.
+    pub words_lang: Option<&'a str>,
     pub private: Option<StoryPrivate<'a>>,
 }
 
@@ -135,6 +143,9 @@ pub struct GuidelineView<'a> {
     pub reviewed: Option<Day>,
     pub updated: Option<Day>,
     pub body: Body<'a>,
+    /// Set when the view's language is not the default and this item has
+    /// no translation into it: its words are in this language instead.
+    pub words_lang: Option<&'a str>,
 }
 
 pub struct CampaignView<'a> {
@@ -145,6 +156,9 @@ pub struct CampaignView<'a> {
     pub hashtags: &'a [String],
     pub cta: Option<&'a CallToAction>,
     pub body: Body<'a>,
+    /// Set when the view's language is not the default and this item has
+    /// no translation into it: its words are in this language instead.
+    pub words_lang: Option<&'a str>,
     pub private: Option<CampaignPrivate<'a>>,
 }
 
@@ -299,6 +313,7 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
             image_alt: s.meta.image_alt.as_deref(),
             aliases: &s.meta.aliases,
             body: Body::of(&s.source),
+            words_lang: None,
             private: playbook.then(|| StoryPrivate {
                 draft: s.meta.draft,
                 internal: s.meta.audience == StoryAudience::Internal,
@@ -326,6 +341,7 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
             reviewed: g.meta.reviewed,
             updated: g.meta.updated,
             body: Body::of(&g.source),
+            words_lang: None,
         })
         .collect();
     guideline_views
@@ -341,6 +357,7 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
             hashtags: &c.meta.hashtags,
             cta: c.meta.cta.as_ref(),
             body: Body::of(&c.source),
+            words_lang: None,
             private: playbook.then(|| CampaignPrivate {
                 share: &c.meta.share,
                 staff_notes: c.meta.staff_notes.as_deref(),
@@ -367,6 +384,7 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
         running_campaign,
         links,
         static_files,
+        language: crate::languages::of(&corpus.config).swap_remove(0),
     }
 }
 
@@ -385,6 +403,7 @@ fn person_view(p: &Person, playbook: bool, now: DateTime<FixedOffset>) -> Person
         links: &m.links,
         aliases: &m.aliases,
         body: Body::of(&p.source),
+        words_lang: None,
         private: playbook.then(|| PersonPrivate {
             public: m.public,
             on_hub: person_is_public(p, now),
@@ -440,19 +459,47 @@ fn static_uses(
     }
     let people = corpus.people.iter().map(move |p| {
         let files = p.meta.photo.as_deref().into_iter().chain(refs(&p.source));
-        (person_is_public(p, now), files.collect())
+        (
+            p.source.path.as_path(),
+            person_is_public(p, now),
+            files.collect(),
+        )
     });
     let stories = corpus.stories.iter().map(move |s| {
         let files = s.meta.image.as_deref().into_iter().chain(refs(&s.source));
-        (story_is_public(s, now), files.collect())
+        (
+            s.source.path.as_path(),
+            story_is_public(s, now),
+            files.collect(),
+        )
     });
-    let guidelines = corpus
-        .guidelines
-        .iter()
-        .map(move |g| (guideline_is_public(g), refs(&g.source).collect()));
-    let campaigns = corpus
-        .campaigns
-        .iter()
-        .map(move |c| (campaign_is_public(c), refs(&c.source).collect()));
-    people.chain(stories).chain(guidelines).chain(campaigns)
+    let guidelines = corpus.guidelines.iter().map(move |g| {
+        (
+            g.source.path.as_path(),
+            guideline_is_public(g),
+            refs(&g.source).collect(),
+        )
+    });
+    let campaigns = corpus.campaigns.iter().map(move |c| {
+        (
+            c.source.path.as_path(),
+            campaign_is_public(c),
+            refs(&c.source).collect(),
+        )
+    });
+    let items: Vec<(&Path, bool, Vec<&str>)> = people
+        .chain(stories)
+        .chain(guidelines)
+        .chain(campaigns)
+        .collect();
+    // A translation is as public as the file it translates.
+    let public: HashMap<&Path, bool> = items.iter().map(|(path, p, _)| (*path, *p)).collect();
+    let translations = corpus.translations.iter().map(move |t| {
+        let on_hub = public.get(t.of.as_path()).copied().unwrap_or(false);
+        (on_hub, refs(&t.source).collect())
+    });
+    items
+        .into_iter()
+        .map(|(_, public, files)| (public, files))
+        .chain(translations)
 }

@@ -44,6 +44,16 @@ pub struct Signature {
     pub logo_width: Option<u32>,
 }
 
+/// The home page's words in a language other than the default
+/// (hub.yaml `translations: {cy: {title: ..., description: ...}}`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteWords {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub playbook_title: Option<String>,
+}
+
 /// The width of a signature's logo unless hub.yaml says otherwise.
 pub const SIGNATURE_LOGO_WIDTH: u32 = 120;
 
@@ -58,8 +68,15 @@ pub struct SiteConfig {
     pub playbook_base_url: Option<String>,
     /// The playbook's own name (default "<organisation> playbook").
     pub playbook_title: Option<String>,
+    /// The default language; with `languages`, the first of them.
     #[serde(default = "default_language")]
     pub language: String,
+    /// Every language the sites are published in, the default first.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// hub.yaml's own words in the other languages, by language.
+    #[serde(default)]
+    pub translations: indexmap::IndexMap<String, SiteWords>,
     #[serde(default = "default_theme")]
     pub theme: String,
     #[serde(default)]
@@ -87,6 +104,8 @@ impl Default for SiteConfig {
             playbook_base_url: None,
             playbook_title: None,
             language: default_language(),
+            languages: Vec::new(),
+            translations: indexmap::IndexMap::new(),
             theme: default_theme(),
             organisation: Organisation::default(),
             share: Share::default(),
@@ -106,6 +125,8 @@ impl FrontMatter for SiteConfig {
         "playbook_base_url",
         "playbook_title",
         "language",
+        "languages",
+        "translations",
         "theme",
         "organisation",
         "share",
@@ -127,7 +148,8 @@ impl SiteConfig {
             body_line: 0,
         };
         let config: Option<SiteConfig> = frontmatter::parse(&whole, file, out);
-        let config = config.unwrap_or_default();
+        let mut config = config.unwrap_or_default();
+        languages(&mut config, text, file, out);
         let web_address =
             config.base_url.starts_with("https://") || config.base_url.starts_with("http://");
         if !config.base_url.is_empty() && !web_address {
@@ -184,6 +206,74 @@ impl SiteConfig {
             .as_deref()
             .unwrap_or("")
             .trim_end_matches('/')
+    }
+}
+
+/// `languages:` and `translations:` checked, and `language` set to the
+/// default (the first of `languages`).
+fn languages(config: &mut SiteConfig, text: &str, file: &Path, out: &mut Vec<Diagnostic>) {
+    let at = line_of(text, "languages");
+    for (i, tag) in config.languages.iter().enumerate() {
+        if !crate::languages::is_tag(tag) {
+            out.push(
+                Diagnostic::error(file, at, format!("`{tag}` is not a language code"))
+                    .with_hint("write languages as short codes, the default first: `languages: [en, cy]` (or en-GB, ga, gd, fr)"),
+            );
+        } else if config.languages[..i]
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(tag))
+        {
+            out.push(Diagnostic::error(
+                file,
+                at,
+                format!("`{tag}` is listed twice in `languages`"),
+            ));
+        }
+    }
+    if let Some(first) = config.languages.first() {
+        let written = text.lines().any(|l| l.starts_with("language:"));
+        if written && !config.language.eq_ignore_ascii_case(first) {
+            out.push(
+                Diagnostic::error(
+                    file,
+                    line_of(text, "language:"),
+                    format!(
+                        "`language: {}` is not the first of `languages` ({first})",
+                        config.language
+                    ),
+                )
+                .with_hint(
+                    "the first of `languages` is the default language; leave `language` out",
+                ),
+            );
+        }
+        config.language = first.clone();
+    } else if !crate::languages::is_tag(&config.language) {
+        out.push(
+            Diagnostic::error(
+                file,
+                line_of(text, "language"),
+                format!("`{}` is not a language code", config.language),
+            )
+            .with_hint("write a short code such as `en`, `en-GB` or `cy`"),
+        );
+    }
+    let tags: Vec<String> = crate::languages::of(config)
+        .into_iter()
+        .skip(1)
+        .map(|l| l.tag)
+        .collect();
+    for lang in config.translations.keys() {
+        if !tags.iter().any(|t| t == lang) {
+            out.push(
+                Diagnostic::error(
+                    file,
+                    line_of(text, "translations"),
+                    format!("`translations` has words for `{lang}`, which is not one of the other `languages`"),
+                )
+                .with_hint(format!("the languages besides the default are: {}", if tags.is_empty() { "none".to_string() } else { tags.join(", ") })),
+            );
+        }
     }
 }
 

@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod frontmatter;
 pub mod html;
 pub mod images;
+pub mod languages;
 pub mod load;
 pub mod model;
 pub mod one_file;
@@ -83,8 +84,9 @@ pub fn check(opts: &Options) -> Result<(Corpus, Diagnostics), Error> {
     Ok((corpus, diagnostics))
 }
 
-/// Every check of a loaded site. Returns the theme it loaded (`None` when
-/// hub.yaml names one convene does not have, which is reported) and what
+/// Every check of a loaded site. Returns the theme it loaded, once per
+/// language of the site (`None` when hub.yaml names a theme convene does
+/// not have, which is reported) and what
 /// looks for private values in the public output. Everything `build`
 /// would refuse is found here; a broken template is an `Error`, as in
 /// `build`.
@@ -92,7 +94,7 @@ fn check_loaded<'c>(
     corpus: &'c Corpus,
     opts: &Options,
     diagnostics: &mut Diagnostics,
-) -> Result<(Option<theme::Theme>, secrets::Watch<'c>), Error> {
+) -> Result<(Option<Vec<theme::Theme>>, secrets::Watch<'c>), Error> {
     // Looking for private values in public text reads all of it: done
     // beside the other checks, which read file by file.
     let (checked, (private, watch)) = rayon::join(
@@ -101,15 +103,28 @@ fn check_loaded<'c>(
             validate::corpus(corpus, opts.now, &mut found);
             taxonomy::check(corpus, &mut found);
             images::check(corpus, &mut found);
+            let mut said = Vec::new();
+            languages::content::check(corpus, &mut said);
+            languages::content::missing(corpus, &mut said);
+            let languages = languages::of(&corpus.config);
+            let interface =
+                languages::interface::Interface::load(&opts.site, &languages, &mut said);
+            for (rel, text) in theme::Theme::site_templates(&opts.site) {
+                interface.check_template(&rel, &text, &mut said);
+            }
+            found.extend(said);
             // An unknown theme is reported with hub.yaml's other problems.
-            let theme = match theme::THEMES.contains(&corpus.config.theme.as_str()) {
-                true => Some(theme::Theme::load(&opts.site, &corpus.config.theme)?),
+            let themes = match theme::THEMES.contains(&corpus.config.theme.as_str()) {
+                true => {
+                    let theme = theme::Theme::load(&opts.site, &corpus.config.theme)?;
+                    Some(theme.in_languages(&languages, &interface))
+                }
                 false => None,
             };
-            if let Some(theme) = &theme {
-                static_collisions(corpus, theme, opts.now, &mut found);
+            if let Some(themes) = &themes {
+                static_collisions(corpus, themes, opts.now, &mut found);
             }
-            Ok((found, theme))
+            Ok((found, themes))
         },
         || {
             let mut found = Diagnostics::default();
@@ -128,22 +143,32 @@ fn check_loaded<'c>(
 /// be replaced: either way the site is not what anyone meant.
 fn static_collisions(
     corpus: &Corpus,
-    theme: &theme::Theme,
+    themes: &[theme::Theme],
     now: chrono::DateTime<chrono::FixedOffset>,
     diags: &mut Diagnostics,
 ) {
     let highlighter = render::highlight::Highlighter::plain();
     let images = images::Images::default();
-    let tools = render::Tools {
-        theme,
-        highlighter: &highlighter,
-        images: &images,
-    };
     let mut clashes: std::collections::BTreeMap<&Path, Vec<&str>> = Default::default();
     for audience in [Audience::Public, Audience::Playbook] {
+        let mut files = std::collections::HashSet::new();
+        let mut folders = Vec::new();
+        for (lang, theme) in languages::of(&corpus.config).iter().zip(themes) {
+            let tools = render::Tools {
+                theme,
+                highlighter: &highlighter,
+                images: &images,
+            };
+            let view = languages::content::translate(
+                audience::select(corpus, audience, now),
+                corpus,
+                lang,
+            );
+            let (planned, whole) = render::Pages::new(&view, &tools).planned();
+            files.extend(planned);
+            folders.extend(whole);
+        }
         let view = audience::select(corpus, audience, now);
-        let (files, folders) = render::Pages::new(&view, &tools).planned();
-        let files: std::collections::HashSet<PathBuf> = files.into_iter().collect();
         for file in &view.static_files {
             if files.contains(*file) || folders.iter().any(|f| file.starts_with(f)) {
                 clashes.entry(file).or_default().push(audience.site_name());
@@ -200,7 +225,7 @@ pub fn build_with_progress(
     if stop(&diagnostics) {
         return stopped(diagnostics, watch);
     }
-    let Some(theme) = theme else {
+    let Some(themes) = theme else {
         // Reported by the check, so the build has stopped above.
         return stopped(diagnostics, watch);
     };
@@ -217,7 +242,14 @@ pub fn build_with_progress(
     // each one's mask is most of a `--no-images` build's time otherwise.
     let cache = images::Cache::open(&opts.image_cache_dir())?;
     let derived = if opts.images {
-        images::derive(&corpus, &public, &theme, &cache, progress, &mut diagnostics)?
+        images::derive(
+            &corpus,
+            &public,
+            &themes[0],
+            &cache,
+            progress,
+            &mut diagnostics,
+        )?
     } else {
         images::qr_codes_only(&public, &cache)
     };
@@ -225,32 +257,59 @@ pub fn build_with_progress(
     if stop(&diagnostics) {
         return stopped(diagnostics, watch);
     }
-    let views = [public, playbook];
+    // Each site once per language: the default's view as selected, the
+    // others with their translations' words (selected the same way).
+    let languages = languages::of(&corpus.config);
+    let translated = |audience| {
+        languages
+            .iter()
+            .skip(1)
+            .map(|lang| {
+                let view = audience::select(&corpus, audience, opts.now);
+                languages::content::translate(view, &corpus, lang)
+            })
+            .collect::<Vec<_>>()
+    };
+    let (public_in, playbook_in) = (translated(Audience::Public), translated(Audience::Playbook));
+    let sites = [
+        std::iter::once(&public)
+            .chain(&public_in)
+            .collect::<Vec<_>>(),
+        std::iter::once(&playbook)
+            .chain(&playbook_in)
+            .collect::<Vec<_>>(),
+    ];
     // The last line of defence: every public file is searched for the
     // site's private values before anything is swapped in.
     let guard = private.guard();
-    let counts = views
+    let counts = sites
         .par_iter()
-        .map(|view| {
-            let site = stage.site(view.audience);
-            let tools = render::Tools {
-                theme: &theme,
-                highlighter: &highlighter,
-                images: &derived,
-            };
-            let public = view.audience == Audience::Public;
-            let mut count = render::site(view, &tools, render::Scope::All, &|f| {
-                if public && !guard.inspect(&f.path, &f.bytes) {
-                    return Ok(());
-                }
-                site.write(f).map(drop)
-            })?;
+        .map(|views| {
+            let audience = views[0].audience;
+            let site = stage.site(audience);
+            let public = audience == Audience::Public;
+            let mut count = render::SiteCount::default();
+            for (view, theme) in views.iter().zip(&themes) {
+                let tools = render::Tools {
+                    theme,
+                    highlighter: &highlighter,
+                    images: &derived,
+                };
+                let rendered = render::site(view, &tools, render::Scope::All, &|f| {
+                    if public && !guard.inspect(&f.path, &f.bytes) {
+                        return Ok(());
+                    }
+                    site.write(f).map(drop)
+                })?;
+                count.pages += rendered.pages;
+                count.files += rendered.files;
+            }
             let prepare = |rel: &Path, bytes: Vec<u8>| match public {
                 true => published_static(&guard, rel, bytes),
                 false => Some(bytes),
             };
-            count.files += site.copy_static(&opts.site, &view.static_files, &prepare)?;
-            let files = derived.files_for(view);
+            count.files += site.copy_static(&opts.site, &views[0].static_files, &prepare)?;
+            let files = derived.files_for(views[0]);
             files
                 .par_iter()
                 .try_for_each(|d| site.link(Path::new(&d.url), &d.cached))?;
@@ -264,7 +323,7 @@ pub fn build_with_progress(
         diagnostics.extend(leaks);
         return stopped(diagnostics, watch);
     }
-    stage.finish(&views.map(|v| v.audience))?;
+    stage.finish(&[Audience::Public, Audience::Playbook])?;
     // Only a build that asked for every image knows which are unused.
     if opts.images {
         cache.prune();

@@ -32,14 +32,25 @@ pub fn site(root: &Path, max_file_size: u64, diags: &mut Diagnostics) -> Result<
     };
     let config = hub_config(reader, diags);
 
+    let languages = crate::languages::of(&config);
     let mut unreadable = Vec::new();
+    let mut translated = Vec::new();
+    let mut files = |folder: &str, diags: &mut Diagnostics| {
+        let files = content_files(root, folder, diags);
+        translations_apart(files, &languages, diags, &mut translated)
+    };
+    let people = files("people", diags);
+    let stories = files("stories", diags);
+    let guidelines = files("guidelines", diags);
+    let campaigns = files("campaigns", diags);
     let mut corpus = Corpus {
         root: root.to_path_buf(),
         config,
-        people: load_kind(reader, "people", person, diags, &mut unreadable),
-        stories: load_kind(reader, "stories", story, diags, &mut unreadable),
-        guidelines: load_kind(reader, "guidelines", guideline, diags, &mut unreadable),
-        campaigns: load_kind(reader, "campaigns", campaign, diags, &mut unreadable),
+        people: load_kind(reader, people, person, diags, &mut unreadable),
+        stories: load_kind(reader, stories, story, diags, &mut unreadable),
+        guidelines: load_kind(reader, guidelines, guideline, diags, &mut unreadable),
+        campaigns: load_kind(reader, campaigns, campaign, diags, &mut unreadable),
+        translations: translations(reader, translated, diags),
         static_files: BTreeSet::new(),
         unreadable: Default::default(),
     };
@@ -187,9 +198,63 @@ fn strip_date(stem: &str) -> String {
     }
 }
 
+/// Content files with translations set apart (into `translated`, with
+/// the language and the file each translates).
+fn translations_apart(
+    files: Vec<PathBuf>,
+    languages: &[crate::languages::Language],
+    diags: &mut Diagnostics,
+    translated: &mut Vec<(PathBuf, crate::languages::Language, PathBuf)>,
+) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let kept = files
+        .into_iter()
+        .filter(|rel| {
+            match crate::languages::content::translation_name(rel, languages, &mut found) {
+                Some((lang, of)) => {
+                    // An empty tag: a language the site lacks, already reported.
+                    if !lang.tag.is_empty() {
+                        translated.push((rel.clone(), lang, of));
+                    }
+                    false
+                }
+                None => true,
+            }
+        })
+        .collect();
+    diags.extend(found);
+    kept
+}
+
+/// Read every translation file, in parallel, sorted by the file each
+/// translates and then by language.
+fn translations(
+    reader: Reader,
+    files: Vec<(PathBuf, crate::languages::Language, PathBuf)>,
+    diags: &mut Diagnostics,
+) -> Vec<crate::languages::content::Translation> {
+    let results: Vec<_> = files
+        .into_par_iter()
+        .map(|(rel, lang, of)| {
+            let mut found = Vec::new();
+            let t = reader.text(&rel, &mut found).and_then(|text| {
+                crate::languages::content::from_text(&text, &rel, &lang, of, &mut found)
+            });
+            (t, found)
+        })
+        .collect();
+    let mut read = Vec::with_capacity(results.len());
+    for (t, found) in results {
+        read.extend(t);
+        diags.extend(found);
+    }
+    read.sort_by(|a, b| (&a.of, &a.lang).cmp(&(&b.of, &b.lang)));
+    read
+}
+
 fn load_kind<M, T>(
     reader: Reader,
-    folder: &str,
+    files: Vec<PathBuf>,
     make: impl Fn(String, M, Source) -> T + Sync,
     diags: &mut Diagnostics,
     unreadable: &mut Vec<PathBuf>,
@@ -198,7 +263,6 @@ where
     M: FrontMatter + Send,
     T: Send,
 {
-    let files = content_files(reader.root, folder, diags);
     let results: Vec<(Option<T>, Vec<Diagnostic>)> = files
         .par_iter()
         .map(|rel| {

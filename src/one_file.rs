@@ -47,6 +47,7 @@ pub fn check(text: &str, now: DateTime<FixedOffset>, highlighter: &Highlighter) 
         static_files: &statics,
         highlighter,
         root: "../../",
+        site_root: "../../",
         sanitiser: Some(&sanitiser),
     };
     for source in &bodies {

@@ -1,6 +1,8 @@
 //! Templates: the embedded default theme, overridden file by file by a
 //! site's own templates/ folder (lookup: site -> named theme -> built-in).
 
+use crate::languages::interface::{Interface, Speech};
+use crate::languages::Language;
 use crate::render::highlight::Highlighter;
 use crate::render::OutputFile;
 use crate::routes;
@@ -33,6 +35,10 @@ pub const THEMES: &[&str] = &["default"];
 
 pub struct Theme {
     tera: tera::Tera,
+    /// The language this theme's templates speak, and what they say of
+    /// the site's other languages (for the switcher and `hreflang`).
+    speech: Speech,
+    languages: Vec<LanguageName>,
     assets: Vec<OutputFile>,
     /// The text of `share_card.svg` as used (the site's, if it has one):
     /// part of each card's cache key.
@@ -68,6 +74,8 @@ impl Theme {
         tera.set_escape_fn(crate::render::escape_html);
         tera.add_raw_templates(templates)
             .map_err(|e| Error::Theme(describe_tera(&e)))?;
+        let speech = Speech::builtin_english();
+        tera.register_function("t", speech.template_function());
         let mut assets: Vec<OutputFile> = DEFAULT_ASSETS
             .iter()
             .map(|(name, text)| OutputFile {
@@ -81,11 +89,65 @@ impl Theme {
         });
         Ok(Theme {
             tera,
+            languages: vec![LanguageName {
+                tag: speech.tag.clone(),
+                prefix: String::new(),
+                name: speech.text("language-name", None),
+            }],
+            speech,
             assets,
             card_source,
         })
     }
 
+    /// The theme once per language of the site, the default first, each
+    /// speaking its language through `t(...)`.
+    pub fn in_languages(&self, languages: &[Language], interface: &Interface) -> Vec<Theme> {
+        let names: Vec<LanguageName> = languages
+            .iter()
+            .zip(&interface.speeches)
+            .map(|(lang, speech)| LanguageName {
+                tag: lang.tag.clone(),
+                prefix: lang.prefix.clone(),
+                name: speech.text("language-name", None),
+            })
+            .collect();
+        interface
+            .speeches
+            .iter()
+            .map(|speech| {
+                let mut tera = self.tera.clone();
+                tera.register_function("t", speech.template_function());
+                Theme {
+                    tera,
+                    speech: speech.clone(),
+                    languages: names.clone(),
+                    assets: self.assets.clone(),
+                    card_source: self.card_source.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// The interface texts of the language this theme speaks.
+    pub fn speech(&self) -> &Speech {
+        &self.speech
+    }
+
+    /// The site's languages, the default first, each named in itself.
+    pub fn languages(&self) -> &[LanguageName] {
+        &self.languages
+    }
+
+    /// The site's own templates (`templates/`), for `check` to see which
+    /// interface texts they ask for.
+    pub fn site_templates(site: &Path) -> Vec<(PathBuf, String)> {
+        site_templates(&site.join("templates"))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(name, text)| (Path::new("templates").join(name), text))
+            .collect()
+    }
     pub fn render<T: Serialize>(&self, template: &str, page: &T) -> Result<String, Error> {
         self.render_context(template, &context(page)?)
     }
@@ -123,6 +185,15 @@ impl Theme {
     pub fn assets(&self) -> Vec<OutputFile> {
         self.assets.clone()
     }
+}
+
+/// A language of the site as its switcher shows it: `Cymraeg`, `cy/`.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageName {
+    pub tag: String,
+    pub prefix: String,
+    /// The language's name in itself.
+    pub name: String,
 }
 
 fn context<T: Serialize>(page: &T) -> Result<tera::Context, Error> {

@@ -105,6 +105,9 @@ pub struct Corpus {
     pub stories: Vec<Story>,
     pub guidelines: Vec<Guideline>,
     pub campaigns: Vec<Campaign>,
+    /// Translations of content files into the site's other languages,
+    /// sorted by the file they translate, then by language.
+    pub translations: Vec<crate::languages::content::Translation>,
     /// Content files that exist but could not be read (already reported),
     /// so they still count as link targets and slugs.
     pub unreadable: BTreeSet<PathBuf>,

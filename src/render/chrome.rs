@@ -24,6 +24,8 @@ pub struct Chrome {
 struct ChromeCtx<'a> {
     site: &'a SiteCtx<'a>,
     root: &'a str,
+    /// Where the site's own files are (a logo), from this depth.
+    site_root: &'a str,
     section: &'a str,
 }
 
@@ -44,9 +46,11 @@ impl Chromes {
             return Ok(Arc::clone(chrome));
         }
         // Rendered outside the lock; a page racing us renders the same text.
+        let site_root = format!("{root}{}", site.up);
         let ctx = ChromeCtx {
             site,
             root,
+            site_root: &site_root,
             section,
         };
         let chrome = Arc::new(Chrome {

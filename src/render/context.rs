@@ -3,6 +3,7 @@
 
 use crate::audience::{CampaignView, PersonView, StoryView, View};
 use crate::config::Organisation;
+use crate::languages::interface::Speech;
 use crate::routes::{self, Route};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -17,31 +18,57 @@ pub struct SiteCtx<'a> {
     pub organisation: &'a Organisation,
     /// True for the internal playbook: shows the banner and adds `noindex`.
     pub playbook: bool,
-    pub base_url: &'a str,
+    /// This language's pages' address: the site's, and for a language
+    /// other than the default its folder (`https://people.example/cy`).
+    pub base_url: Cow<'a, str>,
+    /// The site's address, where its pictures and share cards are.
+    pub files_url: &'a str,
     /// The public hub's address, shown in the playbook for reference.
     pub public_url: &'a str,
+    /// `../` from a language's tree up to the site root: empty for the
+    /// default language.
+    pub up: &'static str,
+    /// The site's languages, the default first (one for most sites).
+    pub languages: &'a [crate::theme::LanguageName],
     pub has_guidelines: bool,
     pub has_campaigns: bool,
 }
 
 impl<'a> SiteCtx<'a> {
-    pub fn new(view: &'a View<'a>) -> Self {
+    pub fn new(view: &'a View<'a>, languages: &'a [crate::theme::LanguageName]) -> Self {
         let playbook = view.audience == crate::model::Audience::Playbook;
         let cfg = view.config;
+        let lang = &view.language;
+        let words = cfg.translations.get(&lang.tag);
+        let files_url = if playbook {
+            cfg.playbook_base()
+        } else {
+            cfg.public_base()
+        };
         SiteCtx {
-            title: match playbook {
-                true => Cow::Owned(cfg.playbook_title()),
-                false => Cow::Borrowed(&cfg.title),
+            title: match (playbook, words) {
+                (true, Some(w)) if w.playbook_title.is_some() => {
+                    Cow::Owned(w.playbook_title.clone().unwrap_or_default())
+                }
+                (true, _) => Cow::Owned(cfg.playbook_title()),
+                (false, Some(w)) if w.title.is_some() => {
+                    Cow::Borrowed(w.title.as_deref().unwrap_or_default())
+                }
+                (false, _) => Cow::Borrowed(&cfg.title),
             },
-            description: &cfg.description,
-            language: &cfg.language,
+            description: words
+                .and_then(|w| w.description.as_deref())
+                .unwrap_or(&cfg.description),
+            language: &lang.tag,
             organisation: &cfg.organisation,
             playbook,
-            base_url: if playbook {
-                cfg.playbook_base()
-            } else {
-                cfg.public_base()
+            base_url: match lang.is_default() {
+                true => Cow::Borrowed(files_url),
+                false => Cow::Owned(format!("{files_url}/{}", lang.prefix.trim_end_matches('/'))),
             },
+            files_url,
+            up: if lang.is_default() { "" } else { "../" },
+            languages,
             public_url: cfg.public_base(),
             has_guidelines: !view.guidelines.is_empty(),
             has_campaigns: !view.campaigns.is_empty(),
@@ -54,8 +81,16 @@ impl<'a> SiteCtx<'a> {
 #[derive(Serialize)]
 pub struct PageCtx<'a, T: Serialize> {
     pub site: &'a SiteCtx<'a>,
-    /// Prefix from this page back to the site root, e.g. `../../`.
+    /// Prefix from this page back to the root of its language's pages,
+    /// e.g. `../../`: where links to other pages start.
     pub root: String,
+    /// Prefix from this page back to the site root, where stylesheets,
+    /// scripts, pictures and static files are: `root` itself in the
+    /// default language, one more `../` in the others.
+    pub site_root: String,
+    /// The same page in each of the site's languages (empty for a site
+    /// with one language): the switcher and `hreflang` links.
+    pub alternates: Vec<Alternate<'a>>,
     pub url: &'a str,
     pub canonical: String,
     pub title: String,
@@ -156,11 +191,29 @@ impl<'a, T: Serialize> PageCtx<'a, T> {
         title: String,
         page: T,
     ) -> Self {
+        let root = route.root();
+        let site_root = format!("{root}{}", site.up);
+        let alternates = match site.languages.len() {
+            1 => Vec::new(),
+            _ => site
+                .languages
+                .iter()
+                .map(|l| Alternate {
+                    tag: &l.tag,
+                    name: &l.name,
+                    url: format!("{site_root}{}{}", l.prefix, route.url()),
+                    absolute: format!("{}/{}{}", site.files_url, l.prefix, route.url()),
+                    current: l.tag == site.language,
+                })
+                .collect(),
+        };
         PageCtx {
             site,
-            root: route.root(),
+            root,
+            site_root,
+            alternates,
             url: route.url(),
-            canonical: route.absolute(site.base_url),
+            canonical: route.absolute(&site.base_url),
             title,
             description: site.description.to_string(),
             section,
@@ -186,6 +239,17 @@ impl<'a, T: Serialize> PageCtx<'a, T> {
     }
 }
 
+/// A page in one of the site's languages.
+#[derive(Serialize)]
+pub struct Alternate<'a> {
+    pub tag: &'a str,
+    pub name: &'a str,
+    /// From the page it is offered on.
+    pub url: String,
+    pub absolute: String,
+    pub current: bool,
+}
+
 #[derive(Serialize, Clone)]
 pub struct LinkCtx {
     pub text: String,
@@ -208,6 +272,8 @@ pub struct PersonCard<'a> {
     pub photo_alt: String,
     /// Playbook only: the person is not on the public hub.
     pub not_public: bool,
+    /// The language of the person's words, when not the page's.
+    pub lang: Option<&'a str>,
 }
 
 /// A picture as templates show it: `src` for browsers without `srcset`,
@@ -229,7 +295,11 @@ pub struct SourceCtx {
 
 /// `photo` is the person's picture as this site shows it (see
 /// `Renderer::picture`).
-pub fn person_card<'a>(p: &PersonView<'a>, photo: Option<PictureCtx>) -> PersonCard<'a> {
+pub fn person_card<'a>(
+    p: &PersonView<'a>,
+    photo: Option<PictureCtx>,
+    speech: &Speech,
+) -> PersonCard<'a> {
     PersonCard {
         name: p.name,
         initial: p
@@ -245,10 +315,12 @@ pub fn person_card<'a>(p: &PersonView<'a>, photo: Option<PictureCtx>) -> PersonC
         pronouns: p.pronouns,
         topics: p.topics,
         photo,
-        photo_alt: p
-            .photo_alt
-            .map_or_else(|| format!("Photo of {}", p.name), str::to_string),
+        photo_alt: p.photo_alt.map_or_else(
+            || speech.text("photo-of", Some(&args(&[("name", p.name)]))),
+            str::to_string,
+        ),
         not_public: p.private.as_ref().is_some_and(|x| !x.on_hub),
+        lang: p.words_lang,
     }
 }
 
@@ -263,28 +335,32 @@ pub struct StoryCard<'a> {
     pub campaign: Option<LinkCtx>,
     /// Playbook only: why this story is not (yet) public.
     pub flags: Vec<String>,
+    /// The language of the story's words, when not the page's.
+    pub lang: Option<&'a str>,
 }
 
-pub fn story_card<'a>(s: &StoryView<'a>) -> StoryCard<'a> {
+pub fn story_card<'a>(s: &StoryView<'a>, speech: &Speech) -> StoryCard<'a> {
     let mut flags = Vec::new();
     if let Some(private) = &s.private {
         if private.draft {
-            flags.push("Draft".to_string());
+            flags.push(speech.text("flag-draft", None));
         }
         if private.internal {
-            flags.push("Internal only".to_string());
+            flags.push(speech.text("flag-internal", None));
         }
         if let Some(until) = private.embargoed_until {
-            flags.push(format!(
-                "Embargoed until {}",
-                until.0.format("%-d %B %Y, %H:%M %:z")
-            ));
+            let when = format!(
+                "{}, {}",
+                speech.date(crate::model::Day(until.0.date_naive())),
+                until.0.format("%H:%M %:z")
+            );
+            flags.push(speech.text("flag-embargoed", Some(&args(&[("until", &when)]))));
         }
     }
     StoryCard {
         title: s.title,
         url: routes::story(s.slug).url().to_string(),
-        date: s.date.display(),
+        date: speech.date(s.date),
         date_iso: s.date.iso(),
         summary: s.summary,
         campaign: s.campaign.map(|c| LinkCtx {
@@ -292,6 +368,7 @@ pub fn story_card<'a>(s: &StoryView<'a>) -> StoryCard<'a> {
             url: routes::campaign(c.slug).url().to_string(),
         }),
         flags,
+        lang: s.words_lang,
     }
 }
 
@@ -300,24 +377,34 @@ pub struct CampaignCard<'a> {
     pub title: &'a str,
     pub url: String,
     pub dates: Option<String>,
+    /// The language of the campaign's words, when not the page's.
+    pub lang: Option<&'a str>,
 }
 
-pub fn campaign_card<'a>(c: &CampaignView<'a>) -> CampaignCard<'a> {
+pub fn campaign_card<'a>(c: &CampaignView<'a>, speech: &Speech) -> CampaignCard<'a> {
     CampaignCard {
         title: c.title,
         url: routes::campaign(c.slug).url().to_string(),
-        dates: crate::model::Day::span(c.starts, c.ends),
+        dates: speech.span(c.starts, c.ends),
+        lang: c.words_lang,
     }
 }
 
 /// What each responding level lets a person do (docs/content.md).
-pub fn responding_label(level: i64) -> &'static str {
+pub fn responding_label(level: i64, speech: &Speech) -> String {
     match level {
-        1 => "Thank and share",
-        2 => "Answer on own topics",
-        3 => "Handle complaints and media",
-        _ => "Unknown level",
+        1..=3 => speech.text(&format!("responding-level-{level}"), None),
+        _ => speech.text("responding-level-unknown", None),
     }
+}
+
+/// Fluent arguments from names and texts.
+pub fn args<'x>(pairs: &[(&'x str, &'x str)]) -> fluent_bundle::FluentArgs<'x> {
+    let mut args = fluent_bundle::FluentArgs::new();
+    for (name, value) in pairs {
+        args.set(*name, *value);
+    }
+    args
 }
 
 /// Display form of a free-form `internal` value.

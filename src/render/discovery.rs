@@ -121,7 +121,7 @@ struct Responder<'a> {
 #[derive(Serialize)]
 struct RespondLevel<'a> {
     level: i64,
-    label: &'static str,
+    label: String,
     people: Vec<Responder<'a>>,
 }
 
@@ -351,7 +351,7 @@ impl Renderer<'_, '_> {
                     .rev()
                     .map(|(&level, people)| RespondLevel {
                         level,
-                        label: responding_label(level),
+                        label: responding_label(level, self.theme.speech()),
                         people: people.iter().map(|&i| self.responder(i)).collect(),
                     })
                     .collect(),
@@ -397,7 +397,7 @@ impl Renderer<'_, '_> {
             .map(|x| self.contacts(x.internal, Some(CONTACT_KEYS)))
             .unwrap_or_default();
         Responder {
-            person: person_card(p, self.picture(p.photo, Images::photo)),
+            person: person_card(p, self.picture(p.photo, Images::photo), self.theme.speech()),
             contacts,
         }
     }

@@ -35,8 +35,10 @@ pub struct Context<'a> {
     pub links: &'a LinkIndex<'a>,
     pub static_files: &'a HashSet<&'a Path>,
     pub highlighter: &'a Highlighter,
-    /// Prefix from the page back to the site root (`../../`).
+    /// Prefix from the page back to the root of its language's pages (`../../`).
     pub root: &'a str,
+    /// Prefix from the page back to the site root, where static files are.
+    pub site_root: &'a str,
     /// The public hub's sanitiser; `None` in the playbook, which keeps
     /// raw HTML as written.
     pub sanitiser: Option<&'a Sanitiser>,
@@ -185,7 +187,7 @@ fn rewrite(dest: &str, source: &Path, cx: &Context) -> Rewritten {
             None => Rewritten::TextOnly,
         },
         Target::Static(file) if cx.static_files.contains(file.as_path()) => {
-            Rewritten::Link(format!("{}{}", cx.root, routes::static_url(&file)))
+            Rewritten::Link(format!("{}{}", cx.site_root, routes::static_url(&file)))
         }
         Target::Static(_) | Target::Elsewhere(_) => Rewritten::TextOnly,
     }

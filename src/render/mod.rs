@@ -280,7 +280,7 @@ impl<'v, 'a> Pages<'v, 'a> {
         let person_index = view.person_index();
         let renderer = Renderer {
             view,
-            site: SiteCtx::new(view),
+            site: SiteCtx::new(view, tools.theme.languages()),
             theme: tools.theme,
             highlighter: tools.highlighter,
             images: tools.images,
@@ -322,7 +322,13 @@ impl<'v, 'a> Pages<'v, 'a> {
                 if stop() {
                     return Ok(SiteCount::default());
                 }
-                let files = renderer.run(*job)?;
+                let mut files = renderer.run(*job)?;
+                // Another language's pages go in its own folder (`cy/`).
+                if !view.language.is_default() {
+                    for f in &mut files {
+                        f.path = Path::new(&view.language.prefix).join(&f.path);
+                    }
+                }
                 for f in &files {
                     write(f)?;
                 }
@@ -353,7 +359,10 @@ impl<'v, 'a> Pages<'v, 'a> {
                     files: a.files + b.files,
                 })
             })?;
-        if view.audience == Audience::Public && matches!(scope, Scope::All) {
+        if view.audience == Audience::Public
+            && view.language.is_default()
+            && matches!(scope, Scope::All)
+        {
             let urls = listed
                 .into_inner()
                 .map_err(|_| Error::Output("a render thread failed".into()))?;
@@ -371,8 +380,14 @@ impl<'v, 'a> Pages<'v, 'a> {
     /// fills whole (`processed_images/`).
     pub fn planned(&self) -> (Vec<PathBuf>, Vec<&'static str>) {
         let r = &self.renderer;
-        let mut files: Vec<PathBuf> = r.jobs().into_iter().flat_map(|job| r.paths(job)).collect();
-        if r.is_public() {
+        let prefix = Path::new(&r.view.language.prefix);
+        let mut files: Vec<PathBuf> = r
+            .jobs()
+            .into_iter()
+            .flat_map(|job| r.paths(job))
+            .map(|path| prefix.join(path))
+            .collect();
+        if r.is_public() && r.view.language.is_default() {
             files.push(routes::sitemap().file());
             // The pages with share cards (see `images::derive`).
             let view = r.view;
@@ -478,12 +493,14 @@ impl Renderer<'_, '_> {
         let mut jobs = vec![
             Job::Home,
             Job::CampaignsIndex,
-            Job::NotFound,
             Job::Aliases,
-            Job::Robots,
-            Job::Assets,
             Job::DirectoryData,
         ];
+        // One of each per site, not per language: servers look for
+        // /404.html and /robots.txt, and every language shares the assets.
+        if view.language.is_default() {
+            jobs.extend([Job::NotFound, Job::Robots, Job::Assets]);
+        }
         if !view.guidelines.is_empty() {
             jobs.push(Job::GuidelinesIndex);
         }
@@ -680,7 +697,11 @@ impl Renderer<'_, '_> {
             .map(|i| {
                 self.card(&self.cards.people[i], root, || {
                     let p = &self.view.people[i];
-                    let p = context::person_card(p, self.picture(p.photo, Images::photo));
+                    let p = context::person_card(
+                        p,
+                        self.picture(p.photo, Images::photo),
+                        self.theme.speech(),
+                    );
                     self.theme.render(
                         "person_card.html",
                         &CardCtx {
@@ -704,7 +725,7 @@ impl Renderer<'_, '_> {
             .into_iter()
             .map(|i| {
                 self.card(&self.cards.stories[i], root, || {
-                    let s = context::story_card(&self.view.stories[i]);
+                    let s = context::story_card(&self.view.stories[i], self.theme.speech());
                     self.theme.render(
                         "story_card.html",
                         &CardCtx {
@@ -788,11 +809,13 @@ impl Renderer<'_, '_> {
 
     /// A body rendered as HTML for a page at `root`'s depth.
     fn markdown(&self, body: crate::model::Body, root: &str) -> String {
+        let site_root = format!("{root}{}", self.site.up);
         let cx = markdown::Context {
             links: &self.view.links,
             static_files: &self.statics,
             highlighter: self.highlighter,
             root,
+            site_root: &site_root,
             sanitiser: self.sanitiser.as_ref(),
         };
         markdown::to_html(body.text, body.path, &cx)

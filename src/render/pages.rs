@@ -34,7 +34,7 @@ struct PersonPrivateCtx<'a> {
     consent_lapsed: bool,
     consent_review: Option<String>,
     responding_level: Option<i64>,
-    responding_label: Option<&'static str>,
+    responding_label: Option<String>,
     responds_on: &'a [String],
     internal: Vec<super::contact::ContactCtx>,
     /// Their email signature's page, from the site root.
@@ -124,7 +124,7 @@ impl Renderer<'_, '_> {
         if !self.is_public() {
             return None;
         }
-        let url = route.absolute(self.site.base_url);
+        let url = route.absolute(&self.site.base_url);
         let text = text.trim_end_matches([',', ' ']);
         let networks = &self.view.config.share.networks;
         Some(ShareBlock {
@@ -150,12 +150,15 @@ impl Renderer<'_, '_> {
         resized: for<'i> fn(&'i Images, &str) -> Option<&'i Picture>,
     ) -> Option<PictureCtx> {
         let file = self.published(file)?;
+        // Templates put a picture after `root`, the root of this
+        // language's pages; pictures are at the site root, `up` above it.
+        let up = self.site.up;
         let Some(picture) = resized(self.images, file) else {
             // Size unknown (0): reading it would open the file for every
             // card on every list page; see `with_size` for the one page
             // that needs it.
             return Some(PictureCtx {
-                src: routes::static_url(std::path::Path::new(file)),
+                src: format!("{up}{}", routes::static_url(std::path::Path::new(file))),
                 width: 0,
                 height: 0,
                 srcset: Vec::new(),
@@ -164,7 +167,7 @@ impl Renderer<'_, '_> {
         // The middle size is a fair default for browsers that ignore srcset.
         let fallback = &picture.variants[picture.variants.len() / 2];
         Some(PictureCtx {
-            src: fallback.url.clone(),
+            src: format!("{up}{}", fallback.url),
             width: fallback.width,
             height: fallback.height,
             srcset: picture
@@ -172,7 +175,7 @@ impl Renderer<'_, '_> {
                 .iter()
                 .rev()
                 .map(|d| SourceCtx {
-                    url: d.url.clone(),
+                    url: format!("{up}{}", d.url),
                     width: d.width,
                 })
                 .collect(),
@@ -204,7 +207,7 @@ impl Renderer<'_, '_> {
             Some(picture) => picture.variants.first()?.url.clone(),
             None => routes::static_url(std::path::Path::new(file)),
         };
-        Some(format!("{}/{largest}", self.site.base_url))
+        Some(format!("{}/{largest}", self.site.files_url))
     }
 
     pub(super) fn home(&self) -> Result<OutputFile, Error> {
@@ -220,7 +223,11 @@ impl Renderer<'_, '_> {
             people: self.person_cards(featured.take(HOME_PEOPLE), "")?,
             people_count: view.people.len(),
             stories: self.story_cards(0..view.stories.len().min(HOME_STORIES), "")?,
-            campaigns: view.campaigns.iter().map(campaign_card).collect(),
+            campaigns: view
+                .campaigns
+                .iter()
+                .map(|c| campaign_card(c, self.theme.speech()))
+                .collect(),
             guidelines: (0..view.guidelines.len())
                 .map(|i| self.guideline_card(i))
                 .collect(),
@@ -264,7 +271,7 @@ impl Renderer<'_, '_> {
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         let page = PersonPage {
-            person: person_card(p, self.picture(p.photo, Images::photo)),
+            person: person_card(p, self.picture(p.photo, Images::photo), self.theme.speech()),
             topics: self.term_links(Facet::Topic, p.topics),
             team_url: p
                 .team
@@ -289,7 +296,8 @@ impl Renderer<'_, '_> {
             qr: self.is_public().then(|| {
                 self.images
                     .qr_code(&route)
-                    .unwrap_or_else(|| share::qr_svg(&route.absolute(self.site.base_url)))
+                    .filter(|_| self.site.up.is_empty())
+                    .unwrap_or_else(|| share::qr_svg(&route.absolute(&self.site.base_url)))
             }),
             bio: self.markdown(p.body, &root),
             links: p
@@ -306,7 +314,9 @@ impl Renderer<'_, '_> {
                 consent_lapsed: x.public && !x.on_hub,
                 consent_review: x.consent_review.map(|d| d.display()),
                 responding_level: x.responding_level,
-                responding_label: x.responding_level.map(responding_label),
+                responding_label: x
+                    .responding_level
+                    .map(|l| responding_label(l, self.theme.speech())),
                 responds_on: x.responds_on,
                 internal: self.contacts(x.internal, None),
                 signature: routes::signature(p.slug).url().to_string(),
@@ -335,7 +345,7 @@ impl Renderer<'_, '_> {
         let person = serde_json::json!({
             "@type": "Person",
             "name": p.name,
-            "url": route.absolute(self.site.base_url),
+            "url": route.absolute(&self.site.base_url),
             "jobTitle": p.role,
             "worksFor": self.organisation_ld(),
             "knowsAbout": p.topics,
@@ -374,7 +384,7 @@ impl Renderer<'_, '_> {
             &root,
         )?;
         let page = StoryPage {
-            story: story_card(s),
+            story: story_card(s, self.theme.speech()),
             body: self.markdown(s.body, &root),
             share: self.share_block(&route, s.title, s.title),
             people,
@@ -403,7 +413,7 @@ impl Renderer<'_, '_> {
             .filter_map(|slug| self.person_index.get(slug.as_str()))
             .map(|&i| {
                 let p = &self.view.people[i];
-                serde_json::json!({"@type": "Person", "name": p.name, "url": routes::person(p.slug).absolute(self.site.base_url)})
+                serde_json::json!({"@type": "Person", "name": p.name, "url": routes::person(p.slug).absolute(&self.site.base_url)})
             })
             .collect();
         let ld = serde_json::json!({
@@ -412,7 +422,7 @@ impl Renderer<'_, '_> {
             "headline": s.title,
             "description": s.summary,
             "datePublished": s.date.iso(),
-            "url": route.absolute(self.site.base_url),
+            "url": route.absolute(&self.site.base_url),
             "author": people.first().cloned().unwrap_or_else(|| self.organisation_ld()),
             "mentions": people,
             "publisher": self.organisation_ld(),
@@ -433,7 +443,12 @@ impl Renderer<'_, '_> {
     pub(super) fn campaigns_index(&self) -> Result<OutputFile, Error> {
         let route = routes::campaigns_index();
         let page = CampaignsIndex {
-            campaigns: self.view.campaigns.iter().map(campaign_card).collect(),
+            campaigns: self
+                .view
+                .campaigns
+                .iter()
+                .map(|c| campaign_card(c, self.theme.speech()))
+                .collect(),
         };
         let ctx = PageCtx::new(&self.site, &route, "campaigns", "Campaigns".into(), page).describe(
             Some(&format!(
@@ -454,7 +469,7 @@ impl Renderer<'_, '_> {
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         let page = CampaignPage {
-            campaign: campaign_card(c),
+            campaign: campaign_card(c, self.theme.speech()),
             intro: self.markdown(c.body, &root),
             hashtags: c.hashtags,
             cta: c.cta.map(|cta| LinkCtx {
@@ -494,7 +509,8 @@ impl Renderer<'_, '_> {
             .describe(Some(&description));
         // A 404 page is served at any depth, so its links start from the
         // site's own path rather than from where the page happens to be.
-        ctx.root = format!("{}/", url_path(self.site.base_url).trim_end_matches('/'));
+        ctx.root = format!("{}/", url_path(&&self.site.base_url).trim_end_matches('/'));
+        ctx.site_root = ctx.root.clone();
         self.page("404.html", &route, &ctx)
     }
 
@@ -516,7 +532,7 @@ impl Renderer<'_, '_> {
                 let target = format!("{}{}", from.root(), to.url());
                 let mut ctx =
                     PageCtx::new(&self.site, &from, "", "Moved".into(), Redirect { target });
-                ctx.canonical = to.absolute(self.site.base_url);
+                ctx.canonical = to.absolute(&self.site.base_url);
                 self.page("alias.html", &from, &ctx)
             })
             .collect()

@@ -31,7 +31,7 @@ impl Renderer<'_, '_> {
     ) -> Option<ImageMeta> {
         if let Some(card) = self.images.card(page) {
             return Some(ImageMeta {
-                url: format!("{}/{}", self.site.base_url, card.url),
+                url: format!("{}/{}", self.site.files_url, card.url),
                 width: card.width as usize,
                 height: card.height as usize,
                 alt: alt.to_string(),
@@ -47,7 +47,7 @@ impl Renderer<'_, '_> {
         Some(ImageMeta {
             url: format!(
                 "{}/{}",
-                self.site.base_url,
+                self.site.files_url,
                 routes::static_url(std::path::Path::new(file))
             ),
             width: size.width,
@@ -69,7 +69,7 @@ impl Renderer<'_, '_> {
                     "@type": "ListItem",
                     "position": i + 1,
                     "name": name,
-                    "item": page.absolute(self.site.base_url),
+                    "item": page.absolute(&self.site.base_url),
                 })
             })
             .collect();
@@ -101,7 +101,7 @@ impl Renderer<'_, '_> {
         description: &str,
         image: Option<&ImageMeta>,
     ) -> String {
-        let url = routes::campaign(c.slug).absolute(self.site.base_url);
+        let url = routes::campaign(c.slug).absolute(&self.site.base_url);
         let image = image.map(|i| i.url.as_str());
         let ld = match c.starts {
             Some(starts) => json!({

@@ -143,7 +143,7 @@ impl Renderer<'_, '_> {
         };
         let link = routes::campaign(c.slug).absolute(config.public_base());
         let page = ShareKitPage {
-            campaign: campaign_card(c),
+            campaign: campaign_card(c, self.theme.speech()),
             hashtags: c.hashtags,
             networks: &networks,
             default_label: networks

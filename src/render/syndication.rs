@@ -36,7 +36,7 @@ impl Renderer<'_, '_> {
         alternate: &Route,
         stories: &[usize],
     ) -> Result<OutputFile, Error> {
-        let base = self.site.base_url;
+        let base = &*self.site.base_url;
         let entries: Vec<Entry> = stories
             .iter()
             .take(FEED_ENTRIES)
@@ -114,7 +114,7 @@ impl Renderer<'_, '_> {
     /// A contact card with public fields only.
     pub(super) fn vcard(&self, i: usize) -> OutputFile {
         let p = &self.view.people[i];
-        let url = routes::person(p.slug).absolute(self.site.base_url);
+        let url = routes::person(p.slug).absolute(&self.site.base_url);
         let card = share::VCard {
             name: p.name,
             role: p.role,
@@ -136,15 +136,40 @@ impl Renderer<'_, '_> {
     pub(super) fn sitemap(&self, mut urls: Vec<String>) -> OutputFile {
         urls.sort();
         urls.dedup();
+        let languages = self.site.languages;
         let mut xml = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
         );
+        if languages.len() > 1 {
+            xml.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+        }
+        xml.push_str(">\n");
+        let address = |prefix: &str, url: &str| {
+            super::escape_html(&format!("{}/{prefix}{url}", self.site.files_url))
+        };
         for url in urls {
-            let absolute = format!("{}/{}", self.site.base_url, url);
-            xml.push_str(&format!(
-                "  <url><loc>{}</loc></url>\n",
-                super::escape_html(&absolute)
-            ));
+            if languages.len() == 1 {
+                xml.push_str(&format!("  <url><loc>{}</loc></url>\n", address("", &url)));
+                continue;
+            }
+            // Every language's version is listed, each naming all of them
+            // (itself included), as search engines ask.
+            let alternates: String = languages
+                .iter()
+                .map(|l| {
+                    format!(
+                        "\n    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                        super::escape_html(&l.tag),
+                        address(&l.prefix, &url)
+                    )
+                })
+                .collect();
+            for l in languages {
+                xml.push_str(&format!(
+                    "  <url><loc>{}</loc>{alternates}\n  </url>\n",
+                    address(&l.prefix, &url)
+                ));
+            }
         }
         xml.push_str("</urlset>\n");
         OutputFile {

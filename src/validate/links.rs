@@ -353,6 +353,7 @@ mod tests {
             static_files: &statics,
             highlighter: &highlighter,
             root: "",
+            site_root: "",
             sanitiser: None,
         };
         let html = markdown::to_html(body, Path::new("guidelines/a.md"), &cx);
