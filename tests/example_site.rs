@@ -24,11 +24,14 @@ fn built() -> &'static Path {
     .1
 }
 
+/// The content files of one kind, without their translations
+/// (`amara-okafor.cy.md`, whose stem has a dot).
 fn content(kind: &str) -> Vec<(String, serde_yaml::Value)> {
     let mut items: Vec<_> = std::fs::read_dir(example_site().join(kind))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| !p.file_stem().unwrap().to_string_lossy().contains('.'))
         .map(|p| {
             let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
             (stem, front_matter(&p))

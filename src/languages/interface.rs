@@ -67,7 +67,9 @@ impl Interface {
                     }
                     Err((resource, errors)) => {
                         for e in errors {
-                            let (line, column) = line_column(text, e.pos.start);
+                            // Where the broken text starts, not where the parser gave up.
+                            let at = e.slice.as_ref().map_or(e.pos.start, |s| s.start);
+                            let (line, column) = line_column(text, at);
                             out.push(
                                 Diagnostic::error(rel, line, format!("this line is not a Fluent text: {}", e.kind))
                                     .at_column(column)

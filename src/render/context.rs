@@ -103,6 +103,9 @@ pub struct PageCtx<'a, T: Serialize> {
     pub meta: Option<Meta>,
     /// Atom feeds this page offers (`rel="alternate"`).
     pub feeds: Vec<LinkCtx>,
+    /// Set on the page of an item that has no translation into the page's
+    /// language: the language its words are in.
+    pub words_lang: Option<&'a str>,
     pub page: T,
 }
 
@@ -219,6 +222,7 @@ impl<'a, T: Serialize> PageCtx<'a, T> {
             section,
             meta: (!site.playbook).then(Meta::website),
             feeds: Vec::new(),
+            words_lang: None,
             page,
         }
     }
@@ -228,6 +232,12 @@ impl<'a, T: Serialize> PageCtx<'a, T> {
         if !self.site.playbook {
             self.meta = Some(meta);
         }
+        self
+    }
+
+    /// The page shows an item's words, in `lang` when that is not the page's.
+    pub fn words_in(mut self, lang: Option<&'a str>) -> Self {
+        self.words_lang = lang;
         self
     }
 

@@ -138,6 +138,7 @@ impl Renderer<'_, '_> {
             (g.title, &route),
         ];
         let ctx = PageCtx::new(&self.site, &route, "guidelines", g.title.to_string(), page)
+            .words_in(g.words_lang)
             .describe(Some(&description))
             .with_meta(Meta {
                 json_ld: vec![self.breadcrumbs(&trail)],

@@ -335,6 +335,7 @@ impl Renderer<'_, '_> {
             self.site.organisation.name
         );
         let ctx = PageCtx::new(&self.site, &route, "people", p.name.to_string(), page)
+            .words_in(p.words_lang)
             .describe(Some(&description));
         // The card shows the name, role and charity: its description says so.
         let card_alt = match self.images.card(&route) {
@@ -401,6 +402,7 @@ impl Renderer<'_, '_> {
             .is_none()
             .then(|| preview::first_paragraph(&page.body));
         let ctx = PageCtx::new(&self.site, &route, "stories", s.title.to_string(), page)
+            .words_in(s.words_lang)
             .describe(s.summary.or(opening.flatten().as_deref()));
         let card_alt = match self.images.card(&route) {
             Some(_) => format!("{} – {}", s.title, self.site.organisation.name),
@@ -490,6 +492,7 @@ impl Renderer<'_, '_> {
         let ld = self.campaign_ld(c, &description, image.as_ref());
         let trail = [("Campaigns", &routes::campaigns_index()), (c.title, &route)];
         let ctx = PageCtx::new(&self.site, &route, "campaigns", c.title.to_string(), page)
+            .words_in(c.words_lang)
             .describe(Some(&description))
             .with_meta(Meta {
                 og_type: "website",

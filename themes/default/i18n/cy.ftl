@@ -31,3 +31,7 @@ responding-level-1 = Diolch a rhannu
 responding-level-2 = Ateb ar ei bynciau ei hun
 responding-level-3 = Delio â chwynion a'r cyfryngau
 responding-level-unknown = Lefel anhysbys
+
+## Ieithoedd
+languages-label = Iaith
+untranslated = Nid yw'r dudalen hon wedi'i chyfieithu eto: mae ei thestun ym mhrif iaith y wefan.

@@ -31,3 +31,7 @@ responding-level-1 = Thank and share
 responding-level-2 = Answer on own topics
 responding-level-3 = Handle complaints and media
 responding-level-unknown = Unknown level
+
+## Languages
+languages-label = Language
+untranslated = This page has not been translated yet: its text is in the site's main language.
