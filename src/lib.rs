@@ -106,21 +106,16 @@ fn check_loaded<'c>(
             let mut said = Vec::new();
             languages::content::check(corpus, &mut said);
             languages::content::missing(corpus, &mut said);
-            let languages = languages::of(&corpus.config);
-            let interface =
-                languages::interface::Interface::load(&opts.site, &languages, &mut said);
-            for (rel, text) in theme::Theme::site_templates(&opts.site) {
-                interface.check_template(&rel, &text, &mut said);
-            }
-            found.extend(said);
             // An unknown theme is reported with hub.yaml's other problems.
             let themes = match theme::THEMES.contains(&corpus.config.theme.as_str()) {
-                true => {
-                    let theme = theme::Theme::load(&opts.site, &corpus.config.theme)?;
-                    Some(theme.in_languages(&languages, &interface))
-                }
+                true => Some(theme::Theme::for_site(
+                    &opts.site,
+                    &corpus.config,
+                    &mut said,
+                )?),
                 false => None,
             };
+            found.extend(said);
             if let Some(themes) = &themes {
                 static_collisions(corpus, themes, opts.now, &mut found);
             }
@@ -234,10 +229,13 @@ pub fn build_with_progress(
     // Begun before images are made: it marks the output folder as
     // convene's, and the image cache lives inside it by default.
     let stage = output::Stage::begin(&opts.out)?;
-    let (public, playbook) = rayon::join(
-        || audience::select(&corpus, Audience::Public, opts.now),
-        || audience::select(&corpus, Audience::Playbook, opts.now),
+    // Each site once per language, the default first.
+    let sites = rayon::join(
+        || views_in_languages(&corpus, Audience::Public, opts.now),
+        || views_in_languages(&corpus, Audience::Playbook, opts.now),
     );
+    let sites = [sites.0, sites.1];
+    let public = &sites[0][0];
     // Opened without images too: QR codes are kept there, and choosing
     // each one's mask is most of a `--no-images` build's time otherwise.
     let cache = images::Cache::open(&opts.image_cache_dir())?;
@@ -251,34 +249,12 @@ pub fn build_with_progress(
             &mut diagnostics,
         )?
     } else {
-        images::qr_codes_only(&public, &cache)
+        images::qr_codes_only(public, &cache)
     };
     watch.lap("images");
     if stop(&diagnostics) {
         return stopped(diagnostics, watch);
     }
-    // Each site once per language: the default's view as selected, the
-    // others with their translations' words (selected the same way).
-    let languages = languages::of(&corpus.config);
-    let translated = |audience| {
-        languages
-            .iter()
-            .skip(1)
-            .map(|lang| {
-                let view = audience::select(&corpus, audience, opts.now);
-                languages::content::translate(view, &corpus, lang)
-            })
-            .collect::<Vec<_>>()
-    };
-    let (public_in, playbook_in) = (translated(Audience::Public), translated(Audience::Playbook));
-    let sites = [
-        std::iter::once(&public)
-            .chain(&public_in)
-            .collect::<Vec<_>>(),
-        std::iter::once(&playbook)
-            .chain(&playbook_in)
-            .collect::<Vec<_>>(),
-    ];
     // The last line of defence: every public file is searched for the
     // site's private values before anything is swapped in.
     let guard = private.guard();
@@ -309,7 +285,7 @@ pub fn build_with_progress(
                 false => Some(bytes),
             };
             count.files += site.copy_static(&opts.site, &views[0].static_files, &prepare)?;
-            let files = derived.files_for(views[0]);
+            let files = derived.files_for(&views[0]);
             files
                 .par_iter()
                 .try_for_each(|d| site.link(Path::new(&d.url), &d.cached))?;
@@ -340,6 +316,21 @@ pub fn build_with_progress(
         timings: watch.1,
         next_change: schedule::next_change(&corpus, opts.now),
     })
+}
+
+/// One audience's views, once per language of the site, the default first:
+/// the others with their translations' words (chosen the same way).
+pub fn views_in_languages<'c>(
+    corpus: &'c Corpus,
+    audience: Audience,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Vec<audience::View<'c>> {
+    languages::of(&corpus.config)
+        .iter()
+        .map(|lang| {
+            languages::content::translate(audience::select(corpus, audience, now), corpus, lang)
+        })
+        .collect()
 }
 
 /// A static file as the public hub publishes it: without a picture's

@@ -12,6 +12,7 @@ mod scan;
 
 use crate::audience::{campaign_is_public, guideline_is_public, person_is_public, story_is_public};
 use crate::diagnostics::Diagnostic;
+use crate::languages::content::Words;
 use crate::model::*;
 use crate::render::escape_html;
 use crate::sharing::encode;
@@ -164,6 +165,37 @@ impl<'c> Secrets<'c> {
                 &g.meta.title,
                 g.slug.as_str(),
             ));
+        }
+        // A translation of a story or guideline off the hub names it too.
+        let off_hub: HashSet<&Path> = corpus
+            .stories
+            .iter()
+            .filter(|s| !story_is_public(s, now))
+            .map(|s| s.source.path.as_path())
+            .chain(
+                corpus
+                    .guidelines
+                    .iter()
+                    .filter(|g| !guideline_is_public(g))
+                    .map(|g| g.source.path.as_path()),
+            )
+            .collect();
+        for t in corpus
+            .translations
+            .iter()
+            .filter(|t| off_hub.contains(t.of.as_path()))
+        {
+            let owner = t.of.to_str().unwrap_or_default();
+            let (title, summary) = match &t.words {
+                Words::Story(w) => (&w.title, &w.summary),
+                Words::Guideline(w) => (&w.title, &None),
+                _ => continue,
+            };
+            for (key, text) in [("title", title), ("summary", summary)] {
+                if let Some(text) = text {
+                    list.push(identifying(&t.source, key, text, owner));
+                }
+            }
         }
         list.retain(|s| s.text.chars().nth(MIN_CHARS - 1).is_some());
         Secrets { list }
@@ -529,6 +561,33 @@ pub fn public_texts(corpus: &Corpus, now: DateTime<FixedOffset>) -> Vec<PublicTe
             file: &source.path,
             line: source.body_line,
             text: &source.body,
+        });
+    }
+    // The words of translations of what is on the hub.
+    let on_hub: HashSet<&Path> = out.iter().map(|t| t.file).collect();
+    for t in corpus
+        .translations
+        .iter()
+        .filter(|t| on_hub.contains(t.of.as_path()))
+    {
+        let fields: Vec<(&str, &Option<String>)> = match &t.words {
+            Words::Person(w) => vec![
+                ("role", &w.role),
+                ("pronouns", &w.pronouns),
+                ("photo_alt", &w.photo_alt),
+            ],
+            Words::Story(w) => vec![
+                ("title", &w.title),
+                ("summary", &w.summary),
+                ("image_alt", &w.image_alt),
+            ],
+            Words::Guideline(w) | Words::Campaign(w) => vec![("title", &w.title)],
+        };
+        push_fields(&mut out, &t.source, &[], &fields);
+        out.push(PublicText {
+            file: &t.source.path,
+            line: t.source.body_line,
+            text: &t.source.body,
         });
     }
     let hub = Path::new("hub.yaml");

@@ -129,6 +129,21 @@ impl Theme {
             .collect()
     }
 
+    /// The site's theme once per language of the site (see `in_languages`),
+    /// with what is wrong in its interface texts in `out`.
+    pub fn for_site(
+        site: &Path,
+        config: &crate::config::SiteConfig,
+        out: &mut Vec<crate::diagnostics::Diagnostic>,
+    ) -> Result<Vec<Theme>, Error> {
+        let languages = crate::languages::of(config);
+        let interface = Interface::load(site, &languages, out);
+        for (rel, text) in Theme::site_templates(site) {
+            interface.check_template(&rel, &text, out);
+        }
+        Ok(Theme::load(site, &config.theme)?.in_languages(&languages, &interface))
+    }
+
     /// The interface texts of the language this theme speaks.
     pub fn speech(&self) -> &Speech {
         &self.speech

@@ -47,19 +47,43 @@ fn every_page_offers_itself_in_the_other_language_and_the_links_lead_there() {
             }
             let welsh = rel.starts_with("cy");
             let lang = if welsh { "cy" } else { "en-GB" };
-            assert!(html.contains(&format!("<html lang=\"{lang}\"")), "{}: not lang={lang}", rel.display());
-            let nav_start = html.find("<nav class=\"languages").unwrap_or_else(|| panic!("{}: no language switcher", rel.display()));
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\"")),
+                "{}: not lang={lang}",
+                rel.display()
+            );
+            let nav_start = html
+                .find("<nav class=\"languages")
+                .unwrap_or_else(|| panic!("{}: no language switcher", rel.display()));
             let nav = &html[nav_start..nav_start + html[nav_start..].find("</nav>").unwrap()];
             let links = attributes(nav, "<a ", "href");
             assert_eq!(links.len(), 1, "{}: {nav}", rel.display());
             let target = page.parent().unwrap().join(links[0]).join("index.html");
-            let target = if links[0].ends_with(".html") { page.parent().unwrap().join(links[0]) } else { target };
-            assert!(target.exists(), "{}: the switcher leads to {}, which is missing", rel.display(), links[0]);
+            let target = if links[0].ends_with(".html") {
+                page.parent().unwrap().join(links[0])
+            } else {
+                target
+            };
+            assert!(
+                target.exists(),
+                "{}: the switcher leads to {}, which is missing",
+                rel.display(),
+                links[0]
+            );
             let other = if welsh { "en-GB" } else { "cy" };
-            assert!(nav.contains(&format!("hreflang=\"{other}\" lang=\"{other}\"")), "{}: {nav}", rel.display());
+            assert!(
+                nav.contains(&format!("hreflang=\"{other}\" lang=\"{other}\"")),
+                "{}: {nav}",
+                rel.display()
+            );
             if site == "public" {
                 let alternates = attributes(&html, "<link rel=\"alternate\" hreflang", "hreflang");
-                assert_eq!(alternates, ["en-GB", "x-default", "cy"], "{}", rel.display());
+                assert_eq!(
+                    alternates,
+                    ["en-GB", "x-default", "cy"],
+                    "{}",
+                    rel.display()
+                );
             }
             checked += 1;
         }
@@ -72,10 +96,16 @@ fn welsh_pages_carry_the_welsh_words_and_mark_english_ones() {
     let out = example_built().join("public");
     let amara = read(&out.join("cy/people/amara-okafor/index.html"));
     assert!(amara.contains("Pennaeth Cyfathrebu"));
-    assert!(amara.contains("Rwy&#x27;n arwain ein tîm cyfathrebu") || amara.contains("Rwy'n arwain ein tîm cyfathrebu"));
+    assert!(
+        amara.contains("Rwy&#x27;n arwain ein tîm cyfathrebu")
+            || amara.contains("Rwy'n arwain ein tîm cyfathrebu")
+    );
     assert!(!amara.contains("class=\"untranslated\""));
     // Links in a translation's body stay in the Welsh tree.
-    assert!(amara.contains("href=\"../../stories/big-river-clean-up/\""), "{amara}");
+    assert!(
+        amara.contains("href=\"../../stories/big-river-clean-up/\""),
+        "{amara}"
+    );
     let english = read(&out.join("people/amara-okafor/index.html"));
     assert!(english.contains("Head of Communications") && !english.contains("Pennaeth"));
     // Someone without a translation: English words, said so, in a Welsh page.
@@ -99,19 +129,38 @@ fn welsh_pages_carry_the_welsh_words_and_mark_english_ones() {
 fn the_sitemap_lists_every_language_with_its_alternates() {
     let sitemap = read(&example_built().join("public/sitemap.xml"));
     let doc = roxmltree::Document::parse(&sitemap).unwrap();
-    let urls: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("url")).collect();
+    let urls: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .collect();
     assert!(urls.len() > 100);
     for url in &urls {
-        let loc = url.descendants().find(|n| n.has_tag_name("loc")).unwrap().text().unwrap();
+        let loc = url
+            .descendants()
+            .find(|n| n.has_tag_name("loc"))
+            .unwrap()
+            .text()
+            .unwrap();
         let alternates: Vec<(&str, &str)> = url
             .descendants()
             .filter(|n| n.has_tag_name("link"))
-            .map(|n| (n.attribute("hreflang").unwrap(), n.attribute("href").unwrap()))
+            .map(|n| {
+                (
+                    n.attribute("hreflang").unwrap(),
+                    n.attribute("href").unwrap(),
+                )
+            })
             .collect();
         assert_eq!(alternates.len(), 2, "{loc}");
-        assert!(alternates.iter().any(|(_, href)| *href == loc), "{loc} is not among its alternates");
+        assert!(
+            alternates.iter().any(|(_, href)| *href == loc),
+            "{loc} is not among its alternates"
+        );
         let welsh = alternates.iter().find(|(l, _)| *l == "cy").unwrap().1;
-        assert!(welsh.starts_with("https://people.riverside.example/cy/"), "{welsh}");
+        assert!(
+            welsh.starts_with("https://people.riverside.example/cy/"),
+            "{welsh}"
+        );
     }
 }
 
@@ -133,14 +182,22 @@ fn write(site: &Path, rel: &str, text: &str) {
 fn a_translation_never_brings_a_private_person_or_story_onto_the_hub() {
     let (tmp, site) = bilingual_site();
     // Owain has not consented; the draft story is not public.
-    write(&site, "people/owain-jones.cy.md", "---\nrole: CANARY-ROLE\n---\nCANARY-BIO\n");
+    write(
+        &site,
+        "people/owain-jones.cy.md",
+        "---\nrole: CANARY-ROLE\n---\nCANARY-BIO\n",
+    );
     let draft = std::fs::read_dir(site.join("stories"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| read(p).contains("draft: true"))
         .unwrap();
     let stem = draft.file_stem().unwrap().to_string_lossy().into_owned();
-    write(&site, &format!("stories/{stem}.cy.md"), "---\ntitle: CANARY-TITLE\n---\nCANARY-TEXT ![x](../static/photos/owain-jones.jpg)\n");
+    write(
+        &site,
+        &format!("stories/{stem}.cy.md"),
+        "---\ntitle: CANARY-TITLE\n---\nCANARY-TEXT ![x](../static/images/river.jpg)\n",
+    );
     let out = tmp.path().join("dist");
     let result = build(&site, &out);
     assert!(result.status.success(), "{}", stderr(&result));
@@ -153,7 +210,11 @@ fn a_translation_never_brings_a_private_person_or_story_onto_the_hub() {
 #[test]
 fn a_translation_cannot_change_who_sees_a_file() {
     let (_tmp, site) = bilingual_site();
-    write(&site, "people/owain-jones.cy.md", "---\nrole: Cyfarwyddwr\npublic: true\n---\n");
+    write(
+        &site,
+        "people/owain-jones.cy.md",
+        "---\nrole: Cyfarwyddwr\npublic: true\n---\n",
+    );
     let (code, diags) = check_json(&site);
     assert_eq!(code, 1);
     let d = diags
@@ -169,11 +230,19 @@ fn check_finds_what_a_translation_or_a_language_lacks() {
     let (_tmp, site) = bilingual_site();
     // A site's template asks for a text it gave in English only.
     write(&site, "i18n/en-GB.ftl", "donate-button = Give today\n");
-    write(&site, "templates/site_footer.html", "<footer>\n<p>{{ t(key=\"donate-button\") }}</p>\n</footer>\n");
+    write(
+        &site,
+        "templates/site_footer.html",
+        "<footer>\n<p>{{ t(key=\"donate-button\") }}</p>\n</footer>\n",
+    );
     // A Fluent mistake, a translation of nothing, one into a language the site lacks.
     write(&site, "i18n/cy.ftl", "nav-people = Pobl\nbroken = { $x\n");
     write(&site, "people/nobody.cy.md", "---\nrole: Neb\n---\n");
-    write(&site, "people/amara-okafor.fr.md", "---\nrole: Cheffe\n---\n");
+    write(
+        &site,
+        "people/amara-okafor.fr.md",
+        "---\nrole: Cheffe\n---\n",
+    );
     let (code, diags) = check_json(&site);
     assert_eq!(code, 1);
     let find = |file: &str, needle: &str| {
@@ -196,7 +265,12 @@ fn untranslated_content_is_counted_per_language() {
     assert_eq!(code, 0);
     let w = diags
         .iter()
-        .find(|d| d["message"].as_str().unwrap_or("").contains("no Welsh translation"))
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("no Welsh translation")
+        })
         .expect("a count of untranslated files");
     assert_eq!(w["severity"], "warning");
 }
@@ -207,8 +281,15 @@ fn a_site_with_one_language_has_no_switcher_and_no_language_tree() {
     let hub = read(&site.join("hub.yaml"));
     let start = hub.find("languages:").unwrap();
     let end = hub.find("theme:").unwrap();
-    write(&site, "hub.yaml", &format!("{}language: en-GB\n{}", &hub[..start], &hub[end..]));
-    for f in std::fs::read_dir(site.join("people")).unwrap().chain(std::fs::read_dir(site.join("stories")).unwrap()) {
+    write(
+        &site,
+        "hub.yaml",
+        &format!("{}language: en-GB\n{}", &hub[..start], &hub[end..]),
+    );
+    for f in std::fs::read_dir(site.join("people"))
+        .unwrap()
+        .chain(std::fs::read_dir(site.join("stories")).unwrap())
+    {
         let p = f.unwrap().path();
         if p.to_string_lossy().ends_with(".cy.md") {
             std::fs::remove_file(p).unwrap();

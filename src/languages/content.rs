@@ -269,10 +269,16 @@ pub fn translate<'a>(mut view: View<'a>, corpus: &'a Corpus, lang: &Language) ->
     }
     let default = corpus.config.language.as_str();
     let found = corpus.translations_into(&lang.tag);
+    // A translated body keeps the default file's path: it sits in the same
+    // folder, so its links mean the same, and `serve` finds the item's
+    // pages in every language from the file that was saved.
     let body =
         |t: &'a Translation, keep: crate::model::Body<'a>| match t.source.body.trim().is_empty() {
             true => keep,
-            false => crate::model::Body::of(&t.source),
+            false => crate::model::Body {
+                path: keep.path,
+                text: &t.source.body,
+            },
         };
     view.language = lang.clone();
     for p in &mut view.people {

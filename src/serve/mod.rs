@@ -183,7 +183,8 @@ struct Workspace {
 struct Site {
     opts: Options,
     corpus: Corpus,
-    theme: Theme,
+    /// The theme once per language of the site, the default first.
+    themes: Vec<Theme>,
     highlighter: Highlighter,
     /// Always empty: the preview shows original photos and draws no share
     /// cards, so a save never waits for image work (`build` makes them).
@@ -224,12 +225,12 @@ impl Workspace {
     fn open(opts: &Options, session: &Session) -> Result<Workspace, Error> {
         let mut found = Diagnostics::default();
         let corpus = load::site(&opts.site, opts.max_file_size, &mut found)?;
-        let theme = Theme::load(&opts.site, &corpus.config.theme)?;
+        let themes = themes(opts, &corpus, &mut found)?;
         let mut workspace = Workspace {
             site: Site {
                 opts: opts.clone(),
                 corpus,
-                theme,
+                themes,
                 highlighter: Highlighter::default(),
                 images: Images::default(),
                 leaks: Default::default(),
@@ -427,8 +428,8 @@ impl Workspace {
         let opts = &self.site.opts;
         let mut found = Diagnostics::default();
         let loaded = load::site(&opts.site, opts.max_file_size, &mut found)
-            .and_then(|c| Theme::load(&opts.site, &c.config.theme).map(|t| (c, t)));
-        let (corpus, theme) = match loaded {
+            .and_then(|c| themes(opts, &c, &mut found).map(|t| (c, t)));
+        let (corpus, themes) = match loaded {
             Ok(loaded) => loaded,
             // Keep serving the last good sites.
             Err(e) => {
@@ -437,7 +438,7 @@ impl Workspace {
             }
         };
         self.site.corpus = corpus;
-        self.site.theme = theme;
+        self.site.themes = themes;
         self.problems.read_site(found);
         // A file deleted, a static file changed, hub.yaml edited: any of
         // them can take something off the hub, so this never gives way.
@@ -467,21 +468,29 @@ impl Workspace {
 }
 
 impl Site {
-    /// What each site may show, selected side by side.
-    fn views(&self) -> [View<'_>; 2] {
-        let select = |audience| audience::select(&self.corpus, audience, self.opts.now);
+    /// What each site may show, selected side by side, once per language.
+    fn views(&self) -> [Vec<View<'_>>; 2] {
+        let select = |audience| crate::views_in_languages(&self.corpus, audience, self.opts.now);
         let (public, playbook) =
             rayon::join(|| select(Audience::Public), || select(Audience::Playbook));
         [public, playbook]
     }
 
-    fn pages<'v>(&'v self, views: &'v [View<'v>; 2]) -> [Pages<'v, 'v>; 2] {
-        let tools = Tools {
-            theme: &self.theme,
-            highlighter: &self.highlighter,
-            images: &self.images,
+    fn pages<'v>(&'v self, views: &'v [Vec<View<'v>>; 2]) -> [Vec<Pages<'v, 'v>>; 2] {
+        let pages = |views: &'v [View<'v>]| -> Vec<Pages<'v, 'v>> {
+            views
+                .iter()
+                .zip(&self.themes)
+                .map(|(view, theme)| {
+                    let tools = Tools {
+                        theme,
+                        highlighter: &self.highlighter,
+                        images: &self.images,
+                    };
+                    Pages::new(view, &tools)
+                })
+                .collect()
         };
-        let pages = |view| Pages::new(view, &tools);
         let (public, playbook) = rayon::join(|| pages(&views[0]), || pages(&views[1]));
         [public, playbook]
     }
@@ -493,7 +502,7 @@ impl Site {
     /// removes every file it did not write.
     fn render(
         &self,
-        pages: &[Pages; 2],
+        pages: &[Vec<Pages>; 2],
         scope: Scope,
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Result<Changed, Error> {
@@ -502,8 +511,8 @@ impl Site {
         let private =
             whole.then(|| validate::private_values(&self.corpus, self.opts.now, &mut found));
         let guard = private.as_ref().map(|p| p.guard());
-        let one = |pages: &Pages| {
-            let audience = pages.view().audience;
+        let one = |languages: &[Pages]| {
+            let audience = languages[0].view().audience;
             let dir = self.opts.out.join(audience.folder());
             std::fs::create_dir_all(&dir).map_err(|e| Error::Io {
                 path: dir.clone(),
@@ -530,11 +539,13 @@ impl Site {
                 }
                 Ok(())
             };
-            pages.render(scope, &write, stop)?;
+            for pages in languages {
+                pages.render(scope, &write, stop)?;
+            }
             if whole && !stop() {
-                let (planned, folders) = pages.planned();
+                let (planned, folders) = languages[0].planned();
                 let own: std::collections::HashSet<PathBuf> = planned.into_iter().collect();
-                let statics: Vec<&Path> = pages
+                let statics: Vec<&Path> = languages[0]
                     .view()
                     .static_files
                     .iter()
@@ -566,6 +577,19 @@ impl Site {
         }
         Ok([public?, playbook?])
     }
+}
+
+/// The site's theme in each of its languages, with problems in its
+/// interface texts in `found`.
+fn themes(
+    opts: &Options,
+    corpus: &crate::model::Corpus,
+    found: &mut Diagnostics,
+) -> Result<Vec<Theme>, Error> {
+    let mut said = Vec::new();
+    let themes = Theme::for_site(&opts.site, &corpus.config, &mut said)?;
+    found.extend(said);
+    Ok(themes)
 }
 
 /// Remove every file under `dir` that the last whole render did not write:
@@ -607,7 +631,7 @@ impl Pending {
     fn render(
         &mut self,
         site: &Site,
-        pages: &[Pages; 2],
+        pages: &[Vec<Pages>; 2],
         session: &Session,
     ) -> Result<bool, Error> {
         let started = Instant::now();

@@ -57,6 +57,19 @@ impl<'a> Known<'a> {
             )
             .chain(c.campaigns.iter().map(|x| (&x.source, true)))
             .collect();
+        // Translations' links are checked as their default file's are.
+        let public: HashMap<&Path, bool> =
+            bodies.iter().map(|(s, p)| (s.path.as_path(), *p)).collect();
+        let translations: Vec<(&Source, bool)> = c
+            .translations
+            .iter()
+            .map(|t| {
+                (
+                    &t.source,
+                    public.get(t.of.as_path()).copied().unwrap_or(false),
+                )
+            })
+            .collect();
         let targets = links::Targets {
             pages: bodies
                 .iter()
@@ -77,6 +90,8 @@ impl<'a> Known<'a> {
             .iter()
             .flat_map(|p| p.meta.topics.iter().map(String::as_str))
             .collect();
+        let mut bodies = bodies;
+        bodies.extend(translations);
         Known {
             corpus: c,
             now,
