@@ -300,7 +300,8 @@ pub fn hub(config: &SiteConfig, yaml: &str, diags: &mut Diagnostics) {
         }
     }
     if let Some(logo) = &config.signature.logo {
-        let (line, column) = value_position(&source, "logo", logo);
+        // Found under `signature:`: `brand:` may have a `logo:` too.
+        let (line, column) = value_position(&source, "signature", logo);
         let web = ["https://", "http://"].iter().any(|s| {
             logo.get(..s.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(s))
