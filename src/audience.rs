@@ -473,6 +473,9 @@ fn static_uses(
             files.collect(),
         )
     });
+    // Every page of the hub shows the logo in its header.
+    let logo = corpus.config.brand.logo.as_deref();
+    let brand = logo.map(|logo| (true, vec![logo]));
     let guidelines = corpus.guidelines.iter().map(move |g| {
         (
             g.source.path.as_path(),
@@ -502,4 +505,5 @@ fn static_uses(
         .into_iter()
         .map(|(_, public, files)| (public, files))
         .chain(translations)
+        .chain(brand)
 }

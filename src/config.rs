@@ -54,6 +54,36 @@ pub struct SiteWords {
     pub playbook_title: Option<String>,
 }
 
+/// The charity's look: its logo and colours (see `crate::brand`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brand {
+    /// An SVG or PNG under static/, shown in every page's header.
+    pub logo: Option<String>,
+    /// `#rrggbb`: buttons, the current page, tags, borders.
+    pub accent: Option<String>,
+    /// `#rrggbb`, optional: highlight stripes beside campaigns, quotes and
+    /// the home page's welcome.
+    pub second: Option<String>,
+}
+
+/// The links at the foot of every page, besides the accessibility
+/// statement convene writes itself.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footer {
+    /// The charity's privacy notice.
+    pub privacy: Option<String>,
+    /// How to reach the charity (a web page, `mailto:` or `tel:`); the
+    /// accessibility statement sends problems here too.
+    pub contact: Option<String>,
+    pub donate: Option<String>,
+    pub get_involved: Option<String>,
+    /// The charity's own accounts, network to address.
+    #[serde(default)]
+    pub social: indexmap::IndexMap<String, String>,
+}
+
 /// The width of a signature's logo unless hub.yaml says otherwise.
 pub const SIGNATURE_LOGO_WIDTH: u32 = 120;
 
@@ -85,6 +115,10 @@ pub struct SiteConfig {
     pub share: Share,
     #[serde(default)]
     pub signature: Signature,
+    #[serde(default)]
+    pub brand: Brand,
+    #[serde(default)]
+    pub footer: Footer,
 }
 
 fn default_language() -> String {
@@ -110,6 +144,8 @@ impl Default for SiteConfig {
             organisation: Organisation::default(),
             share: Share::default(),
             signature: Signature::default(),
+            brand: Brand::default(),
+            footer: Footer::default(),
         }
     }
 }
@@ -131,6 +167,8 @@ impl FrontMatter for SiteConfig {
         "organisation",
         "share",
         "signature",
+        "brand",
+        "footer",
     ];
 }
 
@@ -150,6 +188,16 @@ impl SiteConfig {
         let config: Option<SiteConfig> = frontmatter::parse(&whole, file, out);
         let mut config = config.unwrap_or_default();
         languages(&mut config, text, file, out);
+        // Spelt one way from here on, as photos are (see `load`), so the
+        // hub publishes the file whatever private page also names it.
+        if let Some(logo) = config
+            .brand
+            .logo
+            .as_deref()
+            .and_then(crate::routes::static_file)
+        {
+            config.brand.logo = Some(logo);
+        }
         let web_address =
             config.base_url.starts_with("https://") || config.base_url.starts_with("http://");
         if !config.base_url.is_empty() && !web_address {

@@ -11,6 +11,7 @@
 //! `Diagnostics`, and only I/O, template and output-folder failures are `Error`s.
 
 pub mod audience;
+pub mod brand;
 pub mod config;
 pub mod diagnostics;
 pub mod frontmatter;

@@ -159,6 +159,10 @@ pub fn directory_data() -> Route {
 pub fn search_data() -> Route {
     Route("search/index.js".into())
 }
+/// The accessibility statement, on both sites.
+pub fn accessibility() -> Route {
+    Route("accessibility/".into())
+}
 pub fn not_found() -> Route {
     Route("404.html".into())
 }

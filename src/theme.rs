@@ -24,7 +24,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!("templates":
     "campaigns.html", "campaign.html", "guidelines.html", "guideline.html", "facets.html", "facet.html",
     "respond.html", "search.html", "404.html", "alias.html", "site_header.html", "site_footer.html",
     "person_card.html", "story_card.html", "share_block.html", "share_kit.html", "feed.xml",
-    "share_card.svg", "signature.html", "signatures.html",
+    "share_card.svg", "signature.html", "signatures.html", "accessibility.html",
 );
 
 /// Stylesheets and scripts, published under `assets/` in both sites.

@@ -32,6 +32,41 @@ pub struct SiteCtx<'a> {
     pub languages: &'a [crate::theme::LanguageName],
     pub has_guidelines: bool,
     pub has_campaigns: bool,
+    /// The charity's logo (hub.yaml's `brand.logo`), a path from the site
+    /// root, when this site publishes it.
+    pub logo: Option<&'a str>,
+    pub footer: FooterCtx<'a>,
+}
+
+/// The links at the foot of every page, from hub.yaml's `footer:` (the
+/// template names them; the accessibility statement is always there).
+#[derive(Serialize)]
+pub struct FooterCtx<'a> {
+    pub privacy: Option<&'a str>,
+    pub contact: Option<&'a str>,
+    pub donate: Option<&'a str>,
+    pub get_involved: Option<&'a str>,
+    /// The charity's own accounts, named as people know the network.
+    pub social: Vec<LinkCtx>,
+}
+
+impl<'a> FooterCtx<'a> {
+    fn new(footer: &'a crate::config::Footer) -> Self {
+        FooterCtx {
+            privacy: footer.privacy.as_deref(),
+            contact: footer.contact.as_deref(),
+            donate: footer.donate.as_deref(),
+            get_involved: footer.get_involved.as_deref(),
+            social: footer
+                .social
+                .iter()
+                .map(|(network, url)| LinkCtx {
+                    text: crate::sharing::label(network),
+                    url: url.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 impl<'a> SiteCtx<'a> {
@@ -72,6 +107,12 @@ impl<'a> SiteCtx<'a> {
             public_url: cfg.public_base(),
             has_guidelines: !view.guidelines.is_empty(),
             has_campaigns: !view.campaigns.is_empty(),
+            logo: cfg
+                .brand
+                .logo
+                .as_deref()
+                .filter(|logo| view.static_files.contains(&std::path::Path::new(logo))),
+            footer: FooterCtx::new(&cfg.footer),
         }
     }
 }

@@ -77,6 +77,7 @@ enum Job {
     GuidelinesIndex,
     Guideline(usize),
     NotFound,
+    Accessibility,
     Aliases,
     Robots,
     Assets,
@@ -437,6 +438,7 @@ impl Renderer<'_, '_> {
             Job::GuidelinesIndex => one(routes::guidelines_index()),
             Job::Guideline(i) => one(routes::guideline(view.guidelines[i].slug)),
             Job::NotFound => one(routes::not_found()),
+            Job::Accessibility => one(routes::accessibility()),
             Job::Aliases => {
                 let people = view
                     .people
@@ -476,6 +478,7 @@ impl Job {
                 | Job::Campaign(_)
                 | Job::GuidelinesIndex
                 | Job::Guideline(_)
+                | Job::Accessibility
         )
     }
 }
@@ -493,6 +496,7 @@ impl Renderer<'_, '_> {
         let mut jobs = vec![
             Job::Home,
             Job::CampaignsIndex,
+            Job::Accessibility,
             Job::Aliases,
             Job::DirectoryData,
         ];
@@ -680,9 +684,10 @@ impl Renderer<'_, '_> {
             Job::GuidelinesIndex => one(self.guidelines_index()),
             Job::Guideline(i) => one(self.guideline(i)),
             Job::NotFound => one(self.not_found()),
+            Job::Accessibility => one(self.accessibility()),
             Job::Aliases => self.aliases(),
             Job::Robots => Ok(vec![self.robots()]),
-            Job::Assets => Ok(self.theme.assets()),
+            Job::Assets => Ok(self.assets()),
         }
     }
 

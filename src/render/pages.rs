@@ -517,6 +517,38 @@ impl Renderer<'_, '_> {
         self.page("404.html", &route, &ctx)
     }
 
+    /// The accessibility statement: what the theme guarantees and how it
+    /// is tested (the template's words), and where to report a problem.
+    pub(super) fn accessibility(&self) -> Result<OutputFile, Error> {
+        let route = routes::accessibility();
+        let description = format!(
+            "How {} is made for everyone to use, how that is tested, and how to tell us about a problem.",
+            self.site.title
+        );
+        let ctx = PageCtx::new(
+            &self.site,
+            &route,
+            "accessibility",
+            "Accessibility statement".into(),
+            (),
+        )
+        .describe(Some(&description));
+        self.page("accessibility.html", &route, &ctx)
+    }
+
+    /// The theme's stylesheets and scripts, with the charity's colours
+    /// (hub.yaml's `brand:`) set at the end of `convene.css`: a file, not
+    /// a `<style>` element, so a strict Content-Security-Policy holds.
+    pub(super) fn assets(&self) -> Vec<OutputFile> {
+        let mut assets = self.theme.assets();
+        let palette = crate::brand::palette(&self.view.config.brand).css();
+        let stylesheet = std::path::PathBuf::from(routes::asset("convene.css"));
+        if let Some(css) = assets.iter_mut().find(|f| f.path == stylesheet) {
+            css.bytes.extend_from_slice(palette.as_bytes());
+        }
+        assets
+    }
+
     /// Old addresses (`aliases`) redirect to the page's current one.
     pub(super) fn aliases(&self) -> Result<Vec<OutputFile>, Error> {
         let people = self.view.people.iter().flat_map(|p| {

@@ -244,7 +244,31 @@ pub fn hub(config: &SiteConfig, yaml: &str, diags: &mut Diagnostics) {
         opt(line, "source", &utm.source),
         opt(line, "medium", &utm.medium),
         opt(line, "logo", &config.signature.logo),
+        opt(line, "logo", &config.brand.logo),
+        opt(line, "accent", &config.brand.accent),
+        opt(line, "second", &config.brand.second),
     ];
+    let footer = &config.footer;
+    let footer_links = [
+        ("privacy", &footer.privacy),
+        ("contact", &footer.contact),
+        ("donate", &footer.donate),
+        ("get_involved", &footer.get_involved),
+    ];
+    let footer_fields = footer_links
+        .iter()
+        .filter_map(|(key, url)| opt(line, key, url))
+        .chain(footer.social.iter().flat_map(|(network, url)| {
+            [
+                Field {
+                    key: network,
+                    value: network,
+                    shape: Shape::Line,
+                    by_value: true,
+                },
+                line(network, url),
+            ]
+        }));
     let mut found = Diagnostics::default();
     check_fields(
         &source,
@@ -252,13 +276,22 @@ pub fn hub(config: &SiteConfig, yaml: &str, diags: &mut Diagnostics) {
         fields
             .into_iter()
             .flatten()
-            .chain(items("networks", &config.share.networks, Shape::Line)),
+            .chain(items("networks", &config.share.networks, Shape::Line))
+            .chain(footer_fields),
         &mut found,
     );
     let addresses = [
         ("playbook_base_url", config.playbook_base_url.as_deref()),
         ("url", org.url.as_deref()),
-    ];
+    ]
+    .into_iter()
+    .chain(footer_links.iter().map(|(key, url)| (*key, url.as_deref())))
+    .chain(
+        footer
+            .social
+            .iter()
+            .map(|(network, url)| (network.as_str(), Some(url.as_str()))),
+    );
     for (key, url) in addresses {
         if let Some(url) = url {
             // Found by its value: it may sit in a `{name: .., url: ..}` map.
@@ -267,7 +300,8 @@ pub fn hub(config: &SiteConfig, yaml: &str, diags: &mut Diagnostics) {
         }
     }
     if let Some(logo) = &config.signature.logo {
-        let (line, column) = value_position(&source, "logo", logo);
+        // Found under `signature:`: `brand:` may have a `logo:` too.
+        let (line, column) = value_position(&source, "signature", logo);
         let web = ["https://", "http://"].iter().any(|s| {
             logo.get(..s.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(s))
@@ -280,10 +314,138 @@ pub fn hub(config: &SiteConfig, yaml: &str, diags: &mut Diagnostics) {
             );
         }
     }
+    brand_colours(config, &source, &mut found);
     diags.extend(found.into_iter().map(|mut d| {
         d.line = d.line.saturating_sub(1).max(1);
         d
     }));
+}
+
+/// hub.yaml's `brand.logo`: a whole SVG or PNG in static/, shown with
+/// `<img>` (so no script in an SVG ever runs).
+pub fn hub_logo(c: &Corpus, diags: &mut Diagnostics) {
+    let Some(logo) = c.config.brand.logo.as_deref() else {
+        return;
+    };
+    let yaml = std::fs::read_to_string(c.root.join("hub.yaml")).unwrap_or_default();
+    let line = yaml
+        .lines()
+        .position(|l| l.contains("logo:") && l.contains(logo))
+        .or_else(|| {
+            yaml.lines()
+                .position(|l| l.trim_start().starts_with("logo:"))
+        })
+        .map_or(1, |i| i + 1);
+    let error = |message: String, hint: &str| {
+        Diagnostic::error(Path::new("hub.yaml"), line, message).with_hint(hint)
+    };
+    let lower = logo.to_ascii_lowercase();
+    if !(lower.ends_with(".svg") || lower.ends_with(".png")) {
+        diags.push(error(
+            format!("the logo `{logo}` is not an SVG or PNG file"),
+            "export the logo as SVG (best: sharp at every size) or PNG, put it in static/ and name it here",
+        ));
+        return;
+    }
+    if !c.static_files.contains(Path::new(logo)) {
+        // The server the hub is built on tells capitals apart.
+        let other_case = c
+            .static_files
+            .iter()
+            .map(|f| crate::routes::static_url(f))
+            .find(|f| crate::routes::static_key(f) == crate::routes::static_key(logo));
+        let hint = match other_case {
+            Some(real) => {
+                format!("the file is called `{real}`: write `logo: {real}`, with the same capitals")
+            }
+            None => {
+                "put the file in static/ and write its path inside static/, like `logo: logo.svg`"
+                    .into()
+            }
+        };
+        diags.push(error(format!("the logo `{logo}` is not in static/"), &hint));
+        return;
+    }
+    let bytes = std::fs::read(c.root.join("static").join(logo)).unwrap_or_default();
+    let readable = match lower.ends_with(".svg") {
+        true => std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")),
+        false => png_size(&bytes).is_some_and(|(w, h)| w > 0 && h > 0),
+    };
+    if !readable {
+        diags.push(error(
+            format!("the logo `{logo}` can't be read as a picture"),
+            "open it in an image editor and export it again as SVG or PNG",
+        ));
+    } else if bytes.len() > LOGO_WARN_BYTES {
+        diags.push(
+            Diagnostic::warning(
+                Path::new("hub.yaml"),
+                line,
+                format!(
+                    "the logo `{logo}` is {} KB, and every page loads it",
+                    bytes.len() / 1024
+                ),
+            )
+            .with_hint(
+                "a logo needs far less: export it as SVG, or as a PNG about 480 pixels wide",
+            ),
+        );
+    }
+}
+
+/// Above this a logo slows every page down for nothing.
+const LOGO_WARN_BYTES: usize = 300 * 1024;
+
+/// Width and height from a PNG's header, if it is one.
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let header = bytes.get(..24)?;
+    let is_png = header.starts_with(b"\x89PNG\r\n\x1a\n") && &header[12..16] == b"IHDR";
+    let number = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    is_png.then(|| (number(16), number(20)))
+}
+
+/// hub.yaml's brand colours: each a colour, and readable wherever the
+/// theme uses it (see `crate::brand`), reported at its own line.
+fn brand_colours(config: &SiteConfig, source: &Source, found: &mut Diagnostics) {
+    for problem in crate::brand::problems(&config.brand) {
+        let key = problem.key.name();
+        let (line, column) = value_position(source, key, &problem.written);
+        found.push(
+            Diagnostic::error(&source.path, line, problem.message)
+                .at_column(column)
+                .with_hint(problem.hint),
+        );
+    }
+    // Unquoted, `accent: #1f6f6a` is YAML for no value and a comment: the
+    // colour would be dropped without a word.
+    let brand = &config.brand;
+    for (key, value) in [("accent", &brand.accent), ("second", &brand.second)] {
+        let line = key_line(source, key);
+        let written = source
+            .front_matter_lines()
+            .get(line.wrapping_sub(2))
+            .copied();
+        let rest = written.and_then(|l| l.trim_start().strip_prefix(key)?.strip_prefix(':'));
+        if value.is_none() && rest.is_some_and(|r| r.trim_start().starts_with('#')) {
+            let colour = rest
+                .unwrap_or_default()
+                .split_whitespace()
+                .next()
+                .unwrap_or("#");
+            found.push(
+                Diagnostic::error(
+                    &source.path,
+                    line,
+                    format!("the `{key}` colour is read as a comment, so it is left out"),
+                )
+                .with_hint(format!(
+                    "put the colour in quotes: `{key}: \"{colour}\"` (in YAML, # starts a comment)"
+                )),
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -173,6 +173,7 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
             .map(|x| each(&|d| known.campaign(x, d))),
     );
     diags.extend(found.into_iter().flatten());
+    fields::hub_logo(c, diags);
     duplicates_and_aliases(c, diags);
 }
 

@@ -18,9 +18,9 @@ const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8
 // The page kinds issue 7 names; each must exist in the site it belongs to.
 const KINDS = {
   public: ["home", "directory", "profile", "story", "story index", "campaign", "campaign index", "topic", "team", "place",
-    "facet index", "guideline", "guideline index", "404"],
+    "facet index", "guideline", "guideline index", "accessibility", "404"],
   playbook: ["home", "directory", "profile", "story", "story index", "campaign", "campaign index", "share kit", "topic", "team",
-    "place", "facet index", "guideline", "guideline index", "respond", "search", "signature index", "signature", "404"],
+    "place", "facet index", "guideline", "guideline index", "respond", "search", "signature index", "signature", "accessibility", "404"],
 };
 
 support.requireChromium();
@@ -180,6 +180,32 @@ for (const name of ["public", "playbook"]) {
     });
   });
 }
+
+// content-example sets hub.yaml's brand (the Riverside Trust logo and colours): the pages above
+// were checked with them; here, that they really are what the browser shows, in both schemes.
+describe("brand", () => {
+  test("the logo loads in the header and the brand's accent is the page's, light and dark", async () => {
+    const accents = {};
+    for (const scheme of support.SCHEMES) {
+      const ctx = await env.context({ colorScheme: scheme });
+      const page = await ctx.newPage();
+      for (const name of ["public", "playbook"]) {
+        await page.goto(env.servers[name].origin + "/people/");
+        const logo = page.locator("header img.brand-logo");
+        assert.equal(await logo.getAttribute("alt"), "Riverside Trust");
+        assert.ok(await logo.evaluate((img) => img.complete && img.naturalWidth > 0), `${name}: the logo did not load`);
+        accents[`${name} ${scheme}`] = await page.evaluate(() =>
+          getComputedStyle(document.documentElement).getPropertyValue("--accent").trim());
+      }
+      await ctx.close();
+    }
+    assert.equal(accents["public light"], "#1f5f63");
+    assert.equal(accents["playbook light"], "#1f5f63");
+    // The dark scheme derives its own, lighter accent from it.
+    assert.match(accents["public dark"], /^#[0-9a-f]{6}$/);
+    assert.notEqual(accents["public dark"], "#1f5f63");
+  });
+});
 
 describe("not found", () => {
   test("an unknown address gets the 404 page with status 404 on both sites", async () => {

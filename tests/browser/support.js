@@ -110,6 +110,7 @@ function pageKind(rel) {
     [/^\/search\/$/, "search"],
     [/^\/signatures\/$/, "signature index"],
     [/^\/signatures\/[^/]+\/$/, "signature"],
+    [/^\/accessibility\/$/, "accessibility"],
   ];
   for (const [re, kind] of rules) if (re.test(p)) return kind;
   return "other";

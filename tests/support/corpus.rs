@@ -223,7 +223,10 @@ const HUB_YAML: &str = "title: Riverside Trust People\n\
     language: en-GB\n\
     organisation:\n  name: Riverside Trust\n  charity_number: \"1234567\"\n  url: https://riverside.example\n\
     share:\n  networks: [linkedin, bluesky, mastodon, facebook, x, threads, whatsapp, email]\n\
-    \x20 utm: {source: staff, medium: social}\n";
+    \x20 utm: {source: staff, medium: social}\n\
+    brand: {logo: photos/placeholder.svg, accent: \"#1f5f63\", second: \"#3b5a80\"}\n\
+    footer:\n  contact: mailto:hello@riverside.example\n  privacy: https://riverside.example/privacy\n\
+    \x20 social: {mastodon: https://mastodon.example/@riversidetrust}\n";
 const PLACEHOLDER_SVG: &str =
     "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\">\
     <circle cx=\"32\" cy=\"32\" r=\"30\" fill=\"#2a7\"/></svg>\n";
