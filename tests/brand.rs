@@ -215,5 +215,7 @@ fn check_reports_a_brand_colour_at_its_line_with_the_nearest_that_passes() {
     let suggested = hint.split('"').nth(1).unwrap().to_string();
     assert!(suggested.starts_with('#') && suggested.len() == 7, "{hint}");
     std::fs::write(site.join("hub.yaml"), hub.replace("#4fa3a9", &suggested)).unwrap();
-    assert_eq!(check_json(&site), (0, vec![]));
+    let (code, found) = check_json(&site);
+    assert_eq!(code, 0);
+    assert!(found.iter().all(|d| d["severity"] == "warning"), "{found:?}");
 }
