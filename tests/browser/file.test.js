@@ -125,3 +125,25 @@ describe("file:// network", () => {
     assert.deepEqual(pageErrors, [], "errors in the pages' scripts");
   });
 });
+
+describe("a Welsh reader from file://", () => {
+  test("moves between English and Welsh on a profile and keeps the page", async () => {
+    const { ctx, page } = await open("public", "people/amara-okafor/index.html");
+    assert.equal(await page.locator("html").getAttribute("lang"), "en-GB");
+    const welsh = page.locator("nav.languages a[hreflang=cy]");
+    assert.equal(await welsh.innerText(), "Cymraeg");
+    await follow(page, welsh);
+    assert.match(page.url(), /\/cy\/people\/amara-okafor\/index\.html$/);
+    assert.equal(await page.locator("html").getAttribute("lang"), "cy");
+    assert.match(await page.locator("main").innerText(), /Pennaeth Cyfathrebu/);
+    // Pictures and styles come from the site root, not from cy/.
+    const photo = page.locator("img.profile-photo");
+    await photo.waitFor();
+    assert.ok(await photo.evaluate((img) => img.complete && img.naturalWidth > 0), "the photo loads");
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).fontFamily), "");
+    await follow(page, page.locator("nav.languages a[hreflang=en-GB]"));
+    assert.match(page.url(), /\/public\/people\/amara-okafor\/index\.html$/);
+    await ctx.close();
+  });
+});
+

@@ -89,7 +89,8 @@ function urlPath(rel) {
 
 /** What kind of page a site path is, in the words of issue 7. */
 function pageKind(rel) {
-  const p = urlPath(rel);
+  // A page in another language (cy/...) is the same kind of page.
+  const p = urlPath(rel).replace(/^\/cy\//, "/");
   const rules = [
     [/^\/$/, "home"],
     [/^\/404\.html$/, "404"],
