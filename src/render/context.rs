@@ -261,11 +261,18 @@ pub struct StoryCard<'a> {
     pub date_iso: String,
     pub summary: Option<&'a str>,
     pub campaign: Option<LinkCtx>,
+    /// The story's image as this site shows it, when it has one.
+    pub image: Option<PictureCtx>,
+    /// Its description; empty when the story gives none, so the picture
+    /// is passed over beside the title that already says what it is.
+    pub image_alt: &'a str,
     /// Playbook only: why this story is not (yet) public.
     pub flags: Vec<String>,
 }
 
-pub fn story_card<'a>(s: &StoryView<'a>) -> StoryCard<'a> {
+/// `image` is the story's picture as this site shows it (see
+/// `Renderer::picture`).
+pub fn story_card<'a>(s: &StoryView<'a>, image: Option<PictureCtx>) -> StoryCard<'a> {
     let mut flags = Vec::new();
     if let Some(private) = &s.private {
         if private.draft {
@@ -291,6 +298,12 @@ pub fn story_card<'a>(s: &StoryView<'a>) -> StoryCard<'a> {
             text: c.title.to_string(),
             url: routes::campaign(c.slug).url().to_string(),
         }),
+        image_alt: if image.is_some() {
+            s.image_alt.unwrap_or("")
+        } else {
+            ""
+        },
+        image,
         flags,
     }
 }

@@ -9,6 +9,7 @@ mod data_script;
 mod directory;
 mod discovery;
 mod guidelines;
+mod home;
 pub mod highlight;
 pub mod markdown;
 mod pages;
@@ -487,13 +488,10 @@ impl Renderer<'_, '_> {
         if !view.guidelines.is_empty() {
             jobs.push(Job::GuidelinesIndex);
         }
+        // Both sites have search; the hub's finds things by their fields.
+        jobs.extend([Job::Search, Job::SearchData]);
         if view.audience == Audience::Playbook {
-            jobs.extend([
-                Job::Respond,
-                Job::Search,
-                Job::SearchData,
-                Job::SignaturesIndex,
-            ]);
+            jobs.extend([Job::Respond, Job::SignaturesIndex]);
             jobs.extend((0..view.campaigns.len()).map(Job::ShareKit));
             jobs.extend((0..view.people.len()).map(Job::Signature));
         } else {
@@ -653,7 +651,7 @@ impl Renderer<'_, '_> {
                 .map(|f| f.into_iter().collect()),
             Job::SearchData => Ok(vec![OutputFile {
                 path: routes::search_data().file(),
-                bytes: search::script(self.view),
+                bytes: search::script(self.view, &self.described()),
             }]),
             Job::Story(i) => one(self.story(i)),
             Job::Signature(i) => one(self.signature_page(i)),
@@ -704,7 +702,8 @@ impl Renderer<'_, '_> {
             .into_iter()
             .map(|i| {
                 self.card(&self.cards.stories[i], root, || {
-                    let s = context::story_card(&self.view.stories[i]);
+                    let s = &self.view.stories[i];
+                    let s = context::story_card(s, self.picture(s.image, Images::story_image));
                     self.theme.render(
                         "story_card.html",
                         &CardCtx {
