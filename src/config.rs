@@ -258,7 +258,10 @@ fn whole_word(line: &str, word: &str) -> Option<usize> {
     let slug_char = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
     line.match_indices(word).map(|(at, _)| at).find(|&at| {
         !line[..at].chars().next_back().is_some_and(slug_char)
-            && !line[at + word.len()..].chars().next().is_some_and(slug_char)
+            && !line[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(slug_char)
     })
 }
 

@@ -75,8 +75,15 @@ fn the_hub_features_only_what_is_public_and_the_playbook_shows_every_pick() {
     let (people, stories) = featured(tmp.path());
     // Those off the hub first, the public pick last (the generator has no
     // embargoed story at every size).
-    assert_eq!(people.len(), 3, "never consented, lapsed, public: {people:?}");
-    assert!(stories.len() >= 2, "a draft, maybe embargoed, public: {stories:?}");
+    assert_eq!(
+        people.len(),
+        3,
+        "never consented, lapsed, public: {people:?}"
+    );
+    assert!(
+        stories.len() >= 2,
+        "a draft, maybe embargoed, public: {stories:?}"
+    );
     let (off_people, public_person) = people.split_at(people.len() - 1);
     let (off_stories, public_story) = stories.split_at(stories.len() - 1);
 
@@ -123,7 +130,10 @@ fn the_home_page_mixes_teams_and_places_rather_than_the_alphabet() {
     let names = texts(&home, HOME_PEOPLE);
     let cards = "section[aria-labelledby=people-heading] .person-card .meta";
     let meta = texts(&home, cards);
-    let teams: HashSet<&str> = meta.iter().map(|m| m.split(" · ").next().unwrap()).collect();
+    let teams: HashSet<&str> = meta
+        .iter()
+        .map(|m| m.split(" · ").next().unwrap())
+        .collect();
     let places: HashSet<&str> = meta.iter().filter_map(|m| m.split(" · ").nth(1)).collect();
     // The generator has 22 teams: twelve people come from at least ten.
     assert!(teams.len() >= 10, "{teams:?}");
@@ -147,7 +157,11 @@ fn the_mix_stays_for_the_same_content_and_changes_with_it() {
     assert!(build_without_images(&tmp.path().join("site"), &again)
         .status
         .success());
-    assert_eq!(names(&again), before, "the same content, the same home page");
+    assert_eq!(
+        names(&again),
+        before,
+        "the same content, the same home page"
+    );
 
     // A new colleague joins: everyone is dealt afresh.
     std::fs::write(
@@ -181,7 +195,10 @@ fn topic_tiles_lead_to_people_and_name_some_to_ask() {
             .filter_map(|l| l.value().attr("href"))
             .collect();
         assert!(links[0].starts_with("topics/"), "{links:?}");
-        let people = links[1..].iter().filter(|l| l.starts_with("people/")).count();
+        let people = links[1..]
+            .iter()
+            .filter(|l| l.starts_with("people/"))
+            .count();
         assert!((1..=2).contains(&people), "{links:?}");
         for link in &links {
             let file = out.join("public").join(link).join("index.html");

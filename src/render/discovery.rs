@@ -404,11 +404,12 @@ impl Renderer<'_, '_> {
 
     pub(super) fn search_page(&self) -> Result<OutputFile, Error> {
         let route = routes::search();
-        let ctx = PageCtx::new(&self.site, &route, "search", "Search".into(), ())
-            .describe(Some(&format!(
+        let ctx = PageCtx::new(&self.site, &route, "search", "Search".into(), ()).describe(Some(
+            &format!(
                 "Search {} for people, stories and campaigns.",
                 self.site.title
-            )));
+            ),
+        ));
         self.page("search.html", &route, &ctx)
     }
 

@@ -106,7 +106,11 @@ impl Renderer<'_, '_> {
     /// The topics with most people, each naming the first people of the
     /// home page's mix who talk about it.
     fn topic_tiles(&self, topics: &Taxonomy, mix: &Mix) -> Vec<TopicTile> {
-        let mut tiles: Vec<_> = topics.terms.iter().filter(|t| !t.people.is_empty()).collect();
+        let mut tiles: Vec<_> = topics
+            .terms
+            .iter()
+            .filter(|t| !t.people.is_empty())
+            .collect();
         // Terms are sorted by label, and the sort is stable: ties stay so.
         tiles.sort_by_key(|t| std::cmp::Reverse(t.people.len()));
         tiles

@@ -24,7 +24,7 @@ pub(super) fn check(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnost
                 line,
                 format!("people/{slug}.md is featured, but is not on the public hub, so the home page leaves them out"),
             )
-            .with_hint("a profile is on the hub only with `public: true` and a consent review not passed; or take them out of `featured:`"),
+            .with_hint("a profile is on the hub only with `public: true` (their consent) and no `consent_review` date passed; until then, take them out of `featured:`"),
             None if unreadable(c, "people", slug) => continue,
             None => Diagnostic::error(hub, line, format!("no person has the slug `{slug}`"))
                 .with_hint(
@@ -49,7 +49,7 @@ pub(super) fn check(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnost
                     s.source.path.to_string_lossy().replace('\\', "/")
                 ),
             )
-            .with_hint("a story is on the hub when it is not a draft, not `audience: internal` and past its `publish_after`"),
+            .with_hint("a story is on the hub once it is not a draft, not `audience: internal` and past its `publish_after`; until then the home page shows the newest stories in its place"),
             None if unreadable(c, "stories", slug) => continue,
             None => Diagnostic::error(hub, line, format!("no story has the slug `{slug}`"))
                 .with_hint(
