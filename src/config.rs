@@ -320,3 +320,33 @@ impl Options {
             .unwrap_or_else(|| self.out.join(".cache").join("images"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn featured(text: &str) -> Featured {
+        let mut out = Vec::new();
+        let config = SiteConfig::parse(text, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        config.featured
+    }
+
+    #[test]
+    fn featured_slugs_are_found_where_they_are_written() {
+        let head = "title: T\nbase_url: https://a.example\n";
+        // One line: a slug inside a longer one is not it, and a slug that
+        // is both a person's and a story's is found under its own key.
+        let f = featured(&format!(
+            "{head}featured: {{people: [river-day-team, river-day], stories: [river-day]}}\n"
+        ));
+        assert_eq!(f.people_at, [(3, 21), (3, 37)]);
+        assert_eq!(f.stories_at, [(3, 59)]);
+        // Block lists.
+        let f = featured(&format!(
+            "{head}featured:\n  stories:\n    - otters\n  people:\n    - amara\n    - otters\n"
+        ));
+        assert_eq!(f.stories_at, [(5, 7)]);
+        assert_eq!(f.people_at, [(7, 7), (8, 7)]);
+    }
+}
