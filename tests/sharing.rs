@@ -666,6 +666,7 @@ fn page_kind(path: &str) -> Option<&'static str> {
         ["campaigns", _] => "campaign",
         ["guidelines"] => "guidelines index",
         ["guidelines", _] => "guideline",
+        ["search"] => "search",
         _ => return None,
     })
 }
@@ -831,6 +832,7 @@ fn every_public_page_kind_previews_itself() {
         "campaign",
         "guidelines index",
         "guideline",
+        "search",
     ]);
     assert_eq!(kinds, expected);
 

@@ -462,6 +462,7 @@ impl Job {
                 | Job::Campaign(_)
                 | Job::GuidelinesIndex
                 | Job::Guideline(_)
+                | Job::Search
         )
     }
 }
