@@ -84,6 +84,24 @@ pub struct Footer {
     pub social: indexmap::IndexMap<String, String>,
 }
 
+/// What the public hub's home page puts first (`featured:`): people and
+/// stories by slug, in the order written. Anyone not on the hub, or a
+/// story that is not public, is simply left out there (`check` warns).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Featured {
+    #[serde(default)]
+    pub people: Vec<String>,
+    #[serde(default)]
+    pub stories: Vec<String>,
+    /// Where each slug is written in hub.yaml (line, column), in the same
+    /// order, so `check` can point at a wrong one.
+    #[serde(skip)]
+    pub people_at: Vec<(usize, usize)>,
+    #[serde(skip)]
+    pub stories_at: Vec<(usize, usize)>,
+}
+
 /// The width of a signature's logo unless hub.yaml says otherwise.
 pub const SIGNATURE_LOGO_WIDTH: u32 = 120;
 
@@ -119,6 +137,8 @@ pub struct SiteConfig {
     pub brand: Brand,
     #[serde(default)]
     pub footer: Footer,
+    #[serde(default)]
+    pub featured: Featured,
 }
 
 fn default_language() -> String {
@@ -146,6 +166,7 @@ impl Default for SiteConfig {
             signature: Signature::default(),
             brand: Brand::default(),
             footer: Footer::default(),
+            featured: Featured::default(),
         }
     }
 }
@@ -169,6 +190,7 @@ impl FrontMatter for SiteConfig {
         "signature",
         "brand",
         "footer",
+        "featured",
     ];
 }
 
@@ -198,6 +220,7 @@ impl SiteConfig {
         {
             config.brand.logo = Some(logo);
         }
+        config.featured.locate(text);
         let web_address =
             config.base_url.starts_with("https://") || config.base_url.starts_with("http://");
         if !config.base_url.is_empty() && !web_address {
@@ -325,6 +348,61 @@ fn languages(config: &mut SiteConfig, text: &str, file: &Path, out: &mut Vec<Dia
     }
 }
 
+impl Featured {
+    /// Find each featured slug in hub.yaml: the first place after the
+    /// `featured:` line (and after the one before it) where the slug is
+    /// written whole, so `people: [amara]` and a block list both work.
+    fn locate(&mut self, text: &str) {
+        let lines: Vec<&str> = text.lines().collect();
+        let start = lines
+            .iter()
+            .position(|l| l.starts_with("featured:"))
+            .unwrap_or(0);
+        let find = |slugs: &[String], key: &str| {
+            // From the list's own key, so a slug that is both a person's
+            // and a story's is found under the right one.
+            let key = format!("{key}:");
+            let (mut from, mut col_from) = (start..lines.len())
+                .find_map(|i| Some((i, lines[i].find(&key)? + key.len())))
+                .unwrap_or((start, 0));
+            slugs
+                .iter()
+                .map(|slug| {
+                    let found = (from..lines.len()).find_map(|i| {
+                        let skip = if i == from { col_from } else { 0 };
+                        let at = whole_word(lines[i].get(skip..)?, slug)? + skip;
+                        Some((i, at))
+                    });
+                    match found {
+                        Some((i, at)) => {
+                            (from, col_from) = (i, at + slug.len());
+                            (i + 1, lines[i][..at].chars().count() + 1)
+                        }
+                        None => (start + 1, 1),
+                    }
+                })
+                .collect()
+        };
+        self.people_at = find(&self.people, "people");
+        self.stories_at = find(&self.stories, "stories");
+    }
+}
+
+/// Where `word` stands alone in `line` (not inside a longer slug).
+fn whole_word(line: &str, word: &str) -> Option<usize> {
+    if word.is_empty() {
+        return None;
+    }
+    let slug_char = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    line.match_indices(word).map(|(at, _)| at).find(|&at| {
+        !line[..at].chars().next_back().is_some_and(slug_char)
+            && !line[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(slug_char)
+    })
+}
+
 fn line_of(text: &str, key: &str) -> usize {
     text.lines()
         .position(|l| l.starts_with(key))
@@ -378,5 +456,35 @@ impl Options {
         self.image_cache
             .clone()
             .unwrap_or_else(|| self.out.join(".cache").join("images"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn featured(text: &str) -> Featured {
+        let mut out = Vec::new();
+        let config = SiteConfig::parse(text, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        config.featured
+    }
+
+    #[test]
+    fn featured_slugs_are_found_where_they_are_written() {
+        let head = "title: T\nbase_url: https://a.example\n";
+        // One line: a slug inside a longer one is not it, and a slug that
+        // is both a person's and a story's is found under its own key.
+        let f = featured(&format!(
+            "{head}featured: {{people: [river-day-team, river-day], stories: [river-day]}}\n"
+        ));
+        assert_eq!(f.people_at, [(3, 21), (3, 37)]);
+        assert_eq!(f.stories_at, [(3, 59)]);
+        // Block lists.
+        let f = featured(&format!(
+            "{head}featured:\n  stories:\n    - otters\n  people:\n    - amara\n    - otters\n"
+        ));
+        assert_eq!(f.stories_at, [(5, 7)]);
+        assert_eq!(f.people_at, [(7, 7), (8, 7)]);
     }
 }

@@ -203,7 +203,10 @@ fn check_reports_a_brand_colour_at_its_line_with_the_nearest_that_passes() {
     let (code, found) = check_json(&site);
     assert_eq!(code, 1);
     // (content-example's Welsh is incomplete on purpose: a warning.)
-    let found: Vec<_> = found.into_iter().filter(|d| d["severity"] == "error").collect();
+    let found: Vec<_> = found
+        .into_iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
     assert_eq!(found.len(), 1, "{found:?}");
     let d = &found[0];
     let line = hub.lines().position(|l| l.contains("#4fa3a9")).unwrap() + 1;
@@ -217,5 +220,8 @@ fn check_reports_a_brand_colour_at_its_line_with_the_nearest_that_passes() {
     std::fs::write(site.join("hub.yaml"), hub.replace("#4fa3a9", &suggested)).unwrap();
     let (code, found) = check_json(&site);
     assert_eq!(code, 0);
-    assert!(found.iter().all(|d| d["severity"] == "warning"), "{found:?}");
+    assert!(
+        found.iter().all(|d| d["severity"] == "warning"),
+        "{found:?}"
+    );
 }

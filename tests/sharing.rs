@@ -667,6 +667,7 @@ fn page_kind(path: &str) -> Option<&'static str> {
         ["guidelines"] => "guidelines index",
         ["guidelines", _] => "guideline",
         ["accessibility"] => "accessibility statement",
+        ["search"] => "search",
         _ => return None,
     })
 }
@@ -833,6 +834,7 @@ fn every_public_page_kind_previews_itself() {
         "guidelines index",
         "guideline",
         "accessibility statement",
+        "search",
     ]);
     assert_eq!(kinds, expected);
 

@@ -384,13 +384,24 @@ pub struct StoryCard<'a> {
     pub date_iso: String,
     pub summary: Option<&'a str>,
     pub campaign: Option<LinkCtx>,
+    /// The story's image as this site shows it, when it has one.
+    pub image: Option<PictureCtx>,
+    /// Its description; empty when the story gives none, so the picture
+    /// is passed over beside the title that already says what it is.
+    pub image_alt: &'a str,
     /// Playbook only: why this story is not (yet) public.
     pub flags: Vec<String>,
     /// The language of the story's words, when not the page's.
     pub lang: Option<&'a str>,
 }
 
-pub fn story_card<'a>(s: &StoryView<'a>, speech: &Speech) -> StoryCard<'a> {
+/// `image` is the story's picture as this site shows it (see
+/// `Renderer::picture`).
+pub fn story_card<'a>(
+    s: &StoryView<'a>,
+    image: Option<PictureCtx>,
+    speech: &Speech,
+) -> StoryCard<'a> {
     let mut flags = Vec::new();
     if let Some(private) = &s.private {
         if private.draft {
@@ -418,6 +429,12 @@ pub fn story_card<'a>(s: &StoryView<'a>, speech: &Speech) -> StoryCard<'a> {
             text: c.title.to_string(),
             url: routes::campaign(c.slug).url().to_string(),
         }),
+        image_alt: if image.is_some() {
+            s.image_alt.unwrap_or("")
+        } else {
+            ""
+        },
+        image,
         flags,
         lang: s.words_lang,
     }

@@ -3,7 +3,7 @@
 //! and search pages.
 
 use super::context::*;
-use super::{OutputFile, Renderer};
+use super::{preview, search, OutputFile, Renderer};
 use crate::images::Images;
 use crate::routes::{self, Facet, Route};
 use crate::taxonomy::Taxonomy;
@@ -404,7 +404,37 @@ impl Renderer<'_, '_> {
 
     pub(super) fn search_page(&self) -> Result<OutputFile, Error> {
         let route = routes::search();
-        let ctx = PageCtx::new(&self.site, &route, "search", "Search".into(), ());
+        let ctx = PageCtx::new(&self.site, &route, "search", "Search".into(), ()).describe(Some(
+            &format!(
+                "Search {} for people, stories and campaigns.",
+                self.site.title
+            ),
+        ));
         self.page("search.html", &route, &ctx)
+    }
+
+    /// On the hub, the first paragraph of each campaign and public
+    /// guideline as their pages show it, for the search index; the
+    /// playbook's index reads their whole text instead.
+    pub(super) fn described(&self) -> search::Described {
+        if !self.is_public() {
+            return search::Described {
+                campaigns: Vec::new(),
+                guidelines: Vec::new(),
+            };
+        }
+        let view = self.view;
+        search::Described {
+            campaigns: view
+                .campaigns
+                .iter()
+                .map(|c| self.campaign_description(c, &self.markdown(c.body, "")))
+                .collect(),
+            guidelines: view
+                .guidelines
+                .iter()
+                .map(|g| preview::first_paragraph(&self.markdown(g.body, "")).unwrap_or_default())
+                .collect(),
+        }
     }
 }

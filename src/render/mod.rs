@@ -10,6 +10,7 @@ mod directory;
 mod discovery;
 mod guidelines;
 pub mod highlight;
+mod home;
 pub mod markdown;
 mod pages;
 mod preview;
@@ -479,6 +480,7 @@ impl Job {
                 | Job::GuidelinesIndex
                 | Job::Guideline(_)
                 | Job::Accessibility
+                | Job::Search
         )
     }
 }
@@ -508,13 +510,10 @@ impl Renderer<'_, '_> {
         if !view.guidelines.is_empty() {
             jobs.push(Job::GuidelinesIndex);
         }
+        // Both sites have search; the hub's finds things by their fields.
+        jobs.extend([Job::Search, Job::SearchData]);
         if view.audience == Audience::Playbook {
-            jobs.extend([
-                Job::Respond,
-                Job::Search,
-                Job::SearchData,
-                Job::SignaturesIndex,
-            ]);
+            jobs.extend([Job::Respond, Job::SignaturesIndex]);
             jobs.extend((0..view.campaigns.len()).map(Job::ShareKit));
             jobs.extend((0..view.people.len()).map(Job::Signature));
         } else {
@@ -674,7 +673,7 @@ impl Renderer<'_, '_> {
                 .map(|f| f.into_iter().collect()),
             Job::SearchData => Ok(vec![OutputFile {
                 path: routes::search_data().file(),
-                bytes: search::script(self.view),
+                bytes: search::script(self.view, &self.described()),
             }]),
             Job::Story(i) => one(self.story(i)),
             Job::Signature(i) => one(self.signature_page(i)),
@@ -730,7 +729,9 @@ impl Renderer<'_, '_> {
             .into_iter()
             .map(|i| {
                 self.card(&self.cards.stories[i], root, || {
-                    let s = context::story_card(&self.view.stories[i], self.theme.speech());
+                    let s = &self.view.stories[i];
+                    let picture = self.picture(s.image, Images::story_image);
+                    let s = context::story_card(s, picture, self.theme.speech());
                     self.theme.render(
                         "story_card.html",
                         &CardCtx {

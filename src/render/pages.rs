@@ -2,7 +2,6 @@
 //! view, then hand it to its template.
 
 use super::context::*;
-use super::guidelines::{Change, GuidelineCard};
 use super::preview;
 use super::share::{self, ShareLink};
 use super::{OutputFile, Renderer};
@@ -12,20 +11,6 @@ use crate::routes::{self, Facet, Route};
 use crate::Error;
 use serde::Serialize;
 use std::borrow::Cow;
-
-const HOME_PEOPLE: usize = 12;
-const HOME_STORIES: usize = 6;
-
-#[derive(Serialize)]
-struct Home<'a> {
-    people: Vec<Cow<'a, str>>,
-    people_count: usize,
-    stories: Vec<Cow<'a, str>>,
-    campaigns: Vec<CampaignCard<'a>>,
-    guidelines: Vec<GuidelineCard<'a>>,
-    /// Playbook: the newest guidelines, stories and campaigns by date.
-    changes: Vec<Change<'a>>,
-}
 
 #[derive(Serialize)]
 struct PersonPrivateCtx<'a> {
@@ -210,57 +195,6 @@ impl Renderer<'_, '_> {
         Some(format!("{}/{largest}", self.site.files_url))
     }
 
-    pub(super) fn home(&self) -> Result<OutputFile, Error> {
-        let route = routes::home();
-        let view = self.view;
-        // The home page shows people with photos first, in directory order,
-        // so the same input always gives the same page.
-        let with_photo = |i: &usize| view.people[*i].photo.is_some();
-        let featured = (0..view.people.len())
-            .filter(with_photo)
-            .chain((0..view.people.len()).filter(|i| !with_photo(i)));
-        let page = Home {
-            people: self.person_cards(featured.take(HOME_PEOPLE), "")?,
-            people_count: view.people.len(),
-            stories: self.story_cards(0..view.stories.len().min(HOME_STORIES), "")?,
-            campaigns: view
-                .campaigns
-                .iter()
-                .map(|c| campaign_card(c, self.theme.speech()))
-                .collect(),
-            guidelines: (0..view.guidelines.len())
-                .map(|i| self.guideline_card(i))
-                .collect(),
-            changes: if self.is_public() {
-                Vec::new()
-            } else {
-                self.changes()
-            },
-        };
-        let ctx = PageCtx::new(
-            &self.site,
-            &route,
-            "home",
-            self.site.title.to_string(),
-            page,
-        );
-        let mut ld = self.organisation_ld();
-        ld["@context"] = "https://schema.org".into();
-        ld["description"] = self.site.description.into();
-        let mut ctx = ctx.with_meta(Meta {
-            og_type: "website",
-            image: None,
-            json_ld: vec![json_ld(&ld)],
-        });
-        if !self.view.stories.is_empty() {
-            ctx.feeds.push(LinkCtx {
-                text: format!("Stories from {}", self.site.title),
-                url: routes::feed().url().to_string(),
-            });
-        }
-        self.page("home.html", &route, &ctx)
-    }
-
     pub(super) fn person(&self, i: usize) -> Result<OutputFile, Error> {
         let p = &self.view.people[i];
         let route = routes::person(p.slug);
@@ -385,7 +319,8 @@ impl Renderer<'_, '_> {
             &root,
         )?;
         let page = StoryPage {
-            story: story_card(s, self.theme.speech()),
+            // The page shows the image in full under the title.
+            story: story_card(s, None, self.theme.speech()),
             body: self.markdown(s.body, &root),
             share: self.share_block(&route, s.title, s.title),
             people,

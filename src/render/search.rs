@@ -1,5 +1,12 @@
-//! The playbook's full-text search index: guidelines, stories, campaigns
-//! and people, built once per build and queried by a small script.
+//! The search index of each site, built once per build and queried by a
+//! small script. The playbook's is full text: guidelines, stories,
+//! campaigns and people, bodies included. The hub's finds people, stories,
+//! campaigns and public guidelines by their fields (names, roles, teams,
+//! places, topics, titles, summaries, hashtags, a campaign's first
+//! paragraph) but not by their bodies: a public body may link to someone
+//! off the hub, and only rendering drops those words, so the hub indexes
+//! only text that is shown as it is written. That also keeps the index
+//! small at 5,000 people and 2,000 stories.
 //!
 //! The shape is ours rather than elasticlunr's: elasticlunr stores a trie
 //! with per-field term frequencies, several times larger than the text it
@@ -7,6 +14,7 @@
 //! ranking (title words first) happens in the browser.
 
 use crate::audience::View;
+use crate::model::Audience;
 use crate::routes;
 use fnv::{FnvHashMap, FnvHashSet};
 use pulldown_cmark::{Event, Parser, TagEnd};
@@ -92,7 +100,23 @@ fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
         )
 }
 
-fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
+/// What the hub's index says of each campaign and public guideline: its
+/// first paragraph as the hub renders it (a link to someone off the hub
+/// already gone), in the view's order.
+pub struct Described {
+    pub campaigns: Vec<String>,
+    pub guidelines: Vec<String>,
+}
+
+fn documents<'a>(view: &'a View<'a>, described: &Described) -> Vec<Doc<'a>> {
+    match view.audience {
+        Audience::Playbook => full_text(view),
+        Audience::Public => fields(view, described),
+    }
+}
+
+/// The playbook's documents: every item, bodies included.
+fn full_text<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
     let mut docs: Vec<Doc> = Vec::new();
     docs.par_extend(view.guidelines.par_iter().map(|g| {
         let text = plain_text(g.body.text);
@@ -126,28 +150,92 @@ fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
         }
     }));
     docs.par_extend(view.people.par_iter().map(|p| {
-        let about: Vec<&str> = [p.role, p.team, p.location].into_iter().flatten().collect();
-        let text = format!(
-            "{} {} {} {}",
-            p.name,
-            about.join(" "),
-            p.topics.join(" "),
-            plain_text(p.body.text)
-        );
-        Doc {
-            title: p.name,
-            url: routes::person(p.slug).url().into(),
-            kind: "Person",
-            excerpt: about.join(" · "),
-            text,
-        }
+        let mut doc = person(p);
+        doc.text.push(' ');
+        doc.text.push_str(&plain_text(p.body.text));
+        doc
     }));
     docs
 }
 
+/// A person by their fields: name, role, team, place and topics.
+fn person<'a>(p: &crate::audience::PersonView<'a>) -> Doc<'a> {
+    let about: Vec<&str> = [p.role, p.team, p.location].into_iter().flatten().collect();
+    Doc {
+        title: p.name,
+        url: routes::person(p.slug).url().into(),
+        kind: "Person",
+        excerpt: about.join(" · "),
+        text: format!("{} {} {}", p.name, about.join(" "), p.topics.join(" ")),
+    }
+}
+
+/// The hub's documents: people, stories, campaigns and public guidelines
+/// by the fields their pages show, never their bodies (see the top).
+fn fields<'a>(view: &'a View<'a>, described: &Described) -> Vec<Doc<'a>> {
+    let names: std::collections::HashMap<&str, &str> = view
+        .people
+        .iter()
+        .map(|p| (p.slug.as_str(), p.name))
+        .collect();
+    let mut docs: Vec<Doc> = Vec::new();
+    docs.extend(view.guidelines.iter().enumerate().map(|(i, g)| {
+        let about = described.guidelines.get(i).map_or("", String::as_str);
+        Doc {
+            title: g.title,
+            url: routes::guideline(g.slug).url().into(),
+            kind: "Guideline",
+            excerpt: excerpt(about),
+            text: format!("{} {} {about}", g.title, g.tags.join(" ")),
+        }
+    }));
+    docs.par_extend(view.stories.par_iter().map(|s| {
+        // Only the people on the hub are in a public story's list.
+        let people: Vec<&str> = s
+            .people
+            .iter()
+            .filter_map(|p| names.get(p.as_str()).copied())
+            .collect();
+        let campaign = s.campaign.map_or("", |c| c.title);
+        let excerpt = match s.summary {
+            Some(summary) => excerpt(summary),
+            None => [s.date.display(), campaign.to_string()]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
+        };
+        Doc {
+            title: s.title,
+            url: routes::story(s.slug).url().into(),
+            kind: "Story",
+            excerpt,
+            text: format!(
+                "{} {} {} {campaign} {}",
+                s.title,
+                s.summary.unwrap_or(""),
+                s.topics.join(" "),
+                people.join(" ")
+            ),
+        }
+    }));
+    docs.extend(view.campaigns.iter().enumerate().map(|(i, c)| {
+        let about = described.campaigns.get(i).map_or("", String::as_str);
+        Doc {
+            title: c.title,
+            url: routes::campaign(c.slug).url().into(),
+            kind: "Campaign",
+            excerpt: excerpt(about),
+            text: format!("{} {} {about}", c.title, c.hashtags.join(" ")),
+        }
+    }));
+    docs.par_extend(view.people.par_iter().map(person));
+    docs
+}
+
 /// `search/index.js` for the site in `view`.
-pub fn script(view: &View) -> Vec<u8> {
-    let (docs, texts): (Vec<_>, Vec<String>) = documents(view)
+pub fn script(view: &View, described: &Described) -> Vec<u8> {
+    let (docs, texts): (Vec<_>, Vec<String>) = documents(view, described)
         .into_iter()
         .map(|d| ((d.title, d.url, d.kind, d.excerpt), d.text))
         .unzip();

@@ -1,6 +1,7 @@
 //! Cross-file checks once everything is loaded: references, duplicates,
 //! links, photos. Every problem is collected; nothing stops at the first.
 
+mod featured;
 mod fields;
 mod links;
 mod private;
@@ -175,6 +176,7 @@ pub fn corpus(c: &Corpus, now: DateTime<FixedOffset>, diags: &mut Diagnostics) {
     diags.extend(found.into_iter().flatten());
     fields::hub_logo(c, diags);
     duplicates_and_aliases(c, diags);
+    featured::check(c, now, diags);
 }
 
 /// Private values in public text (errors), and what looks for them in the

@@ -39,6 +39,19 @@ async function follow(page, link) {
   assert.equal(await page.locator("main#main").count(), 1, `${page.url()} is not a page of the site`);
 }
 
+describe("the hub's search from file://", () => {
+  test("finds a story by its summary, and the result opens it", async () => {
+    const { ctx, page } = await open("public", "search/index.html");
+    await page.getByLabel(/Search people, stories and campaigns/).click();
+    await page.keyboard.type("flamingo");
+    await page.waitForFunction(() => document.querySelectorAll(".search-results li").length > 0);
+    const hits = await page.locator(".search-results li").allInnerTexts();
+    assert.ok(hits.some((h) => /^Story\s+Paddle the Wend/.test(h)), hits.join(" | "));
+    await follow(page, page.locator(".search-results a").first());
+    await ctx.close();
+  });
+});
+
 describe("the playbook from file://", () => {
   test("search finds pages, and its results open them", async () => {
     const { ctx, page } = await open("playbook", "search/index.html");

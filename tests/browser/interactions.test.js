@@ -191,11 +191,45 @@ describe("playbook search", () => {
   });
 });
 
+describe("the hub's home page and search", () => {
+  test("a topic tile leads to the topic's people, and names people to ask", async () => {
+    const { ctx, page } = await open("public", "/");
+    const tile = page.locator(".topic-tile").first();
+    const ask = tile.locator(".topic-ask a");
+    assert.ok(await ask.count() >= 1);
+    await tile.locator(".card-title a").click();
+    await page.waitForURL(/\/topics\/[^/]+\/$/);
+    assert.ok(await page.locator(".person-card").count() >= 1);
+    await ctx.close();
+  });
+
+  test("search finds stories and campaigns and says what each is", async () => {
+    const { ctx, page } = await open("public", "/search/");
+    const box = page.getByLabel(/Search people, stories and campaigns/);
+    await box.click();
+    await page.keyboard.type("flamingo");
+    await page.waitForFunction(() => document.querySelectorAll(".search-results li").length > 0);
+    let hits = await page.locator(".search-results li").allInnerTexts();
+    assert.ok(hits.some((h) => /^Story\s+Paddle the Wend/.test(h)), hits.join(" | "));
+    await box.fill("");
+    await page.keyboard.type("clean rivers");
+    await page.waitForFunction(() => [...document.querySelectorAll(".search-results li")].some((li) => /^Campaign/.test(li.innerText)));
+    hits = await page.locator(".search-results li").allInnerTexts();
+    assert.ok(hits.some((h) => /^Campaign\s/.test(h)), hits.join(" | "));
+    // Nothing of the playbook's: a draft story's words find nothing.
+    await box.fill("");
+    await page.keyboard.type("executors");
+    await page.waitForFunction(() => /Nothing found/.test(document.querySelector(".finder-status").textContent));
+    await page.screenshot({ path: path.join(support.artifactDir("screenshots", "interactions"), "hub-search.png") });
+    await ctx.close();
+  });
+});
+
 // One page of every kind, in both sites.
 const KEYBOARD_PAGES = {
   public: ["/", "/people/", "/people/amara-okafor/", "/stories/", "/stories/paddle-the-wend/", "/campaigns/",
     "/campaigns/clean-rivers-summer/", "/topics/", "/topics/water-quality/", "/teams/conservation/", "/places/millbrook/",
-    "/guidelines/", "/guidelines/accessible-posts/", "/404.html"],
+    "/guidelines/", "/guidelines/accessible-posts/", "/search/", "/404.html"],
   playbook: ["/", "/people/", "/people/amara-okafor/", "/stories/kelham-cross-spill-review/", "/stories/",
     "/campaigns/clean-rivers-summer/", "/campaigns/clean-rivers-summer/share/", "/topics/water-quality/", "/teams/conservation/",
     "/places/millbrook/", "/guidelines/", "/guidelines/crisis-communications/", "/respond/", "/search/", "/signatures/",

@@ -18,7 +18,7 @@ const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8
 // The page kinds issue 7 names; each must exist in the site it belongs to.
 const KINDS = {
   public: ["home", "directory", "profile", "story", "story index", "campaign", "campaign index", "topic", "team", "place",
-    "facet index", "guideline", "guideline index", "accessibility", "404"],
+    "facet index", "guideline", "guideline index", "accessibility", "search", "404"],
   playbook: ["home", "directory", "profile", "story", "story index", "campaign", "campaign index", "share kit", "topic", "team",
     "place", "facet index", "guideline", "guideline index", "respond", "search", "signature index", "signature", "accessibility", "404"],
 };

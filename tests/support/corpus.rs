@@ -867,6 +867,12 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
             }
             None => fm.push(format!("summary: {}", yq(&summary))),
         }
+        // Some public stories have a picture, which their cards show (no
+        // draw: the rest of the corpus stays as it was).
+        if hidden.is_none() && s % 5 == 1 {
+            fm.push("image: photos/placeholder.svg".to_string());
+            fm.push("image_alt: A moment from the day".to_string());
+        }
         if g.r.chance(0.3) {
             fm.push(format!(
                 "staff_notes: \"CANARY-story-notes-{s}: do not quote the family's surname\""
@@ -959,6 +965,43 @@ pub fn generate(out: &Path, sizes: &Sizes, seed: u64) -> io::Result<Summary> {
             .join(format!("{}.md", slugify(&title)));
         write_page(&path, &fm, &body, &mut files)?;
     }
+
+    // The home page features someone who never consented, someone whose
+    // consent lapsed and a draft, beside public picks: the hub must show
+    // only the public ones.
+    let first = |want: fn(&Person) -> bool| people.iter().find(|p| want(p)).map(|p| &p.slug);
+    let featured_people: Vec<&String> = [
+        first(|p| !p.public && !p.expired),
+        first(|p| p.expired),
+        first(|p| p.public),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let story_slug = |want: fn(Option<&str>) -> bool| {
+        stories
+            .iter()
+            .find(|(_, _, _, hidden)| want(*hidden))
+            .map(|(sslug, ..)| sslug[11..].to_string())
+    };
+    let featured_stories: Vec<String> = [
+        story_slug(|h| h == Some("draft")),
+        story_slug(|h| h == Some("embargo")),
+        story_slug(|h| h.is_none()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let featured = format!(
+        "featured:\n  people: [{}]\n  stories: [{}]\n",
+        featured_people
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        featured_stories.join(", ")
+    );
+    fs::write(out.join("hub.yaml"), format!("{HUB_YAML}{featured}"))?;
 
     Ok(Summary {
         people: people.len(),

@@ -1,5 +1,6 @@
-/* convene: full-text search of the playbook, over search/index.js (loaded
-   just before this: a script rather than JSON to fetch, so that search works
+/* convene: search, over search/index.js (the playbook's full text, the
+   hub's people, stories and campaigns by their fields; loaded just before
+   this: a script rather than JSON to fetch, so that search works
    from the file system too).
    Every word must match; the last word may be the start of a word, so
    results appear while typing. Title matches rank first. */
