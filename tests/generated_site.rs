@@ -247,3 +247,67 @@ fn builds_are_byte_identical_whatever_the_thread_count() {
         );
     }
 }
+
+/// The same generated site in English and Welsh, with a translation beside
+/// every file: those of private people, stories and guidelines carry
+/// `CANARY-cy-<n>` in every word they may change. None reaches the hub in
+/// either language; the playbook has them all.
+#[test]
+fn no_translation_of_a_private_file_reaches_the_hub_in_any_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    generated(tmp.path());
+    let site = tmp.path().join("site");
+    let hub = read(&site.join("hub.yaml"));
+    std::fs::write(
+        site.join("hub.yaml"),
+        format!("{hub}languages: [en-GB, cy]\n"),
+    )
+    .unwrap();
+    let mut planted = 0;
+    for folder in ["people", "stories", "guidelines", "campaigns"] {
+        for entry in std::fs::read_dir(site.join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = read(&path);
+            // The generator marks the name or title of everything off the hub.
+            let private = text.lines().any(|l| {
+                (l.starts_with("name:") || l.starts_with("title:")) && l.contains("CANARY-")
+            });
+            let words = match private {
+                true => {
+                    planted += 1;
+                    format!("CANARY-cy-{planted}")
+                }
+                false => "Cymraeg".to_string(),
+            };
+            let fields = match folder {
+                "people" => format!("role: \"Rôl {words}\"\npronouns: \"ef {words}\"\nphoto_alt: \"Llun {words}\"\n"),
+                "stories" => format!("title: \"Stori {words}\"\nsummary: \"Crynodeb {words}\"\nimage_alt: \"Llun {words}\"\n"),
+                _ => format!("title: \"Teitl {words}\"\n"),
+            };
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            std::fs::write(
+                path.with_file_name(format!("{stem}.cy.md")),
+                format!("---\n{fields}---\n\nTestun {words}.\n"),
+            )
+            .unwrap();
+        }
+    }
+    assert!(planted > 50, "only {planted} private translations");
+    let out = tmp.path().join("dist");
+    let result = build(&site, &out);
+    assert!(
+        result.status.success(),
+        "build failed:\n{}",
+        stderr(&result)
+    );
+    let leaked = files_containing(&out.join("public"), "CANARY-");
+    assert!(leaked.is_empty(), "on the hub: {leaked:?}");
+    assert!(out.join("public/cy/index.html").is_file());
+    assert!(!files_containing(&out.join("public/cy"), "Rôl Cymraeg").is_empty());
+    let in_playbook = files_containing(&out.join("playbook/cy"), "CANARY-cy-");
+    assert!(
+        in_playbook.len() >= planted,
+        "{} playbook pages show private translations",
+        in_playbook.len()
+    );
+}
