@@ -59,14 +59,17 @@ fn every_page_shows_the_logo_and_the_footer_links_and_the_colours_are_set() {
                 .map(|a| (text(a), attr(a, "href")))
                 .collect();
             let texts: Vec<&str> = footer.iter().map(|(t, _)| t.as_str()).collect();
+            // The Welsh pages (cy/) name the same links in Welsh.
+            let welsh = rel.starts_with("cy/");
+            let pick = |en, cy| if welsh { cy } else { en };
             assert_eq!(
                 texts,
                 [
-                    "Privacy notice",
-                    "Accessibility statement",
-                    "Contact us",
-                    "Donate",
-                    "Get involved",
+                    pick("Privacy notice", "Hysbysiad preifatrwydd"),
+                    pick("Accessibility statement", "Datganiad hygyrchedd"),
+                    pick("Contact us", "Cysylltu â ni"),
+                    pick("Donate", "Cyfrannu"),
+                    pick("Get involved", "Cymryd rhan"),
                     "Mastodon",
                     "Bluesky",
                     "Instagram"

@@ -134,8 +134,8 @@ fn the_playbook_has_its_own_title_and_heading() {
     std::fs::write(
         site.join("hub.yaml"),
         hub_yaml.replacen(
-            "language:",
-            "playbook_title: The Riverside Handbook\nlanguage:",
+            "theme:",
+            "playbook_title: The Riverside Handbook\ntheme:",
             1,
         ),
     )
