@@ -7,6 +7,7 @@
 //! ranking (title words first) happens in the browser.
 
 use crate::audience::View;
+use crate::languages::interface::Speech;
 use crate::routes;
 use fnv::{FnvHashMap, FnvHashSet};
 use pulldown_cmark::{Event, Parser, TagEnd};
@@ -28,7 +29,7 @@ const EXCERPT_CHARS: usize = 160;
 #[derive(Serialize)]
 struct Index<'a> {
     /// `[title, url, kind, excerpt]`.
-    docs: Vec<(&'a str, String, &'static str, String)>,
+    docs: Vec<(&'a str, String, &'a str, String)>,
     /// Word -> document numbers, each stored as the gap from the previous one.
     words: BTreeMap<Cow<'a, str>, Vec<u32>>,
 }
@@ -36,7 +37,7 @@ struct Index<'a> {
 struct Doc<'a> {
     title: &'a str,
     url: String,
-    kind: &'static str,
+    kind: &'a str,
     excerpt: String,
     text: String,
 }
@@ -92,14 +93,33 @@ fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
         )
 }
 
-fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
+/// What the results call each kind of page, in the site's language.
+struct Kinds {
+    guideline: String,
+    story: String,
+    campaign: String,
+    person: String,
+}
+
+impl Kinds {
+    fn in_speech(speech: &Speech) -> Kinds {
+        Kinds {
+            guideline: speech.text("kind-guideline", None),
+            story: speech.text("kind-story", None),
+            campaign: speech.text("kind-campaign", None),
+            person: speech.text("kind-person", None),
+        }
+    }
+}
+
+fn documents<'a>(view: &'a View<'a>, kinds: &'a Kinds) -> Vec<Doc<'a>> {
     let mut docs: Vec<Doc> = Vec::new();
     docs.par_extend(view.guidelines.par_iter().map(|g| {
         let text = plain_text(g.body.text);
         Doc {
             title: g.title,
             url: routes::guideline(g.slug).url().into(),
-            kind: "Guideline",
+            kind: &kinds.guideline,
             excerpt: excerpt(&text),
             text: format!("{} {} {text}", g.title, g.tags.join(" ")),
         }
@@ -110,7 +130,7 @@ fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
         Doc {
             title: s.title,
             url: routes::story(s.slug).url().into(),
-            kind: "Story",
+            kind: &kinds.story,
             excerpt: summary,
             text: format!("{} {} {text}", s.title, s.topics.join(" ")),
         }
@@ -120,7 +140,7 @@ fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
         Doc {
             title: c.title,
             url: routes::campaign(c.slug).url().into(),
-            kind: "Campaign",
+            kind: &kinds.campaign,
             excerpt: excerpt(&text),
             text: format!("{} {} {text}", c.title, c.hashtags.join(" ")),
         }
@@ -137,7 +157,7 @@ fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
         Doc {
             title: p.name,
             url: routes::person(p.slug).url().into(),
-            kind: "Person",
+            kind: &kinds.person,
             excerpt: about.join(" · "),
             text,
         }
@@ -145,9 +165,11 @@ fn documents<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
     docs
 }
 
-/// `search/index.js` for the site in `view`.
-pub fn script(view: &View) -> Vec<u8> {
-    let (docs, texts): (Vec<_>, Vec<String>) = documents(view)
+/// `search/index.js` for the site in `view`, its kinds of page named in
+/// `speech`'s language.
+pub fn script(view: &View, speech: &Speech) -> Vec<u8> {
+    let kinds = Kinds::in_speech(speech);
+    let (docs, texts): (Vec<_>, Vec<String>) = documents(view, &kinds)
         .into_iter()
         .map(|d| ((d.title, d.url, d.kind, d.excerpt), d.text))
         .unzip();

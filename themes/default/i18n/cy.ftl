@@ -54,6 +54,7 @@ pager-previous-hidden = (tudalen)
 pager-next = Nesaf
 pager-next-hidden = (tudalen)
 pager-page = Tudalen
+list-description-page = { $list }, tudalen { $number }: { $stretch }.
 
 ## Proffil person
 person-team = Tîm:
@@ -68,6 +69,7 @@ person-signature = Llofnod e-bost { $name }
 person-ask-me-about = Holwch fi am
 person-online = { $name } ar-lein
 person-share = Rhannu'r proffil hwn
+person-share-text = Dewch i gwrdd â { $name }, { $role }
 person-qr = Cod QR ar gyfer { $url }
 person-qr-caption = Sganiwch i agor y proffil hwn
 person-vcard = Ychwanegu { $name } at eich cysylltiadau
@@ -116,6 +118,8 @@ story-share = Rhannu'r stori hon
 ## Ymgyrchoedd
 campaigns-title = Ymgyrchoedd
 campaigns-description = Yr hyn y mae { $org } yn ymgyrchu drosto, a straeon y bobl y tu ôl i bob ymgyrch.
+campaign-description = { $title }: ymgyrch gan { $org }.
+campaign-description-when = { $title }: ymgyrch gan { $org }. { $when }.
 campaign-open-kit = Agor y pecyn rhannu
 campaign-kit-note = negeseuon parod ar gyfer pob rhwydwaith, gyda dolenni wedi'u tracio.
 campaign-stories = Straeon o'r ymgyrch hon

@@ -54,6 +54,7 @@ pager-previous-hidden = page
 pager-next = Next
 pager-next-hidden = page
 pager-page = Page
+list-description-page = { $list }, page { $number }: { $stretch }.
 
 ## A person's profile (person.html, person_card.html)
 person-team = Team:
@@ -69,6 +70,8 @@ person-signature = Email signature for { $name }
 person-ask-me-about = Ask me about
 person-online = Find { $name } online
 person-share = Share this profile
+# What a profile's share buttons say: the role in lower case, as in "Meet Amara, head of comms".
+person-share-text = Meet { $name }, { $role }
 person-qr = QR code for { $url }
 person-qr-caption = Scan to open this profile
 person-vcard = Add { $name } to your contacts
@@ -120,6 +123,8 @@ story-share = Share this story
 ## Campaigns (campaigns.html, campaign.html)
 campaigns-title = Campaigns
 campaigns-description = What { $org } is campaigning for, and the stories of the people behind each campaign.
+campaign-description = { $title }: a campaign by { $org }.
+campaign-description-when = { $title }: a campaign by { $org }. { $when }.
 campaign-open-kit = Open the share kit
 campaign-kit-note = ready-made posts for every network, with tracked links.
 campaign-stories = Stories from this campaign
