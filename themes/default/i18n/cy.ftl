@@ -87,7 +87,8 @@ people-browse-by = Pori yn ôl
 people-browse-topic = pwnc
 people-browse-team = tîm
 people-browse-or = neu
-people-browse-place = lle
+# After "neu" (or), so softly mutated: lle -> le.
+people-browse-place = le
 finder-name = Enw neu rôl
 finder-topic = Pwnc
 finder-any-topic = Unrhyw bwnc
