@@ -522,7 +522,7 @@ impl Renderer<'_, '_> {
         let mut ctx = PageCtx::new(&self.site, &route, "", title, ()).describe(Some(&description));
         // A 404 page is served at any depth, so its links start from the
         // site's own path rather than from where the page happens to be.
-        ctx.root = format!("{}/", url_path(&&self.site.base_url).trim_end_matches('/'));
+        ctx.root = format!("{}/", url_path(&self.site.base_url).trim_end_matches('/'));
         ctx.site_root = ctx.root.clone();
         self.page("404.html", &route, &ctx)
     }
