@@ -40,6 +40,19 @@ fn kind(key: &str) -> Kind {
     }
 }
 
+/// The interface text that names a common `internal` key in the page's
+/// language (`email` is `e-bost` in Welsh). Other keys are the site's own
+/// words and are shown as written.
+pub fn label_key(key: &str) -> Option<&'static str> {
+    match key {
+        "email" => Some("contact-email"),
+        "phone" => Some("contact-phone"),
+        "mobile" => Some("contact-mobile"),
+        "manager" => Some("contact-manager"),
+        _ => None,
+    }
+}
+
 /// One entry as shown. `person` finds a profile on this site by slug:
 /// its name and page.
 pub fn contact(

@@ -53,13 +53,36 @@ fn pager(list: &Route, current: usize, labels: Vec<String>) -> Option<Pager> {
     })
 }
 
-/// A paginated list's description: `first` on its first page; later pages
-/// say which stretch of the list they hold (`pages` labels each), so every
-/// page of the list describes itself.
-fn list_description(number: usize, pages: &[String], first: String, later: String) -> String {
-    match pages.get(number - 1).filter(|_| number > 1) {
-        Some(stretch) => format!("{later}, page {number}: {stretch}."),
-        None => first,
+impl Renderer<'_, '_> {
+    /// A paginated list's description: `first` on its first page; later
+    /// pages say which stretch of the list they hold (`pages` labels each),
+    /// so every page of the list describes itself.
+    fn list_description(
+        &self,
+        number: usize,
+        pages: &[String],
+        first: String,
+        later: String,
+    ) -> String {
+        match pages.get(number - 1).filter(|_| number > 1) {
+            Some(stretch) => self.say(
+                "list-description-page",
+                &[
+                    ("list", &later),
+                    ("number", &number.to_string()),
+                    ("stretch", stretch),
+                ],
+            ),
+            None => first,
+        }
+    }
+
+    /// A list's title: `key` on its first page, `key_page` on later ones.
+    fn list_title(&self, number: usize, key: &str, key_page: &str) -> String {
+        match number {
+            1 => self.say(key, &[]),
+            _ => self.say(key_page, &[("number", &number.to_string())]),
+        }
     }
 }
 
@@ -100,7 +123,7 @@ struct TermCard<'a> {
 
 #[derive(Serialize)]
 struct FacetIndexPage<'a> {
-    facet: &'static str,
+    facet: String,
     terms: Vec<TermCard<'a>>,
 }
 
@@ -139,22 +162,43 @@ struct RespondPage<'a> {
     topics: Vec<RespondTopic<'a>>,
 }
 
-/// The singular and plural names of a facet, for headings.
-pub fn facet_names(facet: Facet) -> (&'static str, &'static str) {
+/// A facet's name in templates (`topic`), and the keys of its interface
+/// texts: its heading (`Topics`), what its list is for, and what one of
+/// its pages is for.
+pub fn facet_names(facet: Facet) -> (&'static str, FacetTexts) {
     match facet {
-        Facet::Topic => ("topic", "Topics"),
-        Facet::Team => ("team", "Teams"),
-        Facet::Place => ("place", "Places"),
+        Facet::Topic => (
+            "topic",
+            FacetTexts {
+                heading: "facet-topics",
+                list: "facet-topics-description",
+                term: "facet-topic-description",
+            },
+        ),
+        Facet::Team => (
+            "team",
+            FacetTexts {
+                heading: "facet-teams",
+                list: "facet-teams-description",
+                term: "facet-team-description",
+            },
+        ),
+        Facet::Place => (
+            "place",
+            FacetTexts {
+                heading: "facet-places",
+                list: "facet-places-description",
+                term: "facet-place-description",
+            },
+        ),
     }
 }
 
-/// What a topic, team or place page is for, in a sentence.
-fn term_description(facet: Facet, label: &str, org: &str) -> String {
-    match facet {
-        Facet::Topic => format!("People at {org} to talk to about {label}."),
-        Facet::Team => format!("The people of {org}'s {label} team, and their stories."),
-        Facet::Place => format!("{label}: people at {org} based there, and their stories."),
-    }
+/// The keys of a facet's interface texts.
+pub struct FacetTexts {
+    pub heading: &'static str,
+    pub list: &'static str,
+    pub term: &'static str,
 }
 
 /// Contact keys shown on the "who responds" page, in this order.
@@ -170,11 +214,11 @@ impl Renderer<'_, '_> {
             .map(|chunk| format!("{} – {}", chunk[0].name, chunk[chunk.len() - 1].name))
             .collect();
         let org = &self.site.organisation.name;
-        let description = list_description(
+        let description = self.list_description(
             number,
             &pages,
-            format!("Meet the people of {org} and find someone to talk to, by name, topic, team or place."),
-            format!("People at {org}"),
+            self.say("people-description", &[("org", org)]),
+            self.say("people-description-short", &[("org", org)]),
         );
         let first = (number - 1) * PEOPLE_PER_PAGE;
         let shown = first..(first + PEOPLE_PER_PAGE).min(people.len());
@@ -189,11 +233,7 @@ impl Renderer<'_, '_> {
             },
             data_url: routes::directory_data().url().to_string(),
         };
-        let title = if number == 1 {
-            "People".to_string()
-        } else {
-            format!("People, page {number}")
-        };
+        let title = self.list_title(number, "people-title", "people-title-page");
         let ctx =
             PageCtx::new(&self.site, &route, "people", title, page).describe(Some(&description));
         self.page("people.html", &route, &ctx)
@@ -216,17 +256,17 @@ impl Renderer<'_, '_> {
             .map(|chunk| {
                 format!(
                     "{} – {}",
-                    chunk[0].date.display(),
-                    chunk[chunk.len() - 1].date.display()
+                    self.theme.speech().date(chunk[0].date),
+                    self.theme.speech().date(chunk[chunk.len() - 1].date)
                 )
             })
             .collect();
         let org = &self.site.organisation.name;
-        let description = list_description(
+        let description = self.list_description(
             number,
             &pages,
-            format!("Stories from {org}: what its people have been doing, newest first."),
-            format!("Stories from {org}"),
+            self.say("stories-description", &[("org", org)]),
+            self.say("stories-from", &[("org", org)]),
         );
         let first = (number - 1) * STORIES_PER_PAGE;
         let shown = first..(first + STORIES_PER_PAGE).min(stories.len());
@@ -235,11 +275,7 @@ impl Renderer<'_, '_> {
             stories: self.story_cards(shown, &route.root())?,
             pager: pager(&list, number, pages),
         };
-        let title = if number == 1 {
-            "Stories".to_string()
-        } else {
-            format!("Stories, page {number}")
-        };
+        let title = self.list_title(number, "stories-title", "stories-title-page");
         let ctx =
             PageCtx::new(&self.site, &route, "stories", title, page).describe(Some(&description));
         self.page("stories.html", &route, &ctx)
@@ -260,24 +296,17 @@ impl Renderer<'_, '_> {
     pub(super) fn facet_index(&self, facet: Facet) -> Result<OutputFile, Error> {
         let route = routes::facet_index(facet);
         let taxonomy = self.taxonomy(facet);
-        let (_, plural) = facet_names(facet);
+        let (_, texts) = facet_names(facet);
+        let heading = self.say(texts.heading, &[]);
         let page = FacetIndexPage {
-            facet: plural,
+            facet: heading.clone(),
             terms: (0..taxonomy.terms.len())
                 .map(|i| self.term_card(taxonomy, i))
                 .collect(),
         };
         let org = &self.site.organisation.name;
-        let description = match facet {
-            Facet::Topic => {
-                format!("The topics people at {org} talk about, and who to ask about each.")
-            }
-            Facet::Team => format!("The teams at {org}, and the people in each."),
-            Facet::Place => {
-                format!("Where the people of {org} are based, and who is in each place.")
-            }
-        };
-        let ctx = PageCtx::new(&self.site, &route, facet.folder(), plural.to_string(), page)
+        let description = self.say(texts.list, &[("org", org)]);
+        let ctx = PageCtx::new(&self.site, &route, facet.folder(), heading, page)
             .describe(Some(&description));
         self.page("facets.html", &route, &ctx)
     }
@@ -286,7 +315,7 @@ impl Renderer<'_, '_> {
         let taxonomy = self.taxonomy(facet);
         let term = &taxonomy.terms[i];
         let route = routes::facet_term(facet, &term.slug);
-        let (singular, plural) = facet_names(facet);
+        let (singular, texts) = facet_names(facet);
         let page = TermPage {
             facet: singular,
             term: self.term_card(taxonomy, i),
@@ -300,10 +329,9 @@ impl Renderer<'_, '_> {
             term.label.to_string(),
             page,
         )
-        .describe(Some(&term_description(
-            facet,
-            term.label,
-            &self.site.organisation.name,
+        .describe(Some(&self.say(
+            texts.term,
+            &[("term", term.label), ("org", &self.site.organisation.name)],
         )));
         // Topic pages unfurl with their own card (see `images`).
         let image = self.image_meta(
@@ -311,7 +339,11 @@ impl Renderer<'_, '_> {
             None,
             &format!("{} – {}", term.label, self.site.organisation.name),
         );
-        let trail = [(plural, &routes::facet_index(facet)), (term.label, &route)];
+        let heading = self.say(texts.heading, &[]);
+        let trail = [
+            (heading.as_str(), &routes::facet_index(facet)),
+            (term.label, &route),
+        ];
         let ctx = ctx.with_meta(Meta {
             image,
             json_ld: vec![self.breadcrumbs(&trail)],
@@ -383,7 +415,7 @@ impl Renderer<'_, '_> {
             &self.site,
             &route,
             "respond",
-            "Who responds on what".into(),
+            self.say("respond-title", &[]),
             page,
         );
         self.page("respond.html", &route, &ctx)
@@ -404,11 +436,15 @@ impl Renderer<'_, '_> {
 
     pub(super) fn search_page(&self) -> Result<OutputFile, Error> {
         let route = routes::search();
-        let ctx = PageCtx::new(&self.site, &route, "search", "Search".into(), ()).describe(Some(
-            &format!(
-                "Search {} for people, stories and campaigns.",
-                self.site.title
-            ),
+        let ctx = PageCtx::new(
+            &self.site,
+            &route,
+            "search",
+            self.say("search-title", &[]),
+            (),
+        )
+        .describe(Some(
+            &self.say("search-description", &[("site", &self.site.title)]),
         ));
         self.page("search.html", &route, &ctx)
     }

@@ -14,7 +14,7 @@ const HOME_CHANGES: usize = 8;
 /// Something new or changed, for the playbook's home page.
 #[derive(Serialize)]
 pub(super) struct Change<'a> {
-    kind: &'static str,
+    kind: String,
     title: &'a str,
     url: String,
     date: String,
@@ -66,25 +66,29 @@ impl Renderer<'_, '_> {
         let view = self.view;
         let guidelines = view.guidelines.iter().filter_map(|g| {
             let date = g.updated.max(g.reviewed)?;
-            Some(("Guideline", g.title, routes::guideline(g.slug), date))
+            Some(("kind-guideline", g.title, routes::guideline(g.slug), date))
         });
         let stories = view
             .stories
             .iter()
-            .map(|s| ("Story", s.title, routes::story(s.slug), s.date));
-        let campaigns = view
-            .campaigns
-            .iter()
-            .filter_map(|c| Some(("Campaign", c.title, routes::campaign(c.slug), c.starts?)));
+            .map(|s| ("kind-story", s.title, routes::story(s.slug), s.date));
+        let campaigns = view.campaigns.iter().filter_map(|c| {
+            Some((
+                "kind-campaign",
+                c.title,
+                routes::campaign(c.slug),
+                c.starts?,
+            ))
+        });
         let mut all: Vec<_> = guidelines.chain(stories).chain(campaigns).collect();
         all.sort_by(|a, b| b.3.cmp(&a.3).then(a.1.cmp(b.1)));
         all.into_iter()
             .take(HOME_CHANGES)
             .map(|(kind, title, route, date)| Change {
-                kind,
+                kind: self.say(kind, &[]),
                 title,
                 url: route.url().to_string(),
-                date: date.display(),
+                date: self.theme.speech().date(date),
                 iso: date.iso(),
             })
             .collect()
@@ -97,11 +101,13 @@ impl Renderer<'_, '_> {
                 .map(|i| self.guideline_card(i))
                 .collect(),
         };
-        let ctx = PageCtx::new(&self.site, &route, "guidelines", "Guidelines".into(), page)
-            .describe(Some(&format!(
-                "How people at {} speak for it online: the guidelines they follow.",
-                self.site.organisation.name
-            )));
+        let description = self.say(
+            "guidelines-description",
+            &[("org", &self.site.organisation.name)],
+        );
+        let title = self.say("guidelines-title", &[]);
+        let ctx = PageCtx::new(&self.site, &route, "guidelines", title, page)
+            .describe(Some(&description));
         self.page("guidelines.html", &route, &ctx)
     }
 
@@ -124,17 +130,18 @@ impl Renderer<'_, '_> {
                         url: routes::person(person.slug).url().to_string(),
                     }
                 }),
-            reviewed: g.reviewed.map(|d| d.display()),
-            updated: g.updated.map(|d| d.display()),
+            reviewed: g.reviewed.map(|d| self.theme.speech().date(d)),
+            updated: g.updated.map(|d| self.theme.speech().date(d)),
         };
         let description = preview::first_paragraph(&page.body).unwrap_or_else(|| {
-            format!(
-                "{}: a guideline from {}.",
-                g.title, self.site.organisation.name
+            self.say(
+                "guideline-description",
+                &[("title", g.title), ("org", &self.site.organisation.name)],
             )
         });
+        let guidelines = self.say("guidelines-title", &[]);
         let trail = [
-            ("Guidelines", &routes::guidelines_index()),
+            (guidelines.as_str(), &routes::guidelines_index()),
             (g.title, &route),
         ];
         let ctx = PageCtx::new(&self.site, &route, "guidelines", g.title.to_string(), page)

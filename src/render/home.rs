@@ -100,7 +100,7 @@ impl Renderer<'_, '_> {
         });
         if !self.view.stories.is_empty() {
             ctx.feeds.push(LinkCtx {
-                text: format!("Stories from {}", self.site.title),
+                text: self.say("stories-from", &[("org", &self.site.title)]),
                 url: routes::feed().url().to_string(),
             });
         }

@@ -673,7 +673,7 @@ impl Renderer<'_, '_> {
                 .map(|f| f.into_iter().collect()),
             Job::SearchData => Ok(vec![OutputFile {
                 path: routes::search_data().file(),
-                bytes: search::script(self.view, &self.described()),
+                bytes: search::script(self.view, &self.described(), self.theme.speech()),
             }]),
             Job::Story(i) => one(self.story(i)),
             Job::Signature(i) => one(self.signature_page(i)),
@@ -808,9 +808,21 @@ impl Renderer<'_, '_> {
         };
         entries
             .into_iter()
-            .map(|(k, v)| contact::contact(k, v, &person))
+            .map(|(k, v)| {
+                let mut c = contact::contact(k, v, &person);
+                if let Some(label) = contact::label_key(k) {
+                    c.label = self.say(label, &[]);
+                }
+                c
+            })
             .filter(|c| !c.text.is_empty())
             .collect()
+    }
+
+    /// An interface text in the language this renderer writes, with its
+    /// named values (`say("stories-from", &[("org", name)])`).
+    fn say(&self, key: &str, values: &[(&str, &str)]) -> String {
+        self.theme.speech().text(key, Some(&context::args(values)))
     }
 
     /// A body rendered as HTML for a page at `root`'s depth.

@@ -218,7 +218,13 @@ impl Renderer<'_, '_> {
             related: self.person_cards(self.related(i).iter().copied(), &root)?,
             share: self.share_block(
                 &route,
-                &format!("Meet {}, {}", p.name, p.role.unwrap_or("").to_lowercase()),
+                &self.say(
+                    "person-share-text",
+                    &[
+                        ("name", p.name),
+                        ("role", &p.role.unwrap_or("").to_lowercase()),
+                    ],
+                ),
                 p.name,
             ),
             vcard: self.is_public().then(|| {
@@ -246,7 +252,7 @@ impl Renderer<'_, '_> {
             private: p.private.as_ref().map(|x| PersonPrivateCtx {
                 public: x.public,
                 consent_lapsed: x.public && !x.on_hub,
-                consent_review: x.consent_review.map(|d| d.display()),
+                consent_review: x.consent_review.map(|d| self.theme.speech().date(d)),
                 responding_level: x.responding_level,
                 responding_label: x
                     .responding_level
@@ -289,7 +295,8 @@ impl Renderer<'_, '_> {
             "image": self.picture_url(p.photo, Images::photo),
         });
         let ld = serde_json::json!({"@context": "https://schema.org", "@type": "ProfilePage", "mainEntity": person});
-        let trail = [("People", &routes::people_index()), (p.name, &route)];
+        let people = self.say("people-title", &[]);
+        let trail = [(people.as_str(), &routes::people_index()), (p.name, &route)];
         let mut ctx = ctx.with_meta(Meta {
             og_type: "profile",
             image,
@@ -301,7 +308,7 @@ impl Renderer<'_, '_> {
             .is_none_or(Vec::is_empty)
         {
             ctx.feeds.push(LinkCtx {
-                text: format!("Stories with {}", p.name),
+                text: self.say("person-stories", &[("name", p.name)]),
                 url: routes::person_feed(p.slug).url().to_string(),
             });
         }
@@ -368,7 +375,11 @@ impl Renderer<'_, '_> {
                 .picture_url(s.image, Images::story_image)
                 .or_else(|| image.as_ref().map(|i| i.url.clone())),
         });
-        let trail = [("Stories", &routes::stories_index()), (s.title, &route)];
+        let stories = self.say("stories-title", &[]);
+        let trail = [
+            (stories.as_str(), &routes::stories_index()),
+            (s.title, &route),
+        ];
         let ctx = ctx.with_meta(Meta {
             og_type: "article",
             image,
@@ -387,12 +398,13 @@ impl Renderer<'_, '_> {
                 .map(|c| campaign_card(c, self.theme.speech()))
                 .collect(),
         };
-        let ctx = PageCtx::new(&self.site, &route, "campaigns", "Campaigns".into(), page).describe(
-            Some(&format!(
-                "What {} is campaigning for, and the stories of the people behind each campaign.",
-                self.site.organisation.name
-            )),
+        let description = self.say(
+            "campaigns-description",
+            &[("org", &self.site.organisation.name)],
         );
+        let title = self.say("campaigns-title", &[]);
+        let ctx =
+            PageCtx::new(&self.site, &route, "campaigns", title, page).describe(Some(&description));
         self.page("campaigns.html", &route, &ctx)
     }
 
@@ -425,7 +437,11 @@ impl Renderer<'_, '_> {
         let card_alt = format!("{} – {}", c.title, self.site.organisation.name);
         let image = self.image_meta(&route, None, &card_alt);
         let ld = self.campaign_ld(c, &description, image.as_ref());
-        let trail = [("Campaigns", &routes::campaigns_index()), (c.title, &route)];
+        let campaigns = self.say("campaigns-title", &[]);
+        let trail = [
+            (campaigns.as_str(), &routes::campaigns_index()),
+            (c.title, &route),
+        ];
         let ctx = PageCtx::new(&self.site, &route, "campaigns", c.title.to_string(), page)
             .words_in(c.words_lang)
             .describe(Some(&description))
@@ -439,15 +455,12 @@ impl Renderer<'_, '_> {
 
     pub(super) fn not_found(&self) -> Result<OutputFile, Error> {
         let route = routes::not_found();
-        let description = format!(
-            "There is no page at this address on {}. Start from the home page to find people, stories and campaigns.",
-            self.site.title
-        );
-        let mut ctx = PageCtx::new(&self.site, &route, "", "Page not found".into(), ())
-            .describe(Some(&description));
+        let description = self.say("not-found-description", &[("site", &self.site.title)]);
+        let title = self.say("not-found-title", &[]);
+        let mut ctx = PageCtx::new(&self.site, &route, "", title, ()).describe(Some(&description));
         // A 404 page is served at any depth, so its links start from the
         // site's own path rather than from where the page happens to be.
-        ctx.root = format!("{}/", url_path(&&self.site.base_url).trim_end_matches('/'));
+        ctx.root = format!("{}/", url_path(&self.site.base_url).trim_end_matches('/'));
         ctx.site_root = ctx.root.clone();
         self.page("404.html", &route, &ctx)
     }
@@ -500,8 +513,8 @@ impl Renderer<'_, '_> {
             .chain(stories)
             .map(|(from, to)| {
                 let target = format!("{}{}", from.root(), to.url());
-                let mut ctx =
-                    PageCtx::new(&self.site, &from, "", "Moved".into(), Redirect { target });
+                let title = self.say("moved", &[]);
+                let mut ctx = PageCtx::new(&self.site, &from, "", title, Redirect { target });
                 ctx.canonical = to.absolute(&self.site.base_url);
                 self.page("alias.html", &from, &ctx)
             })

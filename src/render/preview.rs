@@ -6,7 +6,6 @@
 use super::context::{json_ld, ImageMeta};
 use super::Renderer;
 use crate::audience::CampaignView;
-use crate::model::Day;
 use crate::routes::{self, Route};
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
@@ -85,9 +84,12 @@ impl Renderer<'_, '_> {
     pub(super) fn campaign_description(&self, c: &CampaignView, intro: &str) -> String {
         first_paragraph(intro).unwrap_or_else(|| {
             let org = &self.site.organisation.name;
-            match Day::span(c.starts, c.ends) {
-                Some(when) => format!("{}: a campaign by {org}. {when}.", c.title),
-                None => format!("{}: a campaign by {org}.", c.title),
+            match self.theme.speech().span(c.starts, c.ends) {
+                Some(when) => self.say(
+                    "campaign-description-when",
+                    &[("title", c.title), ("org", org), ("when", &when)],
+                ),
+                None => self.say("campaign-description", &[("title", c.title), ("org", org)]),
             }
         })
     }

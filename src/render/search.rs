@@ -14,6 +14,7 @@
 //! ranking (title words first) happens in the browser.
 
 use crate::audience::View;
+use crate::languages::interface::Speech;
 use crate::model::Audience;
 use crate::routes;
 use fnv::{FnvHashMap, FnvHashSet};
@@ -36,7 +37,7 @@ const EXCERPT_CHARS: usize = 160;
 #[derive(Serialize)]
 struct Index<'a> {
     /// `[title, url, kind, excerpt]`.
-    docs: Vec<(&'a str, String, &'static str, String)>,
+    docs: Vec<(&'a str, String, &'a str, String)>,
     /// Word -> document numbers, each stored as the gap from the previous one.
     words: BTreeMap<Cow<'a, str>, Vec<u32>>,
 }
@@ -44,7 +45,7 @@ struct Index<'a> {
 struct Doc<'a> {
     title: &'a str,
     url: String,
-    kind: &'static str,
+    kind: &'a str,
     excerpt: String,
     text: String,
 }
@@ -108,22 +109,43 @@ pub struct Described {
     pub guidelines: Vec<String>,
 }
 
-fn documents<'a>(view: &'a View<'a>, described: &Described) -> Vec<Doc<'a>> {
+/// What the results call each kind of page, in the site's language.
+struct Kinds<'s> {
+    guideline: String,
+    story: String,
+    campaign: String,
+    person: String,
+    speech: &'s Speech,
+}
+
+impl<'s> Kinds<'s> {
+    fn in_speech(speech: &'s Speech) -> Self {
+        Kinds {
+            guideline: speech.text("kind-guideline", None),
+            story: speech.text("kind-story", None),
+            campaign: speech.text("kind-campaign", None),
+            person: speech.text("kind-person", None),
+            speech,
+        }
+    }
+}
+
+fn documents<'a>(view: &'a View<'a>, described: &Described, kinds: &'a Kinds) -> Vec<Doc<'a>> {
     match view.audience {
-        Audience::Playbook => full_text(view),
-        Audience::Public => fields(view, described),
+        Audience::Playbook => full_text(view, kinds),
+        Audience::Public => fields(view, described, kinds),
     }
 }
 
 /// The playbook's documents: every item, bodies included.
-fn full_text<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
+fn full_text<'a>(view: &'a View<'a>, kinds: &'a Kinds) -> Vec<Doc<'a>> {
     let mut docs: Vec<Doc> = Vec::new();
     docs.par_extend(view.guidelines.par_iter().map(|g| {
         let text = plain_text(g.body.text);
         Doc {
             title: g.title,
             url: routes::guideline(g.slug).url().into(),
-            kind: "Guideline",
+            kind: &kinds.guideline,
             excerpt: excerpt(&text),
             text: format!("{} {} {text}", g.title, g.tags.join(" ")),
         }
@@ -134,7 +156,7 @@ fn full_text<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
         Doc {
             title: s.title,
             url: routes::story(s.slug).url().into(),
-            kind: "Story",
+            kind: &kinds.story,
             excerpt: summary,
             text: format!("{} {} {text}", s.title, s.topics.join(" ")),
         }
@@ -144,13 +166,13 @@ fn full_text<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
         Doc {
             title: c.title,
             url: routes::campaign(c.slug).url().into(),
-            kind: "Campaign",
+            kind: &kinds.campaign,
             excerpt: excerpt(&text),
             text: format!("{} {} {text}", c.title, c.hashtags.join(" ")),
         }
     }));
     docs.par_extend(view.people.par_iter().map(|p| {
-        let mut doc = person(p);
+        let mut doc = person(p, kinds);
         doc.text.push(' ');
         doc.text.push_str(&plain_text(p.body.text));
         doc
@@ -159,12 +181,12 @@ fn full_text<'a>(view: &'a View<'a>) -> Vec<Doc<'a>> {
 }
 
 /// A person by their fields: name, role, team, place and topics.
-fn person<'a>(p: &crate::audience::PersonView<'a>) -> Doc<'a> {
+fn person<'a>(p: &crate::audience::PersonView<'a>, kinds: &'a Kinds) -> Doc<'a> {
     let about: Vec<&str> = [p.role, p.team, p.location].into_iter().flatten().collect();
     Doc {
         title: p.name,
         url: routes::person(p.slug).url().into(),
-        kind: "Person",
+        kind: &kinds.person,
         excerpt: about.join(" · "),
         text: format!("{} {} {}", p.name, about.join(" "), p.topics.join(" ")),
     }
@@ -172,7 +194,7 @@ fn person<'a>(p: &crate::audience::PersonView<'a>) -> Doc<'a> {
 
 /// The hub's documents: people, stories, campaigns and public guidelines
 /// by the fields their pages show, never their bodies (see the top).
-fn fields<'a>(view: &'a View<'a>, described: &Described) -> Vec<Doc<'a>> {
+fn fields<'a>(view: &'a View<'a>, described: &Described, kinds: &'a Kinds) -> Vec<Doc<'a>> {
     let names: std::collections::HashMap<&str, &str> = view
         .people
         .iter()
@@ -184,7 +206,7 @@ fn fields<'a>(view: &'a View<'a>, described: &Described) -> Vec<Doc<'a>> {
         Doc {
             title: g.title,
             url: routes::guideline(g.slug).url().into(),
-            kind: "Guideline",
+            kind: &kinds.guideline,
             excerpt: excerpt(about),
             text: format!("{} {} {about}", g.title, g.tags.join(" ")),
         }
@@ -199,7 +221,7 @@ fn fields<'a>(view: &'a View<'a>, described: &Described) -> Vec<Doc<'a>> {
         let campaign = s.campaign.map_or("", |c| c.title);
         let excerpt = match s.summary {
             Some(summary) => excerpt(summary),
-            None => [s.date.display(), campaign.to_string()]
+            None => [kinds.speech.date(s.date), campaign.to_string()]
                 .into_iter()
                 .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
@@ -208,7 +230,7 @@ fn fields<'a>(view: &'a View<'a>, described: &Described) -> Vec<Doc<'a>> {
         Doc {
             title: s.title,
             url: routes::story(s.slug).url().into(),
-            kind: "Story",
+            kind: &kinds.story,
             excerpt,
             text: format!(
                 "{} {} {} {campaign} {}",
@@ -224,18 +246,19 @@ fn fields<'a>(view: &'a View<'a>, described: &Described) -> Vec<Doc<'a>> {
         Doc {
             title: c.title,
             url: routes::campaign(c.slug).url().into(),
-            kind: "Campaign",
+            kind: &kinds.campaign,
             excerpt: excerpt(about),
             text: format!("{} {} {about}", c.title, c.hashtags.join(" ")),
         }
     }));
-    docs.par_extend(view.people.par_iter().map(person));
+    docs.par_extend(view.people.par_iter().map(|p| person(p, kinds)));
     docs
 }
 
 /// `search/index.js` for the site in `view`.
-pub fn script(view: &View, described: &Described) -> Vec<u8> {
-    let (docs, texts): (Vec<_>, Vec<String>) = documents(view, described)
+pub fn script(view: &View, described: &Described, speech: &Speech) -> Vec<u8> {
+    let kinds = Kinds::in_speech(speech);
+    let (docs, texts): (Vec<_>, Vec<String>) = documents(view, described, &kinds)
         .into_iter()
         .map(|d| ((d.title, d.url, d.kind, d.excerpt), d.text))
         .unzip();

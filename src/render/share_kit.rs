@@ -167,7 +167,7 @@ impl Renderer<'_, '_> {
             &self.site,
             &route,
             "campaigns",
-            format!("Share kit: {}", c.title),
+            self.say("kit-title", &[("campaign", c.title)]),
             page,
         );
         Some(self.page("share_kit.html", &route, &ctx))

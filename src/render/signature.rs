@@ -8,9 +8,10 @@
 //! read far from the playbook, where a relative link leads nowhere.
 
 use super::contact::ContactCtx;
-use super::context::PageCtx;
+use super::context::{args, PageCtx};
 use super::{escape_html, OutputFile, Renderer};
 use crate::config::{Organisation, SIGNATURE_LOGO_WIDTH};
+use crate::languages::interface::Speech;
 use crate::routes;
 use crate::Error;
 use serde::Serialize;
@@ -137,7 +138,8 @@ fn logo_and_name(d: &Details, org_name: &str, lines: &mut Lines) {
     lines.push(&style, &html, text);
 }
 
-pub fn signature(d: &Details) -> Signature {
+/// Words the signature itself says (the charity number) are in `speech`'s language.
+pub fn signature(d: &Details, speech: &Speech) -> Signature {
     let mut lines = Lines::default();
     let org = d.organisation;
     let org_name = line(&org.name);
@@ -199,8 +201,14 @@ pub fn signature(d: &Details) -> Signature {
         .filter(|n| !n.is_empty())
     {
         let note = match org_name.is_empty() {
-            true => format!("Registered charity number {number}."),
-            false => format!("{org_name} is a registered charity, number {number}."),
+            true => speech.text(
+                "signature-charity-number",
+                Some(&args(&[("number", &number)])),
+            ),
+            false => speech.text(
+                "signature-charity",
+                Some(&args(&[("org", &org_name), ("number", &number)])),
+            ),
         };
         let style = format!("padding:8px 0 0 0;font-size:12px;line-height:16px;color:{MUTED};");
         lines.push(&style, &escape_html(&note), note);
@@ -268,7 +276,7 @@ impl Renderer<'_, '_> {
                 .cloned()
         };
         let profile_url = routes::person(p.slug).absolute(cfg.public_base());
-        let profile_text = format!("My profile on {}", cfg.title.trim());
+        let profile_text = self.say("signature-my-profile", &[("site", cfg.title.trim())]);
         let campaign = self.view.running_campaign.map(|c| &self.view.campaigns[c]);
         let logo = cfg.signature.logo.as_deref().map(|url| {
             let width = cfg.signature.logo_width.unwrap_or(SIGNATURE_LOGO_WIDTH);
@@ -293,23 +301,29 @@ impl Renderer<'_, '_> {
         if let Some((c, cta)) = campaign.and_then(|c| Some((c, c.cta?))) {
             versions.push(Version {
                 id: "with-cta",
-                heading: format!("With a call to action: {}", c.title),
-                label: format!("with a call to action: {}", c.title),
-                signature: signature(&details(Some(Link {
-                    text: &cta.text,
-                    url: &cta.url,
-                }))),
+                heading: self.say("signature-with-cta", &[("campaign", c.title)]),
+                label: self.say("signature-with-cta-label", &[("campaign", c.title)]),
+                signature: signature(
+                    &details(Some(Link {
+                        text: &cta.text,
+                        url: &cta.url,
+                    })),
+                    self.theme.speech(),
+                ),
             });
         }
         let (heading, label) = match versions.is_empty() {
-            true => ("Your signature", ""),
-            false => ("Without a call to action", "without a call to action"),
+            true => (self.say("signature-yours", &[]), String::new()),
+            false => (
+                self.say("signature-without-cta", &[]),
+                self.say("signature-without-cta-label", &[]),
+            ),
         };
         versions.push(Version {
             id: "plain",
-            heading: heading.into(),
-            label: label.into(),
-            signature: signature(&details(None)),
+            heading,
+            label,
+            signature: signature(&details(None), self.theme.speech()),
         });
         let page = SignaturePage {
             name: p.name.to_string(),
@@ -322,7 +336,7 @@ impl Renderer<'_, '_> {
             &self.site,
             &route,
             "people",
-            format!("Email signature: {}", p.name),
+            self.say("signature-title", &[("name", p.name)]),
             page,
         );
         self.page("signature.html", &route, &ctx)
@@ -347,7 +361,7 @@ impl Renderer<'_, '_> {
             &self.site,
             &route,
             "people",
-            "Email signatures".into(),
+            self.say("signatures-title", &[]),
             page,
         );
         self.page("signatures.html", &route, &ctx)
@@ -387,7 +401,7 @@ mod tests {
             }),
             logo: Some(("data:image/png;base64,AAAA", 120)),
         };
-        let s = signature(&d);
+        let s = signature(&d, &Speech::builtin_english());
         assert!(
             !s.html.contains("<b>") && !s.html.contains("<Comms>"),
             "{}",
@@ -409,6 +423,7 @@ mod tests {
     #[test]
     fn a_logo_needs_a_web_address() {
         let org = org();
+        let english = Speech::builtin_english();
         let with = |url| Details {
             name: "A",
             pronouns: None,
@@ -421,9 +436,11 @@ mod tests {
             call_to_action: None,
             logo: Some((url, 90)),
         };
-        let html = signature(&with("https://riverside.example/logo.png")).html;
+        let html = signature(&with("https://riverside.example/logo.png"), &english).html;
         assert!(html.contains("<img src=\"https://riverside.example/logo.png\" alt=\"Riverside &amp; Co &lt;Trust&gt;\" width=\"90\""));
-        assert!(!signature(&with("mailto:a@b.example")).html.contains("<img"));
-        assert!(!signature(&with("logo.png")).html.contains("<img"));
+        assert!(!signature(&with("mailto:a@b.example"), &english)
+            .html
+            .contains("<img"));
+        assert!(!signature(&with("logo.png"), &english).html.contains("<img"));
     }
 }

@@ -76,7 +76,7 @@ impl Renderer<'_, '_> {
         let all: Vec<usize> = (0..self.view.stories.len()).collect();
         self.feed(
             &routes::feed(),
-            format!("Stories from {}", self.site.title),
+            self.say("stories-from", &[("org", &self.site.title)]),
             &routes::stories_index(),
             &all,
         )
@@ -90,7 +90,7 @@ impl Renderer<'_, '_> {
             .filter(|s| !s.is_empty())?;
         Some(self.feed(
             &routes::person_feed(p.slug),
-            format!("Stories with {}", p.name),
+            self.say("person-stories", &[("name", p.name)]),
             &routes::person(p.slug),
             stories,
         ))

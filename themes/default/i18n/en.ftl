@@ -78,6 +78,13 @@ home-meet-people = Meet our people
 home-all-people = See all { $count } people
 home-ask-heading = Who to talk to about…
 home-ask-lead = Have a question? Pick what it is about and talk to someone who works on it.
+## Words several pages share
+topics-label = Topics
+tags-label = Tags
+hashtags-label = Hashtags
+staff-notes = Staff notes
+find-someone = Find someone
+opens-in-new-tab = (opens in a new tab)
 people-count = { $count ->
     [one] { $count } person
    *[other] { $count } people
@@ -114,3 +121,226 @@ a11y-report-at = at
 a11y-report-through = through
 a11y-website = { $organisation }’s website
 a11y-report-then = Say which page it was and what happened, and we will reply and put it right.
+stories-count = { $count ->
+    [one] { $count } story
+   *[other] { $count } stories
+}
+
+## Page numbers under long lists
+pager-previous = Previous
+pager-previous-hidden = page
+pager-next = Next
+pager-next-hidden = page
+pager-page = Page
+list-description-page = { $list }, page { $number }: { $stretch }.
+
+## A person's profile (person.html, person_card.html)
+person-team = Team:
+person-based-in = Based in:
+person-staff-only = Staff only
+person-no-consent = Not on the public hub: no consent to publish.
+person-consent-lapsed = Consent review due: the review date ({ $date }) has passed, so this profile is off the public hub until consent is renewed.
+person-consent-review = Consent review: { $date }
+# Followed by person-responds-on when the person responds on named topics, then a full stop.
+person-responding = Responding level { $level }: { $label }
+person-responds-on = , on { $topics }
+person-signature = Email signature for { $name }
+person-ask-me-about = Ask me about
+person-online = Find { $name } online
+person-share = Share this profile
+# What a profile's share buttons say: the role in lower case, as in "Meet Amara, head of comms".
+person-share-text = Meet { $name }, { $role }
+person-qr = QR code for { $url }
+person-qr-caption = Scan to open this profile
+person-vcard = Add { $name } to your contacts
+person-stories = Stories with { $name }
+person-related = People you could also talk to
+card-not-public = Not on the public hub
+
+## The people directory (people.html)
+people-title = People
+people-title-page = People, page { $number }
+people-description = Meet the people of { $org } and find someone to talk to, by name, topic, team or place.
+people-description-short = People at { $org }
+# After people-count, on the playbook only.
+people-count-playbook = , including those not on the public hub
+# "Browse by topic (12), team (5) or place (3)": each word is a link.
+people-browse-by = Browse by
+people-browse-topic = topic
+people-browse-team = team
+people-browse-or = or
+people-browse-place = place
+finder-name = Name or role
+finder-topic = Topic
+finder-any-topic = Any topic
+finder-team = Team
+finder-any-team = Any team
+finder-place = Place
+finder-any-place = Anywhere
+people-everyone = Everyone
+people-page-of = page { $current } of { $total }
+people-pager = People pages
+
+## Stories (stories.html, story.html)
+stories-title = Stories
+stories-title-page = Stories, page { $number }
+stories-description = Stories from { $org }: what its people have been doing, newest first.
+stories-from = Stories from { $org }
+stories-page-of = Page { $current } of { $total }, newest first
+stories-all = All stories, newest first
+stories-pager = Story pages
+stories-none = No stories yet.
+# After a story's flag (flag-draft, flag-internal, flag-embargoed) and a colon.
+story-draft-note = not published yet.
+story-internal-note = never published on the public hub.
+story-embargoed-note = not on the public hub until then.
+story-part-of = Part of
+story-people = People in this story
+story-share = Share this story
+
+## Campaigns (campaigns.html, campaign.html)
+campaigns-title = Campaigns
+campaigns-description = What { $org } is campaigning for, and the stories of the people behind each campaign.
+campaign-description = { $title }: a campaign by { $org }.
+campaign-description-when = { $title }: a campaign by { $org }. { $when }.
+campaign-open-kit = Open the share kit
+campaign-kit-note = ready-made posts for every network, with tracked links.
+campaign-stories = Stories from this campaign
+
+## Guidelines (guidelines.html, guideline.html)
+guidelines-title = Guidelines
+guidelines-title-public = How we use social media
+guidelines-description = How people at { $org } speak for it online: the guidelines they follow.
+guidelines-also-public = Also public
+guideline-description = { $title }: a guideline from { $org }.
+guideline-also-public = This guideline is also on the public hub.
+guideline-updated = Updated { $date }.
+guideline-reviewed = Reviewed { $date }
+guideline-reviewed-by = by
+guideline-kept-by = Kept up to date by
+guideline-contents = On this page
+guideline-all = All guidelines
+guideline-respond-note = find who may answer on a topic
+
+## Topics, teams and places (facets.html, facet.html)
+facet-topics = Topics
+facet-teams = Teams
+facet-places = Places
+facet-topics-description = The topics people at { $org } talk about, and who to ask about each.
+facet-teams-description = The teams at { $org }, and the people in each.
+facet-places-description = Where the people of { $org } are based, and who is in each place.
+facet-topic-description = People at { $org } to talk to about { $term }.
+facet-team-description = The people of { $org }'s { $term } team, and their stories.
+facet-place-description = { $term }: people at { $org } based there, and their stories.
+facets-none = Nothing here yet.
+# $facet is the list's folder: topics, teams or places.
+facet-all = All { $facet }
+facet-people-topic = People to talk to about { $term }
+facet-people-team = People in { $term }
+facet-people-place = People in { $term }
+
+## Who responds on what (respond.html, playbook only)
+respond-title = Who responds on what
+respond-lead = Everyone can thank and share. For each topic, these are the people who may answer publicly, and at what level. If a post needs a higher level than yours, pass it on.
+respond-level = Level { $level }
+respond-key-1 = thank and share
+respond-key-2 = answer on own topics
+respond-key-3 = handle complaints and media
+respond-uncovered = Topics nobody may respond on ({ $count })
+# Followed by the field name `responds_on` and a full stop.
+respond-uncovered-why = These topics appear in profiles or stories, but no one has them in
+respond-uncovered-until = Until someone does, pass questions on them to the comms team.
+respond-topics-nav = Topics on this page
+respond-level-heading = Level { $level }: { $label }
+respond-no-level = No level set
+respond-level-caption = level { $level }
+respond-no-level-caption = no level set
+respond-person = Person
+respond-role = Role
+respond-contact = Contact
+
+## Contact details in the playbook: the name shown for a known key of `internal:` (others show the key itself)
+contact-email = email
+contact-phone = phone
+contact-mobile = mobile
+contact-manager = manager
+
+## Search (the kind of each result)
+search-title = Search
+kind-guideline = Guideline
+kind-story = Story
+kind-campaign = Campaign
+kind-person = Person
+
+## Page not found (404.html) and moved pages (alias.html)
+not-found-title = Page not found
+not-found-description = There is no page at this address on { $site }. Start from the home page to find people, stories and campaigns.
+not-found-lead = Sorry, there's nothing at this address. The page may have moved, or the person may no longer have a public profile.
+not-found-home = Home
+not-found-stories = Read our stories
+moved = Moved
+moved-title = This page has moved
+# Followed by a link, moved-new-address, and a full stop.
+moved-now-at = It is now at
+moved-new-address = its new address
+
+## Share buttons (share_block.html)
+share-copy-link = Copy link
+share-mastodon-server = Share on Mastodon: your server
+share-mastodon = Share on Mastodon
+share-link = Link:
+
+## The share kit (share_kit.html, playbook only)
+kit-back = Back to { $campaign }
+kit-title = Share kit: { $campaign }
+kit-lead = Ready-made posts for your own accounts. Pick the one that sounds most like you, and change the words: posts that all read the same look like an advert, not a person.
+# "Each post links to <the link>, tagged so ..."
+kit-links-to = Each post links to
+kit-links-tagged = , tagged so the team can see which network a visit came from.
+kit-hashtags = Hashtags:
+kit-network = Where will you post?
+kit-person = Who are you? Your links will say you shared them, so the team can thank you.
+kit-choose-name = Choose your name
+kit-noscript = These posts are written for { $network }. With JavaScript on, you can choose another network and copy a post with one button.
+kit-post = Post { $number }
+kit-too-long-for = Too long for { $networks }
+kit-your-post = Your post: make it sound like you
+kit-count = { $used } of { $limit } characters on { $network }
+kit-too-long = too long, shorten it
+kit-copy = Copy post
+kit-post-on = Post on
+kit-post-on-which = (post { $number })
+# "Copy the post, then paste it into your <network> app."
+kit-paste = Copy the post, then paste it into your
+kit-paste-app = app.
+
+## Email signatures (signature.html, signatures.html, playbook only)
+signature-title = Email signature: { $name }
+signature-lead = Your signature for email, ready to paste: copy it here, then paste it into your email program's signature settings. Anything you change in the playbook (your role, pronouns or contact details) is here the next time the playbook is built.
+# "... doesn't link to it. <Your profile in the playbook> says why."
+signature-off-hub = Your profile is not on the public hub, so your signature doesn't link to it.
+signature-profile = Your profile in the playbook
+signature-says-why = says why.
+signature-copy = Copy signature
+signature-plain = As plain text
+signature-copy-plain = Copy plain text
+signature-how = Adding it to your email
+# After "Outlook" in bold.
+signature-how-outlook = (web and new Outlook): Settings, Mail, Compose and reply. Paste into the signature box and save. Classic Outlook for Windows: File, Options, Mail, Signatures.
+# After "Gmail" in bold and a colon.
+signature-how-gmail = Settings (the cog), See all settings, General, Signature. Create a new one, paste, then Save changes at the foot of the page.
+signature-how-plain-where = Anywhere that only takes plain text
+signature-how-plain = (some phones, ticket systems): use the plain-text version.
+signature-how-by-hand = Without the copy button, select the signature above from your name to its last line, and copy it as you would any text.
+signatures-title = Email signatures
+signatures-lead = Everyone's email signature, ready to paste into Outlook or Gmail, with a plain-text version. Find your name.
+# The signatures themselves
+signature-yours = Your signature
+signature-without-cta = Without a call to action
+signature-without-cta-label = without a call to action
+signature-with-cta = With a call to action: { $campaign }
+signature-with-cta-label = with a call to action: { $campaign }
+signature-my-profile = My profile on { $site }
+signature-charity-number = Registered charity number { $number }.
+signature-charity = { $org } is a registered charity, number { $number }.
+search-description = Search { $site } for people, stories and campaigns.
