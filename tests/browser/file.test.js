@@ -158,5 +158,14 @@ describe("a Welsh reader from file://", () => {
     assert.match(page.url(), /\/public\/people\/amara-okafor\/index\.html$/);
     await ctx.close();
   });
+
+  test("the directory filter answers in Welsh on a Welsh page", async () => {
+    const { ctx, page } = await open("public", "cy/people/index.html");
+    await page.locator("form.finder").waitFor({ state: "visible" });
+    await page.locator("#finder-name").fill("amara");
+    await page.waitForFunction(() => document.querySelectorAll(".finder-results .person-card").length === 1);
+    assert.equal(await page.locator(".finder-status").innerText(), "Wedi dod o hyd i 1 person.");
+    await ctx.close();
+  });
 });
 

@@ -335,3 +335,23 @@ signature-my-profile = Fy mhroffil ar { $site }
 signature-charity-number = Rhif elusen gofrestredig { $number }.
 signature-charity = Mae { $org } yn elusen gofrestredig, rhif { $number }.
 search-description = Chwilio { $site } am bobl, straeon ac ymgyrchoedd.
+
+## Beth mae sgriptiau'r thema yn ei ddweud
+js-people-none = Does neb yn cyfateb. Rhowch gynnig ar lai o eiriau neu hidlydd arall.
+js-people-one = Wedi dod o hyd i 1 person.
+js-people-many = Wedi dod o hyd i { $n } o bobl.
+js-results-none = Dim byd. Rhowch gynnig ar eiriau eraill.
+js-results-one = 1 canlyniad.
+js-results-many = { $n } o ganlyniadau.
+js-showing-first = Yn dangos y { $n } cyntaf.
+js-index-failed = Nid oedd modd llwytho'r mynegai chwilio.
+js-link-copied = Wedi copïo'r ddolen.
+js-link-failed = Methu copïo: dewiswch y ddolen a'i chopïo.
+js-mastodon-server = Teipiwch enw eich gweinydd Mastodon, er enghraifft mastodon.social.
+js-post-copied = Wedi copïo neges { $n }.
+js-post-failed = Methu copïo: mae'r neges wedi'i dewis, copïwch hi gyda'ch bysellfwrdd.
+js-count = { $used } o { $limit } nod ar { $network }
+js-too-long = : rhy hir, byrhewch hi
+js-signature-copied = Wedi copïo'r llofnod: gludwch ef yng ngosodiadau llofnod eich rhaglen e-bost.
+js-plain-copied = Wedi copïo'r llofnod testun plaen.
+js-signature-failed = Methu copïo: dewiswch y llofnod a'i gopïo.

@@ -344,3 +344,23 @@ signature-my-profile = My profile on { $site }
 signature-charity-number = Registered charity number { $number }.
 signature-charity = { $org } is a registered charity, number { $number }.
 search-description = Search { $site } for people, stories and campaigns.
+
+## What the theme's scripts say (`{n}` and the like are filled in by the script)
+js-people-none = No one matches. Try fewer words or another filter.
+js-people-one = 1 person found.
+js-people-many = { $n } people found.
+js-results-none = Nothing found. Try other words.
+js-results-one = 1 result.
+js-results-many = { $n } results.
+js-showing-first = Showing the first { $n }.
+js-index-failed = The search index could not be loaded.
+js-link-copied = Link copied.
+js-link-failed = Couldn't copy: select the link and copy it instead.
+js-mastodon-server = Type your Mastodon server's name, for example mastodon.social.
+js-post-copied = Post { $n } copied.
+js-post-failed = Couldn't copy: the post is selected, copy it with your keyboard.
+js-count = { $used } of { $limit } characters on { $network }
+js-too-long = : too long, shorten it
+js-signature-copied = Signature copied: paste it into your email program's signature settings.
+js-plain-copied = Plain-text signature copied.
+js-signature-failed = Couldn't copy: select the signature and copy it instead.

@@ -5,6 +5,7 @@
    the file system too). */
 (function () {
   "use strict";
+  var pageWords = window.conveneWords;
   var form = document.querySelector("form.finder[data-directory]");
   if (!form) return;
   var root = form.getAttribute("data-root") || "";
@@ -94,9 +95,9 @@
           (place < 0 || p[4] === place);
       });
       found.slice(0, LIMIT).forEach(function (p) { results.appendChild(card(p, data)); });
-      status.textContent = found.length === 0 ? "No one matches. Try fewer words or another filter." :
-        (found.length === 1 ? "1 person found." : found.length + " people found.") +
-        (found.length > LIMIT ? " Showing the first " + LIMIT + "." : "");
+      status.textContent = found.length === 0 ? pageWords(status, "none", "No one matches. Try fewer words or another filter.") :
+        (found.length === 1 ? pageWords(status, "one", "1 person found.") : pageWords(status, "many", "{n} people found.", { n: found.length })) +
+        (found.length > LIMIT ? " " + pageWords(status, "more", "Showing the first {n}.", { n: LIMIT }) : "");
     }
 
     form.addEventListener("input", update);

@@ -3,6 +3,17 @@
    ("../people/") shows the folder's listing instead of its page, so such
    links are pointed at the folder's index.html: those in the page, and those
    the directory filter and search add later. On a web server it does nothing. */
+/* The page's words for what the theme's scripts say (found, copied, too
+   long...), which the theme writes into data-* attributes in the page's
+   language; `{name}` is filled in from `values`. This file is on every
+   page and runs first, so the other scripts share this one helper. */
+window.conveneWords = function (el, name, fallback, values) {
+  "use strict";
+  var text = (el && el.getAttribute("data-" + name)) || fallback;
+  Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
+  return text;
+};
+
 (function () {
   "use strict";
   if (location.protocol !== "file:") return;

@@ -6,6 +6,7 @@
    results appear while typing. Title matches rank first. */
 (function () {
   "use strict";
+  var pageWords = window.conveneWords;
   var form = document.querySelector("form.finder[data-index]");
   if (!form) return;
   var root = form.getAttribute("data-root") || "";
@@ -77,13 +78,13 @@
       li.appendChild(excerpt);
       results.appendChild(li);
     });
-    status.textContent = found.length === 0 ? "Nothing found. Try other words." :
-      (found.length === 1 ? "1 result." : found.length + " results.") +
-      (found.length > LIMIT ? " Showing the first " + LIMIT + "." : "");
+    status.textContent = found.length === 0 ? pageWords(status, "none", "Nothing found. Try other words.") :
+      (found.length === 1 ? pageWords(status, "one", "1 result.") : pageWords(status, "many", "{n} results.", { n: found.length })) +
+      (found.length > LIMIT ? " " + pageWords(status, "more", "Showing the first {n}.", { n: LIMIT }) : "");
   }
 
   index = window.conveneSearchIndex;
-  if (!index) { status.textContent = "The search index could not be loaded."; return; }
+  if (!index) { status.textContent = pageWords(status, "failed", "The search index could not be loaded."); return; }
   words = Object.keys(index.words).sort();
   input.addEventListener("input", show);
   form.addEventListener("submit", function (event) { event.preventDefault(); show(); });

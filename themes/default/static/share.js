@@ -2,15 +2,16 @@
    asking a Mastodon user for their server, and the share kit. */
 (function () {
   "use strict";
+  var pageWords = window.conveneWords;
   var status = document.querySelector(".copy-status");
   document.querySelectorAll("button.copy-link").forEach(function (button) {
     if (!navigator.clipboard) return;
     button.hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(button.getAttribute("data-copy")).then(function () {
-        if (status) status.textContent = "Link copied.";
+        if (status) status.textContent = pageWords(status, "link-copied", "Link copied.");
       }, function () {
-        if (status) status.textContent = "Couldn't copy: select the link and copy it instead.";
+        if (status) status.textContent = pageWords(status, "link-failed", "Couldn't copy: select the link and copy it instead.");
       });
     });
   });
@@ -21,7 +22,7 @@
       event.preventDefault();
       var server = form.elements.server.value.trim().replace(/^https?:\/\//, "").replace(/\/.*$/, "");
       if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(server)) {
-        if (status) status.textContent = "Type your Mastodon server's name, for example mastodon.social.";
+        if (status) status.textContent = pageWords(status, "mastodon-server", "Type your Mastodon server's name, for example mastodon.social.");
         form.elements.server.focus();
         return;
       }
@@ -122,7 +123,7 @@
       if (rule.limit) {
         var used = length(rule, text, post.links);
         var over = used > rule.limit;
-        post.count.textContent = used + " of " + rule.limit + " characters on " + rule.label + (over ? ": too long, shorten it" : "");
+        post.count.textContent = pageWords(status, "count", "{used} of {limit} characters on {network}", { used: used, limit: rule.limit, network: rule.label }) + (over ? pageWords(status, "too-long", ": too long, shorten it") : "");
         post.count.classList.toggle("over-limit", over);
       } else {
         post.count.textContent = "";
@@ -169,13 +170,13 @@
 
     function copy(post) {
       var text = post.text.value;
-      var done = function () { if (status) status.textContent = "Post " + post.number + " copied."; };
+      var done = function () { if (status) status.textContent = pageWords(status, "post-copied", "Post {n} copied.", { n: post.number }); };
       var failed = function () {
         // The clipboard API is refused: fall back to the selection.
         post.text.focus();
         post.text.select();
         if (document.execCommand && document.execCommand("copy")) return done();
-        if (status) status.textContent = "Couldn't copy: the post is selected, copy it with your keyboard.";
+        if (status) status.textContent = pageWords(status, "post-failed", "Couldn't copy: the post is selected, copy it with your keyboard.");
       };
       if (navigator.clipboard) navigator.clipboard.writeText(text).then(done, failed);
       else failed();

@@ -5,6 +5,7 @@
    copied as a selection, which keeps its formatting. Works from file:// too. */
 (function () {
   "use strict";
+  var pageWords = window.conveneWords;
   var status = document.querySelector(".copy-status");
   function say(text) {
     if (status) status.textContent = text;
@@ -45,7 +46,7 @@
     button.addEventListener("click", function () {
       say("");
       var copied = function () {
-        say(html ? "Signature copied: paste it into your email program's signature settings." : "Plain-text signature copied.");
+        say(html ? pageWords(status, "copied", "Signature copied: paste it into your email program's signature settings.") : pageWords(status, "plain-copied", "Plain-text signature copied."));
       };
       var attempt;
       try {
@@ -56,7 +57,7 @@
       attempt.then(copied, function () {
         // The clipboard API refused (no permission, an old browser): try the selection.
         if (copySelection(html || text)) copied();
-        else say("Couldn't copy: select the signature and copy it instead.");
+        else say(pageWords(status, "failed", "Couldn't copy: select the signature and copy it instead."));
       });
     });
   });
