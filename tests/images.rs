@@ -69,6 +69,8 @@ fn slugs_where(site: &Path, kind: &str, keep: impl Fn(&serde_yaml::Value) -> boo
     let mut found: Vec<String> = std::fs::read_dir(site.join(kind))
         .unwrap()
         .map(|e| e.unwrap().path())
+        // Translations (`amara-okafor.cy.md`) are the same items.
+        .filter(|p| !p.file_stem().unwrap().to_string_lossy().contains('.'))
         .filter(|p| keep(&front_matter(p)))
         .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
         .collect();

@@ -517,19 +517,27 @@ fn the_files_a_build_plans_are_the_files_it_writes() {
     let mut diags = convene::Diagnostics::default();
     let corpus =
         convene::load::site(&site, convene::config::DEFAULT_MAX_FILE_SIZE, &mut diags).unwrap();
-    let theme = convene::theme::Theme::load(&site, "default").unwrap();
+    let themes = convene::theme::Theme::for_site(&site, &corpus.config, &mut Vec::new()).unwrap();
     let highlighter = convene::render::highlight::Highlighter::plain();
     let images = convene::images::Images::default();
-    let tools = convene::render::Tools {
-        theme: &theme,
-        highlighter: &highlighter,
-        images: &images,
-    };
     let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
     let (_tmp, out) = build_example();
     for audience in [Audience::Public, Audience::Playbook] {
-        let view = convene::audience::select(&corpus, audience, now);
-        let (planned, folders) = convene::render::Pages::new(&view, &tools).planned();
+        // Every language's pages (content-example is in English and Welsh).
+        let views = convene::views_in_languages(&corpus, audience, now);
+        let mut planned = Vec::new();
+        let mut folders = Vec::new();
+        for (view, theme) in views.iter().zip(&themes) {
+            let tools = convene::render::Tools {
+                theme,
+                highlighter: &highlighter,
+                images: &images,
+            };
+            let (files, whole) = convene::render::Pages::new(view, &tools).planned();
+            planned.extend(files);
+            folders.extend(whole);
+        }
+        let view = &views[0];
         let written = tree(&out.join(audience.folder()));
         let statics: Vec<&Path> = view.static_files.clone();
         let unplanned: Vec<&PathBuf> = written

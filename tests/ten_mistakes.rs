@@ -72,8 +72,16 @@ fn ten_mistakes_at_once_are_all_reported_at_their_lines() {
     // How long this takes is measured in BENCHMARKS.md, never asserted here.
     let (code, diags) = check_json(&site);
     assert_eq!(code, 1);
+    // content-example's Welsh is incomplete on purpose: that warning is not
+    // one of the ten.
     let found: Vec<(String, u64, String)> = diags
         .iter()
+        .filter(|d| {
+            !d["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("Welsh translation")
+        })
         .map(|d| {
             (
                 d["file"].as_str().unwrap().to_string(),

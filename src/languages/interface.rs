@@ -244,7 +244,58 @@ fn new_bundle(tag: &str) -> Bundle {
     // Fluent marks placeables with Unicode isolation characters for
     // right-to-left text; in HTML they only get in the way of copy and search.
     bundle.set_use_isolating(false);
+    // Fluent writes numbers without grouping; each language groups
+    // thousands its own way (5,000 in English and Welsh, 5.000 in German).
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .to_ascii_lowercase();
+    let group: fn(&FluentValue, &Memoizer) -> Option<String> = match primary.as_str() {
+        "de" | "es" | "it" | "nl" | "pt" | "pl" | "da" => group_with_dot,
+        "fr" => group_with_narrow_space,
+        _ => group_with_comma,
+    };
+    bundle.set_formatter(Some(group));
     bundle
+}
+
+type Memoizer = intl_memoizer::concurrent::IntlLangMemoizer;
+
+fn group_with_comma(value: &FluentValue, _: &Memoizer) -> Option<String> {
+    grouped(value, ",")
+}
+
+fn group_with_dot(value: &FluentValue, _: &Memoizer) -> Option<String> {
+    grouped(value, ".")
+}
+
+fn group_with_narrow_space(value: &FluentValue, _: &Memoizer) -> Option<String> {
+    grouped(value, "\u{202f}")
+}
+
+/// A whole number from 1,000 up with its thousands grouped; anything else
+/// as Fluent writes it.
+fn grouped(value: &FluentValue, separator: &str) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    let v = n.value;
+    if v.fract() != 0.0 || v.abs() < 1000.0 || v.abs() > 1e15 {
+        return None;
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if v < 0.0 {
+        out.push('-');
+    }
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(separator);
+        }
+        out.push(d);
+    }
+    Some(out)
 }
 
 fn theme_text(tag: &str) -> Option<&'static str> {
@@ -405,6 +456,22 @@ mod tests {
         let day = Day(chrono::NaiveDate::from_ymd_opt(2025, 5, 12).unwrap());
         assert_eq!(i.speeches[0].date(day), "12 May 2025");
         assert_eq!(i.speeches[1].date(day), "12 Mai 2025");
+    }
+
+    #[test]
+    fn numbers_are_grouped_as_each_language_writes_them() {
+        let english = Speech::builtin_english();
+        let mut args = FluentArgs::new();
+        args.set("count", 5000);
+        assert_eq!(english.text("people-count", Some(&args)), "5,000 people");
+        args.set("count", 1);
+        assert_eq!(english.text("people-count", Some(&args)), "1 person");
+        assert_eq!(
+            grouped(&FluentValue::from(1234567), "."),
+            Some("1.234.567".into())
+        );
+        assert_eq!(grouped(&FluentValue::from(999), ","), None);
+        assert_eq!(grouped(&FluentValue::from(12.5), ","), None);
     }
 
     #[test]
