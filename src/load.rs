@@ -459,6 +459,17 @@ fn item_from_text<M: FrontMatter>(
         );
         return None;
     }
+    let (meta, source) = parsed::<M>(text, rel, out)?;
+    Some((stem, meta, source))
+}
+
+/// A content file's (or a translation's) front matter read as `M`, and
+/// where it came from.
+pub(crate) fn parsed<M: FrontMatter>(
+    text: &str,
+    rel: &Path,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(M, Source)> {
     let split = match frontmatter::split(text, rel) {
         Ok(s) => s,
         Err(d) => {
@@ -479,7 +490,7 @@ fn item_from_text<M: FrontMatter>(
         body: split.body.to_string(),
         body_line: split.body_line,
     };
-    Some((stem, meta, source))
+    Some((meta, source))
 }
 
 fn not_utf8(rel: &Path) -> Diagnostic {

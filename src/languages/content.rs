@@ -11,7 +11,7 @@
 use super::Language;
 use crate::audience::View;
 use crate::diagnostics::Diagnostic;
-use crate::frontmatter::{self, FrontMatter};
+use crate::frontmatter::FrontMatter;
 use crate::model::{Corpus, Source};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -143,36 +143,19 @@ pub fn from_text(
     of: PathBuf,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Translation> {
-    let split = match frontmatter::split(text, rel) {
-        Ok(s) => s,
-        Err(d) => {
-            out.push(d);
-            return None;
-        }
-    };
-    let before = out.len();
+    use crate::load::parsed;
     let folder = rel.components().next()?.as_os_str().to_str()?;
-    let words = match folder {
-        "people" => Words::Person(frontmatter::parse(&split, rel, out)?),
-        "stories" => Words::Story(frontmatter::parse(&split, rel, out)?),
-        "guidelines" => Words::Guideline(frontmatter::parse(&split, rel, out)?),
-        _ => Words::Campaign(frontmatter::parse(&split, rel, out)?),
-    };
-    let partial = out[before..]
-        .iter()
-        .any(|d| d.severity == crate::diagnostics::Severity::Error);
+    let (words, source) = match folder {
+        "people" => parsed(text, rel, out).map(|(w, s)| (Words::Person(w), s)),
+        "stories" => parsed(text, rel, out).map(|(w, s)| (Words::Story(w), s)),
+        "guidelines" => parsed(text, rel, out).map(|(w, s)| (Words::Guideline(w), s)),
+        _ => parsed(text, rel, out).map(|(w, s)| (Words::Campaign(w), s)),
+    }?;
     Some(Translation {
         lang: lang.tag.clone(),
         of,
         words,
-        source: Source {
-            partial,
-            static_refs: crate::references::in_body(rel, split.body),
-            path: rel.to_path_buf(),
-            front_matter: split.yaml.to_string(),
-            body: split.body.to_string(),
-            body_line: split.body_line,
-        },
+        source,
     })
 }
 
