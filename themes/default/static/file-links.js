@@ -10,7 +10,11 @@
 window.conveneWords = function (el, name, fallback, values) {
   "use strict";
   var text = (el && el.getAttribute("data-" + name)) || fallback;
-  Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
+  Object.keys(values || {}).forEach(function (k) {
+    // Numbers as the page's language writes them (3,000), as the theme does.
+    var v = typeof values[k] === "number" ? values[k].toLocaleString(document.documentElement.lang || undefined) : String(values[k]);
+    text = text.split("{" + k + "}").join(v);
+  });
   return text;
 };
 
