@@ -267,12 +267,16 @@ impl Renderer<'_, '_> {
             .flatten()
             .collect::<Vec<_>>()
             .join(", ");
-        let description = format!(
-            "{}{}{} at {}",
-            p.name,
-            if summary.is_empty() { "" } else { ", " },
-            summary,
-            self.site.organisation.name
+        let who = match summary.is_empty() {
+            true => p.name.to_string(),
+            false => format!("{}, {summary}", p.name),
+        };
+        let description = self.say(
+            "profile-description",
+            &[
+                ("who", &who),
+                ("organisation", &self.site.organisation.name),
+            ],
         );
         let ctx = PageCtx::new(&self.site, &route, "people", p.name.to_string(), page)
             .words_in(p.words_lang)

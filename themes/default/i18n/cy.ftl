@@ -355,3 +355,4 @@ js-too-long = : rhy hir, byrhewch hi
 js-signature-copied = Wedi copïo'r llofnod: gludwch ef yng ngosodiadau llofnod eich rhaglen e-bost.
 js-plain-copied = Wedi copïo'r llofnod testun plaen.
 js-signature-failed = Methu copïo: dewiswch y llofnod a'i gopïo.
+profile-description = { $who } yn { $organisation }

@@ -364,3 +364,5 @@ js-too-long = : too long, shorten it
 js-signature-copied = Signature copied: paste it into your email program's signature settings.
 js-plain-copied = Plain-text signature copied.
 js-signature-failed = Couldn't copy: select the signature and copy it instead.
+# A profile's description for link previews: "Amara Okafor, Head of Communications, Communications at Riverside Trust".
+profile-description = { $who } at { $organisation }
