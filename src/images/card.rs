@@ -133,36 +133,6 @@ pub(super) fn blank() -> Result<tiny_skia::Pixmap, String> {
     Ok(pixmap)
 }
 
-/// Cards are JPEG: they carry photos, which PNG stores several times
-/// larger, and every network accepts JPEG previews. jpeg-encoder is three
-/// to four times quicker than the `image` crate's encoder, in plain Rust
-/// (see Cargo.toml for why not its AVX2 code), so a card's bytes are the
-/// same on every machine.
-pub(super) fn encode_jpeg(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
-    // Opaque (drawn over white), so the premultiplied RGBA is plain RGBA.
-    let mut out = Vec::with_capacity(128 * 1024);
-    let encoder = jpeg_encoder::Encoder::new(&mut out, JPEG_QUALITY);
-    encoder
-        .encode(
-            pixmap.data(),
-            WIDTH as u16,
-            HEIGHT as u16,
-            jpeg_encoder::ColorType::Rgba,
-        )
-        .map_err(|e| e.to_string())?;
-    Ok(out)
-}
-
-/// Chosen by measurement (DSSIM against the drawn pixels, jpeg-encoder
-/// with its 4:2:0 chroma below 90, the quicker to encode too): at 85 a card
-/// of text and flat colour stays under a DSSIM of 0.0006 (0.00028 for a
-/// topic card, 0.00055 beside an illustrated photo; 88 gave 0.00022 and
-/// 0.00045) and is 8-10% smaller than at 88 (57 KB instead of 63 KB for a
-/// profile). Below 85 the error grows faster than the file shrinks (75:
-/// 0.00097, 48 KB) and blocks show around photos at twice the size. The
-/// time to encode hardly depends on the quality.
-const JPEG_QUALITY: u8 = 85;
-
 /// Width of `text` in pixels at `size`, from the font's advances.
 fn measure(face: &ttf_parser::Face, text: &str, size: f32) -> f32 {
     let scale = size / f32::from(face.units_per_em());
@@ -271,13 +241,14 @@ mod tests {
 <rect width="1200" height="630" fill="#fbf8f3"/><circle cx="930" cy="285" r="214" fill="url(#g)"/>
 <text x="80" y="150" font-family="Inter" font-weight="700" font-size="64" fill="#1c2628">Zoë Brontë</text>
 <text x="80" y="240" font-family="Inter" font-size="34" fill="#434d51">Łukasz · 3 stories</text></svg>"##;
-        let jpeg = encode_jpeg(&painter().draw(svg, blank().unwrap()).unwrap()).unwrap();
+        let jpeg =
+            super::super::jpeg::encode(&painter().draw(svg, blank().unwrap()).unwrap()).unwrap();
         let mut h = siphasher::sip128::SipHasher13::new_with_keys(0, 0);
         std::hash::Hasher::write(&mut h, &jpeg);
         use siphasher::sip128::Hasher128;
         assert_eq!(
             (jpeg.len(), format!("{:032x}", h.finish128().as_u128())),
-            (31298, "379b7ed249790d4625187de653e2c339".to_string())
+            (31499, "63aaaeecd9543e003dfe75da02a21a65".to_string())
         );
     }
 
@@ -285,7 +256,7 @@ mod tests {
     fn a_card_is_drawn_at_1200_by_630() {
         let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><rect width="1200" height="630" fill="#0c6b50"/><text x="80" y="200" font-size="64" fill="#fff">Amara</text></svg>"##;
         let pixels = painter().draw(svg, blank().unwrap()).unwrap();
-        let img = image::load_from_memory(&encode_jpeg(&pixels).unwrap()).unwrap();
+        let img = image::load_from_memory(&super::super::jpeg::encode(&pixels).unwrap()).unwrap();
         assert_eq!((img.width(), img.height()), (WIDTH, HEIGHT));
         assert!(painter().draw("<svg", blank().unwrap()).is_err());
     }

@@ -13,6 +13,7 @@
 //! one drawing the card in one go gives (the tests compare them).
 
 use super::card::{self, Painter};
+use super::jpeg::{self, Bands};
 use rayon::prelude::*;
 use resvg::tiny_skia::Pixmap;
 use resvg::usvg::roxmltree;
@@ -44,9 +45,9 @@ struct Over {
     end: usize,
 }
 
-/// Leading elements that several cards share, drawn by the first card
-/// that needs them and dropped when the last one is drawn, so only a few
-/// layers (3 MB each) are held at any time.
+/// Leading elements that several cards share, drawn (and encoded) by the
+/// first card that needs them and dropped when the last one is drawn, so
+/// only a few layers (3 MB each) are held at any time.
 struct Layer {
     svg: String,
     /// Cards still to be drawn over it.
@@ -56,7 +57,7 @@ struct Layer {
 
 enum Drawn {
     NotYet,
-    Ready(Arc<Pixmap>),
+    Ready(Arc<(Pixmap, Bands)>),
     /// Could not be drawn: its cards are drawn whole, and say why.
     Failed,
 }
@@ -128,44 +129,71 @@ impl<'a> Layered<'a> {
 
     /// Draw card `i` as JPEG bytes.
     pub fn paint(&self, i: usize) -> Result<Vec<u8>, String> {
-        card::encode_jpeg(&self.pixels(i)?)
+        let card = &self.cards[i];
+        let Some(over) = &card.over else {
+            return jpeg::encode(&self.painter.draw(card.svg, card::blank()?)?);
+        };
+        let layer = &self.layers[over.layer];
+        let painted = match layer.get(self.painter) {
+            Some(base) => {
+                let (pixels, bands) = &*base;
+                self.draw_over(card, over, pixels)
+                    .and_then(|drawn| jpeg::encode_over(&drawn, pixels, bands))
+            }
+            None => self
+                .painter
+                .draw(card.svg, card::blank()?)
+                .and_then(|d| jpeg::encode(&d)),
+        };
+        layer.release();
+        painted
     }
 
+    /// The pixels of card `i`, drawn over its layer when it has one.
+    #[cfg(test)]
     fn pixels(&self, i: usize) -> Result<Pixmap, String> {
         let card = &self.cards[i];
-        let Some(Over { layer, head, end }) = card.over else {
+        let Some(over) = &card.over else {
             return self.painter.draw(card.svg, card::blank()?);
         };
-        let layer = &self.layers[layer];
+        let layer = &self.layers[over.layer];
         let drawn = match layer.get(self.painter) {
-            Some(base) => {
-                // The layer's elements stay in the document as `defs`, not
-                // drawn, so what the rest refers to (a clip path, a
-                // gradient) is still there.
-                let svg = card.svg;
-                let rest = format!(
-                    "{}<defs>{}</defs>{}",
-                    &svg[..head],
-                    &svg[head..end],
-                    &svg[end..]
-                );
-                self.painter.draw(&rest, Pixmap::clone(&base))
-            }
+            Some(base) => self.draw_over(card, over, &base.0),
             None => self.painter.draw(card.svg, card::blank()?),
         };
         layer.release();
         drawn
+    }
+
+    /// Draw what `card` has beyond its layer over a copy of the layer.
+    fn draw_over(&self, card: &Card, over: &Over, layer: &Pixmap) -> Result<Pixmap, String> {
+        let (svg, head, end) = (card.svg, over.head, over.end);
+        // The layer's elements stay in the document as `defs`, not drawn,
+        // so what the rest refers to (a clip path, a gradient) is still there.
+        let rest = format!(
+            "{}<defs>{}</defs>{}",
+            &svg[..head],
+            &svg[head..end],
+            &svg[end..]
+        );
+        self.painter.draw(&rest, Pixmap::clone(layer))
     }
 }
 
 impl Layer {
     /// The layer's pixels, drawn now if no card has needed them yet
     /// (other cards wanting the same layer wait: they need it too).
-    fn get(&self, painter: &Painter) -> Option<Arc<Pixmap>> {
+    fn get(&self, painter: &Painter) -> Option<Arc<(Pixmap, Bands)>> {
         let mut drawn = self.drawn.lock().unwrap_or_else(PoisonError::into_inner);
         if let Drawn::NotYet = *drawn {
-            *drawn = match card::blank().and_then(|blank| painter.draw(&self.svg, blank)) {
-                Ok(pixmap) => Drawn::Ready(Arc::new(pixmap)),
+            let made = card::blank()
+                .and_then(|blank| painter.draw(&self.svg, blank))
+                .and_then(|pixmap| {
+                    let bands = Bands::of(&jpeg::encode(&pixmap)?)?;
+                    Ok((pixmap, bands))
+                });
+            *drawn = match made {
+                Ok(layer) => Drawn::Ready(Arc::new(layer)),
                 Err(_) => Drawn::Failed,
             };
         }
@@ -310,8 +338,12 @@ mod tests {
         let mut seen: Vec<usize> = layered.order().to_vec();
         seen.sort_unstable();
         assert_eq!(seen, (0..cards.len()).collect::<Vec<_>>());
+        // And the same file: a second plan, as each card is drawn once.
+        let encoded = Layered::plan(&painter, cards.iter().map(String::as_str).collect());
         for &i in layered.order() {
             let whole = painter.draw(&cards[i], card::blank().unwrap()).unwrap();
+            let file = jpeg::encode(&whole).unwrap();
+            assert!(encoded.paint(i).unwrap() == file, "card {i}'s JPEG differs");
             let layers = layered.pixels(i).unwrap();
             assert!(
                 whole.data() == layers.data(),

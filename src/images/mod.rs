@@ -13,6 +13,7 @@
 
 mod cache;
 mod card;
+mod jpeg;
 mod layers;
 pub mod metadata;
 mod resize;
@@ -546,7 +547,7 @@ struct CardInput<'a> {
 
 /// Change when the drawing or the text layout of cards changes, so cards
 /// in existing caches are drawn again.
-const CARD_LAYOUT: &str = "card-layout-2";
+const CARD_LAYOUT: &str = "card-layout-3";
 
 impl CardInput<'_> {
     fn entry(&self, theme: &Theme) -> Entry {
