@@ -140,10 +140,9 @@ impl<'a> Layered<'a> {
                 self.draw_over(card, over, pixels)
                     .and_then(|drawn| jpeg::encode_over(&drawn, pixels, bands))
             }
-            None => self
-                .painter
-                .draw(card.svg, card::blank()?)
-                .and_then(|d| jpeg::encode(&d)),
+            None => card::blank()
+                .and_then(|blank| self.painter.draw(card.svg, blank))
+                .and_then(|drawn| jpeg::encode(&drawn)),
         };
         layer.release();
         painted
@@ -159,7 +158,7 @@ impl<'a> Layered<'a> {
         let layer = &self.layers[over.layer];
         let drawn = match layer.get(self.painter) {
             Some(base) => self.draw_over(card, over, &base.0),
-            None => self.painter.draw(card.svg, card::blank()?),
+            None => card::blank().and_then(|blank| self.painter.draw(card.svg, blank)),
         };
         layer.release();
         drawn
