@@ -108,36 +108,30 @@ impl Painter {
         }
     }
 
-    /// Draw an SVG card as JPEG bytes.
-    pub fn paint(&self, svg: &str) -> Result<Vec<u8>, String> {
+    /// Draw `svg` over `pixmap` (a blank card, or a copy of a layer).
+    pub(super) fn draw(
+        &self,
+        svg: &str,
+        mut pixmap: tiny_skia::Pixmap,
+    ) -> Result<tiny_skia::Pixmap, String> {
         let tree = usvg::Tree::from_str(svg, &self.options).map_err(|e| e.to_string())?;
-        let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("the card has no size")?;
         let size = tree.size();
         let scale = tiny_skia::Transform::from_scale(
             WIDTH as f32 / size.width(),
             HEIGHT as f32 / size.height(),
         );
         resvg::render(&tree, scale, &mut pixmap.as_mut());
-        encode_jpeg(&pixmap)
+        Ok(pixmap)
     }
 }
 
-/// Cards are JPEG: they carry photos, which PNG stores several times
-/// larger, and every network accepts JPEG previews. Quality 88 keeps the
-/// text crisp.
-fn encode_jpeg(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
-    // Opaque, so the premultiplied RGBA is plain RGBA.
-    let rgba = image::RgbaImage::from_raw(WIDTH, HEIGHT, pixmap.data().to_vec())
-        .ok_or("the card has the wrong size")?;
-    let rgb = image::DynamicImage::ImageRgba8(rgba).to_rgb8();
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
-        .encode_image(&rgb)
-        .map_err(|e| e.to_string())?;
-    Ok(out)
+/// A card before anything is drawn: white, so that whatever a template
+/// leaves transparent is white in the JPEG (which has no transparency).
+pub(super) fn blank() -> Result<tiny_skia::Pixmap, String> {
+    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("the card has no size")?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    Ok(pixmap)
 }
-
-const JPEG_QUALITY: u8 = 88;
 
 /// Width of `text` in pixels at `size`, from the font's advances.
 fn measure(face: &ttf_parser::Face, text: &str, size: f32) -> f32 {
@@ -238,11 +232,32 @@ mod tests {
     }
 
     #[test]
+    fn a_card_is_the_same_bytes_on_every_machine() {
+        // Pinned: text, a curve, a gradient and a photo-like area, drawn
+        // and encoded. If an update of resvg or jpeg-encoder changes these
+        // bytes, bump CARD_LAYOUT in images/mod.rs and pin the new hash.
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630">
+<defs><linearGradient id="g"><stop offset="0" stop-color="#0c6b50"/><stop offset="1" stop-color="#f0c419"/></linearGradient></defs>
+<rect width="1200" height="630" fill="#fbf8f3"/><circle cx="930" cy="285" r="214" fill="url(#g)"/>
+<text x="80" y="150" font-family="Inter" font-weight="700" font-size="64" fill="#1c2628">Zoë Brontë</text>
+<text x="80" y="240" font-family="Inter" font-size="34" fill="#434d51">Łukasz · 3 stories</text></svg>"##;
+        let jpeg =
+            super::super::jpeg::encode(&painter().draw(svg, blank().unwrap()).unwrap()).unwrap();
+        let mut h = siphasher::sip128::SipHasher13::new_with_keys(0, 0);
+        std::hash::Hasher::write(&mut h, &jpeg);
+        use siphasher::sip128::Hasher128;
+        assert_eq!(
+            (jpeg.len(), format!("{:032x}", h.finish128().as_u128())),
+            (31499, "63aaaeecd9543e003dfe75da02a21a65".to_string())
+        );
+    }
+
+    #[test]
     fn a_card_is_drawn_at_1200_by_630() {
         let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><rect width="1200" height="630" fill="#0c6b50"/><text x="80" y="200" font-size="64" fill="#fff">Amara</text></svg>"##;
-        let png = painter().paint(svg).unwrap();
-        let img = image::load_from_memory(&png).unwrap();
+        let pixels = painter().draw(svg, blank().unwrap()).unwrap();
+        let img = image::load_from_memory(&super::super::jpeg::encode(&pixels).unwrap()).unwrap();
         assert_eq!((img.width(), img.height()), (WIDTH, HEIGHT));
-        assert!(painter().paint("<svg").is_err());
+        assert!(painter().draw("<svg", blank().unwrap()).is_err());
     }
 }

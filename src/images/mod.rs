@@ -13,6 +13,8 @@
 
 mod cache;
 mod card;
+mod jpeg;
+mod layers;
 pub mod metadata;
 mod resize;
 
@@ -343,11 +345,17 @@ pub fn derive(
         diags.extend(failed);
         return Ok(images);
     }
-    let drawn: Result<Vec<(Route, String)>, Error> = cards
+    let to_draw: Vec<&PlannedCard> = cards.iter().filter(|c| c.svg.is_some()).collect();
+    let layered = layers::Layered::plan(
+        &painter,
+        to_draw.iter().filter_map(|c| c.svg.as_deref()).collect(),
+    );
+    let drawn: Result<Vec<(Route, String)>, Error> = layered
+        .order()
         .par_iter()
-        .filter_map(|c| {
-            let svg = c.svg.as_ref()?;
-            let made = match painter.paint(svg) {
+        .filter_map(|&i| {
+            let c = to_draw[i];
+            let made = match layered.paint(i) {
                 Ok(picture) => cache.put(&c.entry, &picture).map(|()| None),
                 Err(why) => Ok(Some((c.page.clone(), why))),
             };
@@ -539,7 +547,7 @@ struct CardInput<'a> {
 
 /// Change when the drawing or the text layout of cards changes, so cards
 /// in existing caches are drawn again.
-const CARD_LAYOUT: &str = "card-layout-1";
+const CARD_LAYOUT: &str = "card-layout-3";
 
 impl CardInput<'_> {
     fn entry(&self, theme: &Theme) -> Entry {
