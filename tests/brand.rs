@@ -228,3 +228,33 @@ fn check_reports_a_brand_colour_at_its_line_with_the_nearest_that_passes() {
         "{found:?}"
     );
 }
+
+/// Share cards carry the brand: the accent colour in their bands and the
+/// logo on a white plate where the organisation's name was.
+#[test]
+fn share_cards_carry_the_logo_and_the_accent_colour() {
+    let (_tmp, out) = build_example();
+    let card = image::open(out.join("public/people/amara-okafor/share-card.jpg"))
+        .unwrap()
+        .to_rgb8();
+    let near = |x: u32, y: u32, rgb: [u8; 3]| {
+        let p = card.get_pixel(x, y).0;
+        p.iter().zip(rgb).all(|(a, b)| a.abs_diff(b) <= 6)
+    };
+    // content-example's accent is #1f5f63.
+    assert!(
+        near(700, 600, [0x1f, 0x5f, 0x63]),
+        "{:?}",
+        card.get_pixel(700, 600)
+    );
+    assert!(near(600, 8, [0x1f, 0x5f, 0x63]));
+    // The plate, right of the logo.
+    assert!(
+        near(340, 600, [255, 255, 255]),
+        "{:?}",
+        card.get_pixel(340, 600)
+    );
+    // The logo itself is drawn: some pixel on the plate's left is not white.
+    let drawn = (80..200).any(|x| (565..605).any(|y| !near(x, y, [255, 255, 255])));
+    assert!(drawn, "no logo on the plate");
+}

@@ -36,6 +36,10 @@ pub struct CardText {
     pub photo: Option<String>,
     /// Shown in place of a photo.
     pub initial: String,
+    /// The charity's logo as a file name inside the image cache, if any.
+    pub logo: Option<String>,
+    /// The charity's accent colour (`#rrggbb`), if hub.yaml gives one.
+    pub accent: Option<String>,
     pub width: u32,
     pub height: u32,
 }
@@ -67,9 +71,19 @@ impl CardText {
                 .next()
                 .map(|c| c.to_uppercase().collect())
                 .unwrap_or_default(),
+            logo: None,
+            accent: None,
             width: WIDTH,
             height: HEIGHT,
         }
+    }
+
+    /// The card in the charity's brand: its logo (a file in the image
+    /// cache) and accent colour.
+    pub fn with_brand(mut self, logo: Option<&str>, accent: Option<&str>) -> CardText {
+        self.logo = logo.map(str::to_string);
+        self.accent = accent.map(str::to_string);
+        self
     }
 }
 

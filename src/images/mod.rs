@@ -512,9 +512,27 @@ fn plan_cards(
         Some(p) => p.variants.first().map(|d| file_name(&d.cached)),
         None => originals.get(file).cloned().flatten(),
     };
+    // The charity's logo (hub.yaml `brand.logo`) on every card, from the
+    // cache like any picture, so its name says what it holds.
+    let logo = public
+        .config
+        .brand
+        .logo
+        .as_deref()
+        .and_then(|f| cache_original(f, cache, static_dir));
+    // And its colour, as check has read it (a colour it refused stops the build).
+    let accent = public
+        .config
+        .brand
+        .accent
+        .as_deref()
+        .and_then(crate::brand::Colour::parse)
+        .map(crate::brand::Colour::hex);
     card_inputs(public, &picture)
         .into_par_iter()
-        .map(|input| {
+        .map(|mut input| {
+            input.logo = logo.as_deref();
+            input.accent = accent.as_deref();
             let entry = input.entry(theme);
             let svg = match cache.has(&entry) {
                 true => None,
@@ -543,11 +561,15 @@ struct CardInput<'a> {
     site_title: &'a str,
     /// The cached picture's file name, itself named after its content.
     photo: Option<String>,
+    /// The cached logo's file name, likewise.
+    logo: Option<&'a str>,
+    /// The brand's accent colour, `#rrggbb`.
+    accent: Option<&'a str>,
 }
 
 /// Change when the drawing or the text layout of cards changes, so cards
 /// in existing caches are drawn again.
-const CARD_LAYOUT: &str = "card-layout-3";
+const CARD_LAYOUT: &str = "card-layout-4";
 
 impl CardInput<'_> {
     fn entry(&self, theme: &Theme) -> Entry {
@@ -562,6 +584,8 @@ impl CardInput<'_> {
                 self.organisation.as_bytes(),
                 self.site_title.as_bytes(),
                 self.photo.as_deref().unwrap_or("").as_bytes(),
+                self.logo.unwrap_or("").as_bytes(),
+                self.accent.unwrap_or("").as_bytes(),
             ],
             "jpg",
         )
@@ -576,7 +600,8 @@ impl CardInput<'_> {
             self.site_title,
             self.photo.clone(),
             painter,
-        );
+        )
+        .with_brand(self.logo, self.accent);
         theme.render("share_card.svg", &text)
     }
 }
@@ -597,6 +622,8 @@ fn card_inputs<'a>(
         organisation: public.config.organisation.name.as_str(),
         site_title: public.config.title.as_str(),
         photo,
+        logo: None,
+        accent: None,
     };
     let mut cards: Vec<CardInput> = Vec::new();
     cards.extend(public.people.iter().map(|p| {
