@@ -210,15 +210,14 @@ fn translations_apart(
     let kept = files
         .into_iter()
         .filter(|rel| {
-            match crate::languages::content::translation_name(rel, languages, &mut found) {
-                Some((lang, of)) => {
-                    // An empty tag: a language the site lacks, already reported.
-                    if !lang.tag.is_empty() {
-                        translated.push((rel.clone(), lang, of));
-                    }
+            use crate::languages::content::{named, Named};
+            match named(rel, languages, &mut found) {
+                Named::Content => true,
+                Named::Translation(lang, of) => {
+                    translated.push((rel.clone(), lang, of));
                     false
                 }
-                None => true,
+                Named::Refused => false,
             }
         })
         .collect();

@@ -75,64 +75,65 @@ impl FrontMatter for TitleWords {
     const KEYS: &'static [&'static str] = &["title"];
 }
 
-/// If `rel` (`people/amara-okafor.cy.md`) is a translation into one of
-/// `languages`: that language and the file it translates. A name that
-/// looks like a translation into a language the site does not have is
-/// reported, not read as a profile.
-pub fn translation_name(
-    rel: &Path,
-    languages: &[Language],
-    out: &mut Vec<Diagnostic>,
-) -> Option<(Language, PathBuf)> {
-    let stem = rel.file_stem()?.to_str()?;
-    let (base, suffix) = stem.rsplit_once('.')?;
-    let folder = rel.parent()?;
-    let of = folder.join(format!("{base}.md"));
-    match languages
+/// What a content file's name says it is.
+pub enum Named {
+    /// A file of its own (`people/amara-okafor.md`).
+    Content,
+    /// A translation into a language of the site, of the file it names.
+    Translation(Language, PathBuf),
+    /// Named like a translation into a language the site does not have:
+    /// reported, and read as nothing (its name is no address).
+    Refused,
+}
+
+/// What `rel` is: `people/amara-okafor.cy.md` is a translation into `cy`
+/// of `people/amara-okafor.md` when `cy` is one of `languages`.
+pub fn named(rel: &Path, languages: &[Language], out: &mut Vec<Diagnostic>) -> Named {
+    let Some((base, suffix)) = rel
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|stem| stem.rsplit_once('.'))
+    else {
+        return Named::Content;
+    };
+    let of = rel.with_file_name(format!("{base}.md"));
+    if let Some(lang) = languages
         .iter()
         .skip(1)
         .find(|l| l.tag.eq_ignore_ascii_case(suffix))
     {
-        Some(lang) => Some((lang.clone(), of)),
-        None => {
-            if super::is_tag(suffix) && suffix.len() <= 8 {
-                let is_default = languages
-                    .first()
-                    .is_some_and(|l| l.tag.eq_ignore_ascii_case(suffix));
-                let hint = match is_default {
-                    true => format!(
-                        "`{suffix}` is the default language: its words belong in {}",
-                        of.display()
-                    ),
-                    false => format!(
-                        "to publish in `{suffix}`, add it to hub.yaml: `languages: [{}, {suffix}]`",
-                        languages
-                            .iter()
-                            .map(|l| l.tag.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
-                out.push(
-                    Diagnostic::error(
-                        rel,
-                        0,
-                        format!("this looks like a translation into `{suffix}`, which is not one of the site's other languages, so it is not read"),
-                    )
-                    .with_hint(hint),
-                );
-                // Not read as content either: its name is no address.
-                return Some((
-                    Language {
-                        tag: String::new(),
-                        prefix: String::new(),
-                    },
-                    of,
-                ));
-            }
-            None
-        }
+        return Named::Translation(lang.clone(), of);
     }
+    if !(super::is_tag(suffix) && suffix.len() <= 8) {
+        // Not a language: the file name's own problem, reported as such.
+        return Named::Content;
+    }
+    let is_default = languages
+        .first()
+        .is_some_and(|l| l.tag.eq_ignore_ascii_case(suffix));
+    let hint = match is_default {
+        true => format!(
+            "`{suffix}` is the default language: its words belong in {}",
+            of.display()
+        ),
+        false => format!(
+            "to publish in `{suffix}`, add it to hub.yaml: `languages: [{}, {suffix}]`",
+            languages
+                .iter()
+                .map(|l| l.tag.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    out.push(
+        Diagnostic::error(
+            rel,
+            0,
+            format!("this looks like a translation into `{suffix}`, which is not one of the site's other languages, so it is not read"),
+        )
+        .with_hint(hint),
+    );
+    Named::Refused
 }
 
 /// Read a translation file's text.
