@@ -243,7 +243,7 @@ pub fn build_with_progress(
     let derived = if opts.images {
         images::derive(
             &corpus,
-            &public,
+            public,
             &themes[0],
             &cache,
             progress,
