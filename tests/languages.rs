@@ -235,7 +235,8 @@ fn a_translation_cannot_change_who_sees_a_file() {
 fn check_finds_what_a_translation_or_a_language_lacks() {
     let (_tmp, site) = bilingual_site();
     // A site's template asks for a text it gave in English only.
-    write(&site, "i18n/en-GB.ftl", "donate-button = Give today\n");
+    // (content-example's default is en-GB: its texts may be in i18n/en.ftl.)
+    write(&site, "i18n/en.ftl", "donate-button = Give today\n");
     write(
         &site,
         "templates/site_footer.html",
@@ -260,6 +261,8 @@ fn check_finds_what_a_translation_or_a_language_lacks() {
     let missing = find("templates/site_footer.html", "`donate-button`");
     assert_eq!(missing["line"], 2);
     assert!(missing["message"].as_str().unwrap().contains("Welsh"));
+    // i18n/en.ftl served the en-GB default: no English text is missing.
+    assert!(!diags.iter().any(|d| d["message"].as_str().unwrap_or("").contains("no English version")), "{diags:#?}");
     assert_eq!(find("i18n/cy.ftl", "not a Fluent text")["line"], 2);
     find("people/nobody.cy.md", "does not exist");
     find("people/amara-okafor.fr.md", "`fr`");

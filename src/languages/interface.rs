@@ -58,7 +58,12 @@ impl Interface {
                     bundle.add_resource_overriding(resource);
                 }
             }
-            let own = site_file(site, &lang.tag, out);
+            // `i18n/en-GB.ftl`, or for a regional tag the language's own `i18n/en.ftl`.
+            let own =
+                site_file(site, &lang.tag, out).or_else(|| match lang.primary() == lang.tag {
+                    true => None,
+                    false => site_file(site, lang.primary(), out),
+                });
             if let Some((rel, text)) = &own {
                 match FluentResource::try_new(text.clone()) {
                     Ok(resource) => {
