@@ -28,8 +28,8 @@ impl Language {
         self.prefix.is_empty()
     }
 
-    /// The language's own name for itself, for the language switcher
-    /// (`Cymraeg`), from the interface texts.
+    /// The language without its region: `en` for `en-GB`. The theme's
+    /// and a site's interface texts may be written for it.
     pub fn primary(&self) -> &str {
         self.tag.split(['-', '_']).next().unwrap_or(&self.tag)
     }
