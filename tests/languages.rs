@@ -262,7 +262,13 @@ fn check_finds_what_a_translation_or_a_language_lacks() {
     assert_eq!(missing["line"], 2);
     assert!(missing["message"].as_str().unwrap().contains("Welsh"));
     // i18n/en.ftl served the en-GB default: no English text is missing.
-    assert!(!diags.iter().any(|d| d["message"].as_str().unwrap_or("").contains("no English version")), "{diags:#?}");
+    assert!(
+        !diags.iter().any(|d| d["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("no English version")),
+        "{diags:#?}"
+    );
     assert_eq!(find("i18n/cy.ftl", "not a Fluent text")["line"], 2);
     find("people/nobody.cy.md", "does not exist");
     find("people/amara-okafor.fr.md", "`fr`");
