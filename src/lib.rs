@@ -149,22 +149,18 @@ fn static_collisions(
     for audience in [Audience::Public, Audience::Playbook] {
         let mut files = std::collections::HashSet::new();
         let mut folders = Vec::new();
-        for (lang, theme) in languages::of(&corpus.config).iter().zip(themes) {
+        let views = views_in_languages(corpus, audience, now);
+        for (view, theme) in views.iter().zip(themes) {
             let tools = render::Tools {
                 theme,
                 highlighter: &highlighter,
                 images: &images,
             };
-            let view = languages::content::translate(
-                audience::select(corpus, audience, now),
-                corpus,
-                lang,
-            );
-            let (planned, whole) = render::Pages::new(&view, &tools).planned();
+            let (planned, whole) = render::Pages::new(view, &tools).planned();
             files.extend(planned);
             folders.extend(whole);
         }
-        let view = audience::select(corpus, audience, now);
+        let view = &views[0];
         for file in &view.static_files {
             if files.contains(*file) || folders.iter().any(|f| file.starts_with(f)) {
                 clashes.entry(file).or_default().push(audience.site_name());

@@ -335,7 +335,7 @@ fn refuse_linked_folder(root: &Path, folder: &str, diags: &mut Diagnostics) -> b
     linked
 }
 
-fn symlink(rel: &Path) -> Diagnostic {
+pub(crate) fn symlink(rel: &Path) -> Diagnostic {
     Diagnostic::error(
         rel,
         0,

@@ -46,17 +46,18 @@ impl Interface {
     /// Problems (a syntax error, a language nobody wrote texts for, a text
     /// one language lacks) go to `out`.
     pub fn load(site: &Path, languages: &[Language], out: &mut Vec<Diagnostic>) -> Interface {
-        let english = theme_text("en").map(ids).unwrap_or_default();
+        let english = theme_text("en")
+            .map(|t| ids(&resource(t)))
+            .unwrap_or_default();
         let mut speeches: Vec<Speech> = Vec::new();
         for lang in languages {
             let mut bundle = new_bundle(&lang.tag);
             let mut known: Vec<String> = Vec::new();
             let shipped = theme_text(&lang.tag).or_else(|| theme_text(lang.primary()));
             if let Some(text) = shipped {
-                known.extend(ids(text));
-                if let Ok(resource) = FluentResource::try_new(text.to_string()) {
-                    bundle.add_resource_overriding(resource);
-                }
+                let shipped = resource(text);
+                known.extend(ids(&shipped));
+                bundle.add_resource_overriding(shipped);
             }
             // `i18n/en-GB.ftl`, or for a regional tag the language's own `i18n/en.ftl`.
             let own =
@@ -65,26 +66,22 @@ impl Interface {
                     false => site_file(site, lang.primary(), out),
                 });
             if let Some((rel, text)) = &own {
-                match FluentResource::try_new(text.clone()) {
-                    Ok(resource) => {
-                        known.extend(ids(text));
-                        bundle.add_resource_overriding(resource);
+                // A file with mistakes is still read: its good texts count.
+                let own = FluentResource::try_new(text.clone()).unwrap_or_else(|(r, errors)| {
+                    for e in errors {
+                        // Where the broken text starts, not where the parser gave up.
+                        let at = e.slice.as_ref().map_or(e.pos.start, |s| s.start);
+                        let (line, column) = line_column(text, at);
+                        out.push(
+                            Diagnostic::error(rel, line, format!("this line is not a Fluent text: {}", e.kind))
+                                .at_column(column)
+                                .with_hint("write each text as `key = words`, continued lines indented; see https://projectfluent.org/fluent/guide/"),
+                        );
                     }
-                    Err((resource, errors)) => {
-                        for e in errors {
-                            // Where the broken text starts, not where the parser gave up.
-                            let at = e.slice.as_ref().map_or(e.pos.start, |s| s.start);
-                            let (line, column) = line_column(text, at);
-                            out.push(
-                                Diagnostic::error(rel, line, format!("this line is not a Fluent text: {}", e.kind))
-                                    .at_column(column)
-                                    .with_hint("write each text as `key = words`, continued lines indented; see https://projectfluent.org/fluent/guide/"),
-                            );
-                        }
-                        known.extend(ids(text));
-                        bundle.add_resource_overriding(resource);
-                    }
-                }
+                    r
+                });
+                known.extend(ids(&own));
+                bundle.add_resource_overriding(own);
             }
             if shipped.is_none() && own.is_none() {
                 out.push(
@@ -163,9 +160,7 @@ impl Speech {
     /// The theme's English texts alone: for a theme loaded without a site.
     pub fn builtin_english() -> Speech {
         let mut bundle = new_bundle("en");
-        if let Ok(resource) = FluentResource::try_new(THEME_TEXTS[0].1.to_string()) {
-            bundle.add_resource_overriding(resource);
-        }
+        bundle.add_resource_overriding(resource(THEME_TEXTS[0].1));
         Speech {
             tag: "en".into(),
             bundle: Arc::new(bundle),
@@ -251,11 +246,7 @@ fn new_bundle(tag: &str) -> Bundle {
     bundle.set_use_isolating(false);
     // Fluent writes numbers without grouping; each language groups
     // thousands its own way (5,000 in English and Welsh, 5.000 in German).
-    let primary = tag
-        .split(['-', '_'])
-        .next()
-        .unwrap_or(tag)
-        .to_ascii_lowercase();
+    let primary = super::primary(tag).to_ascii_lowercase();
     let group: fn(&FluentValue, &Memoizer) -> Option<String> = match primary.as_str() {
         "de" | "es" | "it" | "nl" | "pt" | "pl" | "da" => group_with_dot,
         "fr" => group_with_narrow_space,
@@ -310,17 +301,20 @@ fn theme_text(tag: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
-/// The message ids a Fluent file defines (`key = ...` at the start of a line).
-fn ids(text: &str) -> Vec<String> {
-    match FluentResource::try_new(text.to_string()) {
-        Ok(r) | Err((r, _)) => r
-            .entries()
-            .filter_map(|e| match e {
-                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                _ => None,
-            })
-            .collect(),
-    }
+/// A Fluent file the theme ships (a unit test makes sure each parses).
+fn resource(text: &str) -> FluentResource {
+    FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r)
+}
+
+/// The message ids a Fluent file defines.
+fn ids(resource: &FluentResource) -> Vec<String> {
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The site's own `i18n/<tag>.ftl`, if it has one.
@@ -329,14 +323,7 @@ fn site_file(site: &Path, tag: &str, out: &mut Vec<Diagnostic>) -> Option<(PathB
     let path = site.join(&rel);
     let meta = path.symlink_metadata().ok()?;
     if meta.file_type().is_symlink() {
-        out.push(
-            Diagnostic::error(
-                &rel,
-                0,
-                "this is a symbolic link; convene does not follow links, so it is not read",
-            )
-            .with_hint("put the real file here instead of a link"),
-        );
+        out.push(crate::load::symlink(&rel));
         return None;
     }
     if meta.len() > MAX_FILE {
@@ -389,11 +376,7 @@ fn line_column(text: &str, at: usize) -> (usize, usize) {
 
 /// A language's name in English, for messages to the people who run the site.
 pub fn language_name(tag: &str) -> String {
-    let primary = tag
-        .split(['-', '_'])
-        .next()
-        .unwrap_or(tag)
-        .to_ascii_lowercase();
+    let primary = super::primary(tag).to_ascii_lowercase();
     let name = match primary.as_str() {
         "en" => "English",
         "cy" => "Welsh",
@@ -422,10 +405,10 @@ mod tests {
     /// language it ships, and both files define the same texts.
     #[test]
     fn the_theme_speaks_every_language_it_ships_in_full() {
-        let english = ids(THEME_TEXTS[0].1);
+        let english = ids(&resource(THEME_TEXTS[0].1));
         for (tag, text) in THEME_TEXTS {
             let mut missing: Vec<&String> = Vec::new();
-            let have = ids(text);
+            let have = ids(&resource(text));
             missing.extend(english.iter().filter(|k| !have.contains(k)));
             assert!(missing.is_empty(), "{tag}.ftl lacks {missing:?}");
             assert!(

@@ -31,8 +31,13 @@ impl Language {
     /// The language without its region: `en` for `en-GB`. The theme's
     /// and a site's interface texts may be written for it.
     pub fn primary(&self) -> &str {
-        self.tag.split(['-', '_']).next().unwrap_or(&self.tag)
+        primary(&self.tag)
     }
+}
+
+/// A language tag without its region: `en` for `en-GB`.
+pub fn primary(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
 }
 
 /// The site's languages, the default first. A site without `languages:`
