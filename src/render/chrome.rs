@@ -46,7 +46,7 @@ impl Chromes {
             return Ok(Arc::clone(chrome));
         }
         // Rendered outside the lock; a page racing us renders the same text.
-        let site_root = format!("{root}{}", site.up);
+        let site_root = site.site_root(root);
         let ctx = ChromeCtx {
             site,
             root,

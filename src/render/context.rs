@@ -70,6 +70,12 @@ impl<'a> FooterCtx<'a> {
 }
 
 impl<'a> SiteCtx<'a> {
+    /// From a page whose language root is `root`, the prefix to the site
+    /// root, where pictures, stylesheets and static files are.
+    pub fn site_root(&self, root: &str) -> String {
+        format!("{root}{}", self.up)
+    }
+
     pub fn new(view: &'a View<'a>, languages: &'a [crate::theme::LanguageName]) -> Self {
         let playbook = view.audience == crate::model::Audience::Playbook;
         let cfg = view.config;
@@ -236,7 +242,7 @@ impl<'a, T: Serialize> PageCtx<'a, T> {
         page: T,
     ) -> Self {
         let root = route.root();
-        let site_root = format!("{root}{}", site.up);
+        let site_root = site.site_root(&root);
         let alternates = match site.languages.len() {
             1 => Vec::new(),
             _ => site

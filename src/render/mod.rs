@@ -827,7 +827,7 @@ impl Renderer<'_, '_> {
 
     /// A body rendered as HTML for a page at `root`'s depth.
     fn markdown(&self, body: crate::model::Body, root: &str) -> String {
-        let site_root = format!("{root}{}", self.site.up);
+        let site_root = self.site.site_root(root);
         let cx = markdown::Context {
             links: &self.view.links,
             static_files: &self.statics,
