@@ -326,7 +326,7 @@ fn broken(file: &Path, line: usize, dest: &str, resolved: &Path, is_image: bool)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::highlight::Highlighter;
+    use crate::highlight::Highlighter;
     use crate::routes::LinkIndex;
     use std::collections::HashSet;
 
