@@ -603,3 +603,61 @@ fn serve_takes_things_off_the_hub_at_once() {
         );
     }
 }
+
+/// After a change that renders everything again (a template), the page on
+/// screen is rendered first: open tabs hear that it changed before they
+/// hear that everything did, and it shows the change.
+#[test]
+fn the_page_on_screen_is_rendered_first() {
+    let serving = Serving::start();
+    let port = serving.port;
+    let mut tab = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    tab.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(
+        tab,
+        "GET /__convene/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    let mut heard = String::new();
+    let mut hear_until = |text: &str| {
+        let mut buf = [0; 4096];
+        while !heard.contains(text) {
+            let n = tab.read(&mut buf).expect("news from the server");
+            assert!(n > 0, "the event stream ended: {heard}");
+            heard.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+        heard.clone()
+    };
+    hear_until("retry:");
+    // Someone is looking at a profile.
+    assert_eq!(get(port, "/people/callum-fraser/").0, 200);
+
+    let theme = read(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/templates/person.html"),
+    );
+    let own = serving.site.join("templates/person.html");
+    std::fs::create_dir_all(own.parent().unwrap()).unwrap();
+    std::fs::write(
+        &own,
+        theme.replacen(
+            "{% block content %}",
+            "{% block content %}<p>Our own profile page</p>",
+            1,
+        ),
+    )
+    .unwrap();
+    let heard = hear_until("data: reload");
+    let first = heard.find("data: pages /people/callum-fraser/");
+    let reload = heard.find("data: reload");
+    assert!(
+        first.is_some_and(|f| Some(f) < reload),
+        "the profile on screen was not announced before everything: {heard}"
+    );
+    assert!(get(port, "/people/callum-fraser/")
+        .1
+        .contains("Our own profile page"));
+    assert!(get(port, "/people/amara-okafor/")
+        .1
+        .contains("Our own profile page"));
+}

@@ -17,6 +17,9 @@ pub enum Scope<'s> {
     /// The pages that list or link to some files (and their own pages
     /// again, with their feeds and vCards), but not the site indexes.
     AroundPagesOf(&'s [PathBuf]),
+    /// The pages written to these paths in a site's folder (with a
+    /// language's folder in front for its pages): those on screen.
+    Files(&'s [PathBuf]),
     /// The pages made from every item at once (the playbook's search index,
     /// who responds on what), which any edit may change and which take
     /// longest.
@@ -80,6 +83,14 @@ impl Renderer<'_, '_> {
                 })
             }
             Scope::SiteIndexes => Box::new(Job::is_site_index),
+            Scope::Files(files) => {
+                let prefix = Path::new(&self.view.language.prefix);
+                Box::new(move |job| {
+                    self.paths(job)
+                        .iter()
+                        .any(|p| files.iter().any(|f| *f == prefix.join(p)))
+                })
+            }
         }
     }
 

@@ -110,7 +110,14 @@ fn answer(
             stream_events(request.into_writer(), events)
         }
         _ => match file_for(root, &url) {
-            Some((path, status)) => respond_file(request, &path, status),
+            Some((path, status)) => {
+                if status == 200 && content_type(&path).starts_with("text/html") {
+                    if let Ok(page) = path.strip_prefix(root) {
+                        shared.viewed(page);
+                    }
+                }
+                respond_file(request, &path, status)
+            }
             None => {
                 request.respond(tiny_http::Response::from_string("Not found").with_status_code(404))
             }

@@ -66,7 +66,14 @@ struct Shared {
     problems: RwLock<[String; 2]>,
     /// One sender per open tab listening for news, with the site it shows.
     listeners: Mutex<Vec<(Audience, Sender<String>)>>,
+    /// The pages asked for most recently (output paths, newest last): what
+    /// is on someone's screen, rendered first when everything is rendered
+    /// again.
+    viewed: Mutex<Vec<PathBuf>>,
 }
+
+/// How many recently viewed pages a whole render does first.
+const VIEWED_FIRST: usize = 8;
 
 /// What open tabs are told (live-reload.js reads it).
 enum News<'a> {
@@ -83,6 +90,15 @@ enum News<'a> {
 type Changed = [Vec<String>; 2];
 
 impl Shared {
+    /// `page` (its path in a site's folder) was just served.
+    fn viewed(&self, page: &Path) {
+        let mut viewed = self.viewed.lock().unwrap_or_else(|e| e.into_inner());
+        viewed.retain(|p| p != page);
+        viewed.push(page.to_path_buf());
+        let over = viewed.len().saturating_sub(VIEWED_FIRST);
+        viewed.drain(..over);
+    }
+
     fn announce(&self, news: News) {
         let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
         listeners.retain(|(audience, tab)| {
@@ -131,6 +147,7 @@ pub fn run(opts: &ServeOptions, report: &(dyn Fn(&str) + Sync)) -> Result<(), Er
     let shared = Arc::new(Shared {
         problems: RwLock::new([String::new(), String::new()]),
         listeners: Mutex::new(Vec::new()),
+        viewed: Mutex::new(Vec::new()),
     });
     // Watching starts before the first build, so no save is missed.
     let watch = Watch::start(&opts.build.site, &opts.build.out)?;
@@ -371,7 +388,20 @@ impl Workspace {
     fn everything_now(&mut self, session: &Session) -> Result<(), Error> {
         let site = &self.site;
         let views = site.views();
-        site.render(&site.pages(&views), Scope::All, &|| false)?;
+        let pages = site.pages(&views);
+        // The pages on screen first: after a template or hub.yaml change,
+        // the page being looked at shows it without waiting for the rest.
+        let viewed = session
+            .shared
+            .viewed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        if !viewed.is_empty() {
+            let changed = site.render(&pages, Scope::Files(&viewed), &|| false)?;
+            session.shared.announce(News::Pages(&changed));
+        }
+        site.render(&pages, Scope::All, &|| false)?;
         self.pending = Pending {
             check: true,
             ..Pending::default()
