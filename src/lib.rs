@@ -30,6 +30,7 @@ pub mod schedule;
 pub mod secrets;
 pub mod serve;
 pub mod sharing;
+pub mod survey;
 pub mod taxonomy;
 pub mod theme;
 pub mod validate;

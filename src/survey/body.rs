@@ -1,0 +1,447 @@
+//! A Markdown body, parsed once as it is read. Everything later steps want
+//! of a body is recorded here: the events (with heading ids given), the
+//! headings, the links and images with where they are, the static files it
+//! names, its raw HTML, and its HTML when that is the same on every site.
+//! `check`, search and rendering read the record; none parses again.
+//!
+//! The events borrow the body's text: the record and its text live in one
+//! cell (`self_cell`), so 7,000 bodies cost their events, not a second copy
+//! of every word.
+
+use crate::model::slugify;
+use crate::routes::{self, Target};
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+use std::ops::Deref;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+/// The Markdown convene reads: the same for every body and every reader.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Bodies parsed since the program started: the tests prove it is one
+/// parse for each body read, however many sites and languages are built.
+static PARSES: AtomicUsize = AtomicUsize::new(0);
+
+pub fn parses() -> usize {
+    PARSES.load(Ordering::Relaxed)
+}
+
+self_cell::self_cell!(
+    struct Cell {
+        owner: String,
+        #[covariant]
+        dependent: Record,
+    }
+    impl {Debug}
+);
+
+/// A body's text with its record. Cloning shares both.
+#[derive(Clone)]
+pub struct Text(Arc<Cell>);
+
+impl Text {
+    /// Survey `text`, the body of the file at `from` (links are read from there).
+    pub fn new(from: &Path, text: String) -> Text {
+        Text(Arc::new(Cell::new(text, |text| survey(from, text))))
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.borrow_owner()
+    }
+
+    pub fn record(&self) -> &Record<'_> {
+        self.0.borrow_dependent()
+    }
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text::new(Path::new(""), String::new())
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+/// A heading of a body, as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link or an image of a body, where it starts, for `check`.
+#[derive(Debug)]
+pub struct Link<'a> {
+    pub dest: CowStr<'a>,
+    /// Byte offset in the body.
+    pub at: usize,
+    pub image: bool,
+    /// An image written `![](...)`.
+    pub alt_missing: bool,
+}
+
+/// What `check` reads of a body, in the order it is written.
+#[derive(Debug)]
+pub enum Mark<'a> {
+    Link(Link<'a>),
+    /// A heading with attributes other than an id and classes (`{onclick=x}`),
+    /// which are dropped: their names, and where the heading starts.
+    HeadingAttributes {
+        at: usize,
+        names: Vec<CowStr<'a>>,
+    },
+}
+
+/// What the survey found in one body.
+#[derive(Debug)]
+pub struct Record<'a> {
+    /// Every event in order, packed (see `Step`); headings carry their ids
+    /// and no other attributes.
+    steps: Vec<Step<'a>>,
+    /// Which headings, in order, were given an id from their text (not
+    /// written `{#id}`): a site that drops words from a heading names it again.
+    named: Vec<bool>,
+    pub headings: Vec<Heading>,
+    /// Links, images and dropped heading attributes, in body order.
+    pub marks: Vec<Mark<'a>>,
+    /// The deepest nesting of blocks and inlines, and the byte offset
+    /// where it is reached.
+    pub deepest: (usize, usize),
+    /// Raw HTML as `check` reads it: fragments (a block whole, inline HTML
+    /// on one line together) with the byte offset each starts at.
+    pub raw: Vec<(usize, String)>,
+    /// Raw HTML nests deeper than convene reads (`html::MAX_NESTING`).
+    pub too_deep: bool,
+    /// Files under static/ the body links to or shows (see `references`).
+    pub static_files: Vec<String>,
+    /// The body's HTML, when it is the same on every site (no link to
+    /// another page or a static file, no raw HTML, no code to highlight).
+    pub html: Option<String>,
+}
+
+impl<'a> Record<'a> {
+    /// The events, for a site to write (see `render::markdown`).
+    pub fn events(&self) -> impl ExactSizeIterator<Item = Event<'a>> + '_ {
+        self.steps.iter().map(Step::unpack)
+    }
+
+    /// Plain text, for search: the words without markup, blocks ending
+    /// in a space.
+    pub fn plain_text(&self) -> String {
+        plain_text(self.events())
+    }
+
+    /// Name the headings of `events` (a site's version of this body's
+    /// events, which may have lost words) again, as the survey did.
+    pub fn rename_headings(&self, events: &mut [Event]) {
+        let mut named = self.named.iter();
+        for event in events.iter_mut() {
+            if let Event::Start(Tag::Heading { id, .. }) = event {
+                if named.next().copied().unwrap_or(false) {
+                    *id = None;
+                }
+            }
+        }
+        name_headings(events);
+    }
+}
+
+fn survey<'a>(from: &Path, text: &'a str) -> Record<'a> {
+    PARSES.fetch_add(1, Ordering::Relaxed);
+    let mut events: Vec<Event<'a>> = Vec::new();
+    let mut marks = Vec::new();
+    let mut depth = 0usize;
+    let mut deepest = (0usize, 0usize);
+    let mut raw: Vec<(usize, String)> = Vec::new();
+    // All raw HTML together, as the sanitiser's depth limit reads it, and
+    // with a line break after each block, as the browser reads addresses.
+    let mut all_raw = String::new();
+    let mut raw_lines = String::new();
+    let mut in_block = false;
+    // Where the last raw HTML ended: inline HTML on the same line joins it,
+    // so a line of a thousand tags is read once, not a thousand times.
+    let mut raw_end = usize::MAX;
+    let mut same_everywhere = true;
+    for (mut event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match &event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > deepest.0 {
+                    deepest = (depth, range.start);
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if let Event::Start(Tag::Heading { attrs, .. }) = &mut event {
+            if !attrs.is_empty() {
+                // `{onclick=...}` must not become an attribute.
+                let names = std::mem::take(attrs).into_iter().map(|(k, _)| k).collect();
+                marks.push(Mark::HeadingAttributes {
+                    at: range.start,
+                    names,
+                });
+            }
+        }
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let image = matches!(event, Event::Start(Tag::Image { .. }));
+                same_everywhere &= routes::forbidden_scheme(dest_url).is_none()
+                    && matches!(
+                        routes::classify(from, dest_url),
+                        Target::External | Target::SamePage
+                    );
+                marks.push(Mark::Link(Link {
+                    dest: dest_url.clone(),
+                    at: range.start,
+                    image,
+                    alt_missing: image && text.get(range.clone()).unwrap_or("").starts_with("![]"),
+                }));
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                in_block = true;
+                raw.push((range.start, String::new()));
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                in_block = false;
+                raw_lines.push('\n');
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                same_everywhere = false;
+                let same_line = text
+                    .get(raw_end..range.start)
+                    .is_some_and(|between| !between.contains('\n'));
+                match raw.last_mut() {
+                    Some((_, block)) if in_block || same_line => block.push_str(html),
+                    _ => raw.push((range.start, html.to_string())),
+                }
+                raw_end = range.end;
+                all_raw.push_str(html);
+                raw_lines.push_str(html);
+            }
+            Event::Start(Tag::CodeBlock(_)) => same_everywhere = false,
+            _ => {}
+        }
+        events.push(event);
+    }
+    let named = name_headings(&mut events);
+    let headings = headings(&events);
+    let static_files = {
+        let dests = marks.iter().filter_map(|m| match m {
+            Mark::Link(l) => Some(l.dest.as_ref()),
+            Mark::HeadingAttributes { .. } => None,
+        });
+        crate::references::in_body(from, dests, &raw_lines)
+    };
+    let too_deep = !all_raw.is_empty()
+        && crate::html::nesting(&crate::html::scan(&all_raw)).0 > crate::html::MAX_NESTING;
+    let html = same_everywhere.then(|| {
+        let mut out = String::with_capacity(text.len() * 3 / 2);
+        html::push_html(&mut out, events.iter().cloned());
+        out
+    });
+    // Not `collect`ed: that would keep the events' buffer, at 80 bytes a step.
+    let mut steps = Vec::with_capacity(events.len());
+    steps.extend(events.into_iter().map(Step::pack));
+    Record {
+        steps,
+        named,
+        headings,
+        marks,
+        deepest,
+        raw,
+        too_deep,
+        static_files,
+        html,
+    }
+}
+
+/// Give every heading an id from its text (unless written `{#id}`), unique
+/// on the page, so guidelines can be linked section by section. Which
+/// headings were named from their text, in order.
+fn name_headings(events: &mut [Event]) -> Vec<bool> {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut named = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let id = unique_id(&heading_id(&text), &mut used);
+            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                *slot = Some(CowStr::from(id));
+            }
+            named.push(true);
+            i = j;
+        } else if let Event::Start(Tag::Heading { id: Some(id), .. }) = &events[i] {
+            used.insert(id.to_string());
+            named.push(false);
+        }
+        i += 1;
+    }
+    named
+}
+
+/// The id a heading's text gives it, before it is made unique on its page.
+pub fn heading_id(text: &str) -> String {
+    let id = slugify(text);
+    if id.is_empty() {
+        "section".into()
+    } else {
+        id
+    }
+}
+
+fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
+    let mut id = base.to_string();
+    let mut n = 1;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// Every heading with the id its page gives it.
+fn headings(events: &[Event]) -> Vec<Heading> {
+    let mut found = Vec::new();
+    let mut open: Option<Heading> = None;
+    for event in events {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                open = Some(Heading {
+                    level: *level as u8,
+                    id: id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
+                    text: String::new(),
+                });
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = open.as_mut() {
+                    h.text.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => found.extend(open.take()),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The words of a body without its markup.
+fn plain_text<'a>(events: impl ExactSizeIterator<Item = Event<'a>>) -> String {
+    let mut text = String::with_capacity(events.len() * 16);
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            // Only blocks separate words; `*now*.` must stay `now.`.
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock,
+            ) => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// One event, packed: 24 bytes where pulldown-cmark's `Event` takes 80.
+/// Most of a body's events are its words (borrowed from its text) and the
+/// starts and ends of paragraphs, emphasis and list items, which carry
+/// nothing else; the few others (links, headings, code) are kept whole.
+#[derive(Debug)]
+enum Step<'a> {
+    Text(&'a str),
+    /// The start of a tag that carries nothing (see `plain`).
+    Start(TagEnd),
+    End(TagEnd),
+    SoftBreak,
+    Other(Box<Event<'a>>),
+}
+
+impl<'a> Step<'a> {
+    fn pack(event: Event<'a>) -> Step<'a> {
+        match event {
+            Event::Text(CowStr::Borrowed(text)) => Step::Text(text),
+            Event::Start(tag) => match plain(&tag) {
+                Some(end) => Step::Start(end),
+                None => Step::Other(Box::new(Event::Start(tag))),
+            },
+            Event::End(end) => Step::End(end),
+            Event::SoftBreak => Step::SoftBreak,
+            other => Step::Other(Box::new(other)),
+        }
+    }
+
+    fn unpack(&self) -> Event<'a> {
+        match self {
+            Step::Text(text) => Event::Text(CowStr::Borrowed(text)),
+            Step::Start(end) => Event::Start(match end {
+                TagEnd::Paragraph => Tag::Paragraph,
+                TagEnd::Item => Tag::Item,
+                TagEnd::Emphasis => Tag::Emphasis,
+                TagEnd::Strong => Tag::Strong,
+                TagEnd::Strikethrough => Tag::Strikethrough,
+                TagEnd::HtmlBlock => Tag::HtmlBlock,
+                TagEnd::TableHead => Tag::TableHead,
+                TagEnd::TableRow => Tag::TableRow,
+                _ => Tag::TableCell,
+            }),
+            Step::End(end) => Event::End(*end),
+            Step::SoftBreak => Event::SoftBreak,
+            Step::Other(event) => (**event).clone(),
+        }
+    }
+}
+
+/// The end of a tag that carries nothing but its kind: its start is
+/// packed as that end (`Step::unpack` turns it back).
+fn plain(tag: &Tag) -> Option<TagEnd> {
+    Some(match tag {
+        Tag::Paragraph => TagEnd::Paragraph,
+        Tag::Item => TagEnd::Item,
+        Tag::Emphasis => TagEnd::Emphasis,
+        Tag::Strong => TagEnd::Strong,
+        Tag::Strikethrough => TagEnd::Strikethrough,
+        Tag::HtmlBlock => TagEnd::HtmlBlock,
+        Tag::TableHead => TagEnd::TableHead,
+        Tag::TableRow => TagEnd::TableRow,
+        Tag::TableCell => TagEnd::TableCell,
+        _ => return None,
+    })
+}
