@@ -228,3 +228,21 @@ fn code_block(highlighter: &Highlighter, lang: &str, code: &str) -> String {
         format!("<pre class=\"code\" data-lang=\"{lang_class}\"><code class=\"language-{lang_class}\">{inner}</code></pre>\n")
     }
 }
+
+/// A body as a site with no other pages or files writes it (for tests): a
+/// link to a person is dropped with its words, as on the hub.
+#[cfg(test)]
+pub(crate) fn written_alone(body: &Record, source: &Path) -> String {
+    let links = LinkIndex::default();
+    let statics = HashSet::new();
+    let highlighter = Highlighter::plain();
+    let cx = Context {
+        links: &links,
+        static_files: &statics,
+        highlighter: &highlighter,
+        root: "",
+        site_root: "",
+        sanitiser: None,
+    };
+    to_html(body, source, &cx)
+}

@@ -62,9 +62,10 @@ impl Text {
     }
 }
 
+/// No body: nothing to parse (hub.yaml's fields are checked as a `Source`).
 impl Default for Text {
     fn default() -> Self {
-        Text::new(Path::new(""), String::new())
+        Text(Arc::new(Cell::new(String::new(), |_| Record::default())))
     }
 }
 
@@ -119,7 +120,7 @@ pub enum Mark<'a> {
 }
 
 /// What the survey found in one body.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Record<'a> {
     /// Every event in order, packed (see `Step`); headings carry their ids
     /// and no other attributes.
@@ -444,4 +445,93 @@ fn plain(tag: &Tag) -> Option<TagEnd> {
         Tag::TableCell => TagEnd::TableCell,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::markdown;
+
+    const KINDS: &str = "# Title {#top .big onclick=x}\n\nSome *words*, **strong**, ~~gone~~, `code`,\
+        a [link](https://example.org \"t\") and ![alt *text*](https://example.org/a.png).\n\n\
+        - [x] done\n- [ ] to do\n  1. nested\n\n> quoted\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n\
+        Footnote[^1].\n\n[^1]: The note.\n\n```rust\nfn main() {}\n```\n\n    indented\n\n\
+        <div class=\"x\">raw</div>\n\nText with &amp; entity and \\* escape, a line  \nbreak.\n\n---\n";
+
+    /// Packing loses nothing: the recorded events are a fresh parse's,
+    /// with headings named and their other attributes gone.
+    #[test]
+    fn recorded_events_are_the_parse() {
+        let mut fresh: Vec<Event> = Parser::new_ext(KINDS, options()).collect();
+        for event in &mut fresh {
+            if let Event::Start(Tag::Heading { attrs, .. }) = event {
+                attrs.clear();
+            }
+        }
+        name_headings(&mut fresh);
+        let text = Text::new(Path::new("guidelines/a.md"), KINDS.to_string());
+        let recorded: Vec<Event> = text.record().events().collect();
+        assert_eq!(recorded, fresh);
+        assert_eq!(text.record().headings[0].id, "top");
+        assert!(matches!(
+            &text.record().marks[0],
+            Mark::HeadingAttributes { names, .. } if names[0].as_ref() == "onclick"
+        ));
+    }
+
+    #[test]
+    fn plain_text_drops_markup() {
+        let text = Text::new(
+            Path::new("guidelines/a.md"),
+            "## Hi\n\nSee [Amara](../people/a.md) *now*.".into(),
+        );
+        assert_eq!(text.record().plain_text().trim(), "Hi See Amara now.");
+    }
+
+    /// A heading that names someone off the hub loses the name there, and
+    /// its id must not bring it back; the playbook keeps the survey's ids.
+    #[test]
+    fn a_heading_that_loses_a_name_is_named_again() {
+        let body = "## With [Joss Reid](../people/joss-reid.md)\n\n## With\n";
+        let text = Text::new(Path::new("guidelines/a.md"), body.into());
+        let ids: Vec<&str> = text
+            .record()
+            .headings
+            .iter()
+            .map(|h| h.id.as_str())
+            .collect();
+        assert_eq!(ids, ["with-joss-reid", "with"]);
+        assert!(
+            text.record().html.is_none(),
+            "a link to a page is written per site"
+        );
+        let html = markdown::written_alone(text.record(), Path::new("guidelines/a.md"));
+        assert!(!html.to_lowercase().contains("joss"), "{html}");
+        assert!(
+            html.contains("id=\"with\"") && html.contains("id=\"with-1\""),
+            "{html}"
+        );
+    }
+
+    /// A body without links to pages or files, raw HTML or code is written
+    /// once, by the survey, and every site uses that.
+    #[test]
+    fn html_the_same_everywhere_is_written_once() {
+        let body = "# Hi\n\nWords and [a site](https://example.org).\n";
+        let text = Text::new(Path::new("people/a.md"), body.into());
+        let mut fresh = String::new();
+        let mut events: Vec<Event> = Parser::new_ext(body, options()).collect();
+        name_headings(&mut events);
+        html::push_html(&mut fresh, events.into_iter());
+        assert_eq!(text.record().html.as_deref(), Some(fresh.as_str()));
+        for other in [
+            "[A](../people/b.md)",
+            "![A](../static/a.png)",
+            "<b>x</b>",
+            "```\nx\n```",
+        ] {
+            let text = Text::new(Path::new("people/a.md"), format!("{body}\n{other}\n"));
+            assert!(text.record().html.is_none(), "{other}");
+        }
+    }
 }

@@ -276,25 +276,11 @@ fn broken(file: &Path, line: usize, dest: &str, resolved: &Path, is_image: bool)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::highlight::Highlighter;
-    use crate::routes::LinkIndex;
-    use std::collections::HashSet;
 
     /// The ids checked here must be the ids the rendered page carries.
     #[test]
     fn heading_ids_match_the_rendered_page() {
         let headings = "# Who responds\n\n## Who responds\n\n## Levels {#levels}\n\n### `code` & more\n\n## Levels\n";
-        let links = LinkIndex::default();
-        let statics = HashSet::new();
-        let highlighter = Highlighter::default();
-        let cx = markdown::Context {
-            links: &links,
-            static_files: &statics,
-            highlighter: &highlighter,
-            root: "",
-            site_root: "",
-            sanitiser: None,
-        };
         // Written from the recorded HTML, and from the events (a link to
         // another page is written per site).
         for text in [
@@ -314,7 +300,7 @@ mod tests {
                     "levels-1"
                 ]
             );
-            let html = markdown::to_html(body.record(), path, &cx);
+            let html = markdown::written_alone(body.record(), path);
             for id in &ids {
                 assert!(html.contains(&format!("id=\"{id}\"")), "{id} not in {html}");
             }
