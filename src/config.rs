@@ -6,6 +6,9 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
+/// The themes built into this binary (hub.yaml's `theme:` names one).
+pub const THEMES: &[&str] = &["default"];
+
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
@@ -233,7 +236,7 @@ impl SiteConfig {
                 .with_hint("write it like https://people.example.org"),
             );
         }
-        if !crate::theme::THEMES.contains(&config.theme.as_str()) {
+        if !THEMES.contains(&config.theme.as_str()) {
             out.push(
                 Diagnostic::error(
                     file,
@@ -241,7 +244,7 @@ impl SiteConfig {
                     format!(
                         "there is no theme called `{}`; convene has: {}",
                         config.theme,
-                        crate::theme::THEMES.join(", ")
+                        THEMES.join(", ")
                     ),
                 )
                 .with_hint("write `theme: default` or leave it out; to change how pages look, copy templates into the site's templates/ folder"),

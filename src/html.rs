@@ -341,6 +341,30 @@ pub fn removed_on_the_hub(found: &[Found]) -> Vec<(usize, String)> {
     out
 }
 
+/// Tera's default escaper also escapes `/`, which is valid but turns every
+/// URL into `&#x2F;` soup; `/` needs no escaping in HTML text or quoted
+/// attributes.
+pub fn escape_html(input: &str) -> String {
+    if !input
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return input.to_string();
+    }
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

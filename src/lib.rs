@@ -19,6 +19,7 @@ pub mod brand;
 pub mod config;
 pub mod diagnostics;
 pub mod frontmatter;
+pub mod highlight;
 pub mod html;
 pub mod images;
 pub mod languages;
@@ -148,7 +149,7 @@ fn static_collisions(
     now: chrono::DateTime<chrono::FixedOffset>,
     diags: &mut Diagnostics,
 ) {
-    let highlighter = render::highlight::Highlighter::plain();
+    let highlighter = highlight::Highlighter::plain();
     let images = images::Images::default();
     let mut clashes: std::collections::BTreeMap<&Path, Vec<&str>> = Default::default();
     for audience in [Audience::Public, Audience::Playbook] {
@@ -226,7 +227,7 @@ pub fn build_with_progress(
         // Reported by the check, so the build has stopped above.
         return stopped(diagnostics, watch);
     };
-    let highlighter = render::highlight::Highlighter::default();
+    let highlighter = highlight::Highlighter::default();
     watch.lap("templates and highlighter");
     // Begun before images are made: it marks the output folder as
     // convene's, and the image cache lives inside it by default.

@@ -5,9 +5,9 @@
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::highlight::Highlighter;
 use crate::load::item_at;
 use crate::model::*;
-use crate::render::highlight::Highlighter;
 use crate::render::markdown;
 use crate::routes::LinkIndex;
 use chrono::{DateTime, FixedOffset};
@@ -89,7 +89,7 @@ pub fn site(
     now: DateTime<FixedOffset>,
     theme: &crate::theme::Theme,
     highlighter: &Highlighter,
-) -> (Diagnostics, Vec<crate::render::OutputFile>) {
+) -> (Diagnostics, Vec<crate::output::OutputFile>) {
     let mut files: Vec<(&str, &str)> = COMPANIONS.to_vec();
     for (part, path) in text.split("\n====\n").zip(PARTS) {
         files.retain(|(p, _)| p != path);
@@ -147,7 +147,7 @@ pub fn site(
 /// public file shows what was planted, and no public page runs a script
 /// but the hub's own (its assets, its data files, JSON-LD). Returns what
 /// does not hold, for the fuzz target and the corpus replay to report.
-pub fn broken_promises(diags: &Diagnostics, public: &[crate::render::OutputFile]) -> Vec<String> {
+pub fn broken_promises(diags: &Diagnostics, public: &[crate::output::OutputFile]) -> Vec<String> {
     let mut broken = Vec::new();
     if diags.has_errors() {
         return broken;

@@ -2,11 +2,18 @@
 //! leaves a half-written site where the last good one was.
 
 use crate::model::Audience;
-use crate::render::OutputFile;
 use crate::Error;
 use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+/// A file of one site, ready to be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Relative to the site's output folder.
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
 
 /// Dropped in every output folder convene creates; convene only ever
 /// replaces folders that carry it.
@@ -371,7 +378,6 @@ fn in_folder(path: &Path, make: impl Fn(&Path) -> std::io::Result<()>) -> std::i
 mod tests {
     use super::*;
     use crate::model::Audience;
-    use crate::render::OutputFile;
 
     fn write(out: &Path, path: &str) -> Result<(), Error> {
         let stage = Stage::begin(out)?;

@@ -12,9 +12,9 @@ mod scan;
 
 use crate::audience::{campaign_is_public, guideline_is_public, person_is_public, story_is_public};
 use crate::diagnostics::Diagnostic;
+use crate::html::escape_html;
 use crate::languages::content::Words;
 use crate::model::*;
-use crate::render::escape_html;
 use crate::sharing::encode;
 use crate::validate::key_line;
 use chrono::{DateTime, FixedOffset};

@@ -1,10 +1,10 @@
 //! Templates: the embedded default theme, overridden file by file by a
 //! site's own templates/ folder (lookup: site -> named theme -> built-in).
 
+use crate::highlight::Highlighter;
 use crate::languages::interface::{Interface, Speech};
 use crate::languages::Language;
-use crate::render::highlight::Highlighter;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use crate::routes;
 use crate::Error;
 use serde::Serialize;
@@ -30,8 +30,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!("templates":
 /// Stylesheets and scripts, published under `assets/` in both sites.
 const DEFAULT_ASSETS: &[(&str, &str)] = embed!("static": "convene.css", "directory.js", "search.js", "share.js", "signature.js", "file-links.js");
 
-/// The themes built into this binary.
-pub const THEMES: &[&str] = &["default"];
+pub use crate::config::THEMES;
 
 pub struct Theme {
     tera: tera::Tera,
@@ -71,7 +70,7 @@ impl Theme {
             .unwrap_or_default();
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html", ".xml", ".svg"]);
-        tera.set_escape_fn(crate::render::escape_html);
+        tera.set_escape_fn(crate::html::escape_html);
         tera.add_raw_templates(templates)
             .map_err(|e| Error::Theme(describe_tera(&e)))?;
         let speech = Speech::builtin_english();

@@ -2,8 +2,8 @@
 //! kept, through the same code and the same promises as the fuzz targets,
 //! so a change that breaks one fails `cargo test` without a fuzzer.
 
+use convene::highlight::Highlighter;
 use convene::one_file;
-use convene::render::highlight::Highlighter;
 use convene::theme::Theme;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};

@@ -518,7 +518,7 @@ fn the_files_a_build_plans_are_the_files_it_writes() {
     let corpus =
         convene::load::site(&site, convene::config::DEFAULT_MAX_FILE_SIZE, &mut diags).unwrap();
     let themes = convene::theme::Theme::for_site(&site, &corpus.config, &mut Vec::new()).unwrap();
-    let highlighter = convene::render::highlight::Highlighter::plain();
+    let highlighter = convene::highlight::Highlighter::plain();
     let images = convene::images::Images::default();
     let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
     let (_tmp, out) = build_example();

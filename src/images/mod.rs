@@ -16,6 +16,7 @@ mod card;
 mod jpeg;
 mod layers;
 pub mod metadata;
+pub mod qr;
 mod resize;
 
 pub use cache::{Cache, Entry};
@@ -462,7 +463,7 @@ fn qr_codes(public: &View, cache: &Cache) -> HashMap<String, PathBuf> {
             // "qr-runs": the drawing of `qr_svg`; a new drawing needs a new name.
             let entry = Entry::of(&[b"qr-runs", address.as_bytes()], "svg");
             if !cache.has(&entry) {
-                let svg = crate::render::share::qr_svg(&address);
+                let svg = qr::qr_svg(&address);
                 // Not cached: the page draws its own code instead.
                 cache.put(&entry, svg.as_bytes()).ok()?;
             }

@@ -21,7 +21,16 @@ struct PageLink {
     url: String,
     label: String,
     current: bool,
+    /// Pages are left out between this link and the one before it.
+    gap_before: bool,
 }
+
+/// How many pages either side of the current one a pager links to,
+/// besides the first and the last. A pager linking every page grew with
+/// the list: 591 links on each of 591 pages of a 20,000-person directory,
+/// which made the directory's time grow with the square of its size and
+/// had a keyboard user tab through hundreds of links.
+const PAGER_REACH: usize = 2;
 
 /// Links between the pages of a list, usable without JavaScript.
 #[derive(Serialize)]
@@ -33,21 +42,47 @@ struct Pager {
     pages: Vec<PageLink>,
 }
 
-fn pager(list: &Route, current: usize, labels: Vec<String>) -> Option<Pager> {
-    let total = labels.len();
+/// The page numbers a pager links to, in order. A gap of one page is
+/// filled with that page's link: "…" in its place would say no more.
+fn pages_shown(current: usize, total: usize) -> Vec<usize> {
+    let near = current.saturating_sub(PAGER_REACH).max(1)..=(current + PAGER_REACH).min(total);
+    let mut shown: Vec<usize> = vec![1];
+    for n in near.chain([total]) {
+        let last = shown[shown.len() - 1];
+        if n == last + 2 {
+            shown.push(last + 1);
+        }
+        if n > last {
+            shown.push(n);
+        }
+    }
+    shown
+}
+
+/// The pager of page `current` of `total`: the first and last pages and
+/// those within `PAGER_REACH` of the current one, each with its `label`
+/// (which stretch of the list it holds).
+fn pager(
+    list: &Route,
+    current: usize,
+    total: usize,
+    label: impl Fn(usize) -> String,
+) -> Option<Pager> {
+    let shown = pages_shown(current, total);
     (total > 1).then(|| Pager {
         current,
         total,
         prev: (current > 1).then(|| routes::page_of(list, current - 1).url().to_string()),
         next: (current < total).then(|| routes::page_of(list, current + 1).url().to_string()),
-        pages: labels
-            .into_iter()
+        pages: shown
+            .iter()
             .enumerate()
-            .map(|(i, label)| PageLink {
-                number: i + 1,
-                url: routes::page_of(list, i + 1).url().to_string(),
-                label,
-                current: i + 1 == current,
+            .map(|(i, &number)| PageLink {
+                number,
+                url: routes::page_of(list, number).url().to_string(),
+                label: label(number),
+                current: number == current,
+                gap_before: i > 0 && shown[i - 1] + 1 < number,
             })
             .collect(),
     })
@@ -55,17 +90,18 @@ fn pager(list: &Route, current: usize, labels: Vec<String>) -> Option<Pager> {
 
 impl Renderer<'_, '_> {
     /// A paginated list's description: `first` on its first page; later
-    /// pages say which stretch of the list they hold (`pages` labels each),
-    /// so every page of the list describes itself.
+    /// pages say which stretch of the list they hold (`stretch`), so every
+    /// page of the list describes itself.
     fn list_description(
         &self,
         number: usize,
-        pages: &[String],
+        stretch: &str,
         first: String,
         later: String,
     ) -> String {
-        match pages.get(number - 1).filter(|_| number > 1) {
-            Some(stretch) => self.say(
+        match number {
+            1 => first,
+            _ => self.say(
                 "list-description-page",
                 &[
                     ("list", &later),
@@ -73,7 +109,6 @@ impl Renderer<'_, '_> {
                     ("stretch", stretch),
                 ],
             ),
-            None => first,
         }
     }
 
@@ -88,6 +123,12 @@ impl Renderer<'_, '_> {
 
 fn page_count(items: usize, per_page: usize) -> usize {
     items.div_ceil(per_page).max(1)
+}
+
+/// Which items page `number` of a list holds.
+fn stretch(number: usize, per_page: usize, items: usize) -> std::ops::Range<usize> {
+    let first = (number - 1) * per_page;
+    first..(first + per_page).min(items)
 }
 
 #[derive(Serialize)]
@@ -209,23 +250,25 @@ impl Renderer<'_, '_> {
         let list = routes::people_index();
         let route = routes::page_of(&list, number);
         let people = &self.view.people;
-        let pages: Vec<String> = people
-            .chunks(PEOPLE_PER_PAGE)
-            .map(|chunk| format!("{} – {}", chunk[0].name, chunk[chunk.len() - 1].name))
-            .collect();
+        // Only the pages the pager shows are labelled: not every page's
+        // label on every page.
+        let label = |n: usize| match &people[stretch(n, PEOPLE_PER_PAGE, people.len())] {
+            [first, .., last] => format!("{} – {}", first.name, last.name),
+            [only] => only.name.to_string(),
+            [] => String::new(),
+        };
         let org = &self.site.organisation.name;
         let description = self.list_description(
             number,
-            &pages,
+            &label(number),
             self.say("people-description", &[("org", org)]),
             self.say("people-description-short", &[("org", org)]),
         );
-        let first = (number - 1) * PEOPLE_PER_PAGE;
-        let shown = first..(first + PEOPLE_PER_PAGE).min(people.len());
+        let shown = stretch(number, PEOPLE_PER_PAGE, people.len());
         let page = PeoplePage {
             count: people.len(),
             people: self.person_cards(shown, &route.root())?,
-            pager: pager(&list, number, pages),
+            pager: pager(&list, number, self.people_pages(), label),
             facets: FacetLinks {
                 topics: self.taxonomy(Facet::Topic).terms.len(),
                 teams: self.taxonomy(Facet::Team).terms.len(),
@@ -251,29 +294,24 @@ impl Renderer<'_, '_> {
         let list = routes::stories_index();
         let route = routes::page_of(&list, number);
         let stories = &self.view.stories;
-        let pages: Vec<String> = stories
-            .chunks(STORIES_PER_PAGE)
-            .map(|chunk| {
-                format!(
-                    "{} – {}",
-                    self.theme.speech().date(chunk[0].date),
-                    self.theme.speech().date(chunk[chunk.len() - 1].date)
-                )
-            })
-            .collect();
+        let date = |s: &crate::audience::StoryView| self.theme.speech().date(s.date);
+        let label = |n: usize| match &stories[stretch(n, STORIES_PER_PAGE, stories.len())] {
+            [first, .., last] => format!("{} – {}", date(first), date(last)),
+            [only] => date(only),
+            [] => String::new(),
+        };
         let org = &self.site.organisation.name;
         let description = self.list_description(
             number,
-            &pages,
+            &label(number),
             self.say("stories-description", &[("org", org)]),
             self.say("stories-from", &[("org", org)]),
         );
-        let first = (number - 1) * STORIES_PER_PAGE;
-        let shown = first..(first + STORIES_PER_PAGE).min(stories.len());
+        let shown = stretch(number, STORIES_PER_PAGE, stories.len());
         let page = StoriesPage {
             count: stories.len(),
             stories: self.story_cards(shown, &route.root())?,
-            pager: pager(&list, number, pages),
+            pager: pager(&list, number, self.stories_pages(), label),
         };
         let title = self.list_title(number, "stories-title", "stories-title-page");
         let ctx =
@@ -472,5 +510,23 @@ impl Renderer<'_, '_> {
                 .map(|g| preview::first_paragraph(&self.markdown(g.body, "")).unwrap_or_default())
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pages_shown;
+
+    #[test]
+    fn a_pager_links_the_ends_and_the_pages_near_the_current_one() {
+        assert_eq!(pages_shown(10, 20), [1, 8, 9, 10, 11, 12, 20]);
+        assert_eq!(pages_shown(1, 20), [1, 2, 3, 20]);
+        assert_eq!(pages_shown(20, 20), [1, 18, 19, 20]);
+        // A gap of one page shows that page instead.
+        assert_eq!(pages_shown(5, 20), [1, 2, 3, 4, 5, 6, 7, 20]);
+        assert_eq!(pages_shown(2, 3), [1, 2, 3]);
+        assert_eq!(pages_shown(1, 1), [1]);
+        // However long the list, a pager has at most nine links.
+        assert!((1..=591).all(|n| pages_shown(n, 591).len() <= 9));
     }
 }

@@ -11,7 +11,7 @@
 //! sanitiser (`html::Sanitiser`); heading attributes (`{#id .class}`) keep
 //! only their id and classes on both sites.
 
-use super::highlight::Highlighter;
+use crate::highlight::Highlighter;
 use crate::html::Sanitiser;
 use crate::model::slugify;
 use crate::routes::{self, LinkIndex, Target};
@@ -221,7 +221,7 @@ fn code_block(highlighter: &Highlighter, lang: &str, code: &str) -> String {
     let lang_class = slugify(lang.split([' ', ',']).next().unwrap_or(""));
     let inner = highlighter
         .highlight(lang, code)
-        .unwrap_or_else(|| super::escape_html(code));
+        .unwrap_or_else(|| crate::html::escape_html(code));
     if lang_class.is_empty() {
         format!("<pre class=\"code\"><code>{inner}</code></pre>\n")
     } else {

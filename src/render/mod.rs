@@ -9,12 +9,12 @@ mod data_script;
 mod directory;
 mod discovery;
 mod guidelines;
-pub mod highlight;
 mod home;
 pub mod markdown;
 mod pages;
 mod preview;
 mod related;
+mod scope;
 pub mod search;
 pub mod share;
 mod share_kit;
@@ -22,27 +22,22 @@ mod signature;
 mod syndication;
 
 use crate::audience::View;
+use crate::highlight::Highlighter;
+use crate::html::escape_html;
 use crate::images::Images;
-use crate::model::{Audience, Corpus, Item, Source};
+use crate::model::Audience;
+use crate::output::OutputFile;
 use crate::routes::{self, Facet};
 use crate::taxonomy::{self, Taxonomy};
 use crate::theme::Theme;
 use crate::Error;
 use context::SiteCtx;
-use highlight::Highlighter;
 use rayon::prelude::*;
+pub use scope::Scope;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-
-/// A file of one site, ready to be written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Relative to the site's output folder.
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
-}
 
 /// What rendering one site produced.
 #[derive(Debug, Clone, Copy, Default)]
@@ -107,34 +102,6 @@ pub(crate) struct Renderer<'v, 'a> {
     sanitiser: Option<crate::html::Sanitiser>,
 }
 
-/// Where an edited source file sits in one site: indexes into the view,
-/// `None` where it is not on the site.
-struct Edited {
-    person: Option<usize>,
-    story: Option<usize>,
-    campaign: Option<usize>,
-    guideline: Option<usize>,
-    /// People whose profiles suggest the edited person.
-    suggesting: HashSet<usize>,
-    /// People in the edited story.
-    story_people: HashSet<usize>,
-}
-
-impl Edited {
-    /// The edited file's own outputs: its page, and its feed, vCard or share kit.
-    fn owns(&self, job: Job) -> bool {
-        match job {
-            Job::Person(i) | Job::VCard(i) | Job::PersonFeed(i) | Job::Signature(i) => {
-                self.person == Some(i)
-            }
-            Job::Story(i) => self.story == Some(i),
-            Job::Campaign(i) | Job::ShareKit(i) | Job::CampaignFeed(i) => self.campaign == Some(i),
-            Job::Guideline(i) => self.guideline == Some(i),
-            _ => false,
-        }
-    }
-}
-
 /// Person and story cards appear on many list pages (a person is on their
 /// topic, team and place pages, the directory, stories...). Each card is
 /// rendered once, when first needed, with `ROOT_MARK` for the page's root
@@ -177,64 +144,6 @@ struct CardCtx<'a, T> {
 
 /// How many "people you could also talk to" a profile shows.
 const RELATED_PEOPLE: usize = 4;
-
-/// Which pages to render: the whole site, or parts of it for `serve`
-/// after source files were edited.
-#[derive(Debug, Clone, Copy)]
-pub enum Scope<'s> {
-    All,
-    /// One file's own page.
-    PageOf(&'s Path),
-    /// The pages that list or link to some files (and their own pages
-    /// again, with their feeds and vCards), but not the site indexes.
-    AroundPagesOf(&'s [PathBuf]),
-    /// The pages made from every item at once (the playbook's search index,
-    /// who responds on what), which any edit may change and which take
-    /// longest.
-    SiteIndexes,
-}
-
-/// Would saving `new` over the item read from the same file move it: onto
-/// or off a site, into other topic, team, place or campaign lists, or to
-/// another place in a sorted list? Then the pages around it (which are
-/// found from where it is now) are not enough, and `serve` renders
-/// everything. A file not read before moves too.
-pub fn moves(corpus: &Corpus, new: &Item) -> bool {
-    let path = new.source().path.as_path();
-    match new {
-        Item::Person(new) => before(&corpus.people, path, |p| &p.source).is_none_or(|old| {
-            let (a, b) = (&old.meta, &new.meta);
-            a.name != b.name
-                || a.topics != b.topics
-                || a.team != b.team
-                || a.location != b.location
-                || (a.public, a.consent_review) != (b.public, b.consent_review)
-                || a.aliases != b.aliases
-                || a.photo != b.photo
-        }),
-        Item::Story(new) => before(&corpus.stories, path, |s| &s.source).is_none_or(|old| {
-            let (a, b) = (&old.meta, &new.meta);
-            a.date != b.date
-                || a.people != b.people
-                || a.campaign != b.campaign
-                || a.topics != b.topics
-                || (a.draft, a.audience, a.publish_after) != (b.draft, b.audience, b.publish_after)
-                || a.aliases != b.aliases
-                || a.image != b.image
-        }),
-        // The guidelines index is rendered again with a guideline anyway.
-        Item::Guideline(new) => before(&corpus.guidelines, path, |g| &g.source)
-            .is_none_or(|old| old.meta.audience != new.meta.audience),
-        // Every card of its stories names it.
-        Item::Campaign(new) => before(&corpus.campaigns, path, |c| &c.source)
-            .is_none_or(|old| old.meta.title != new.meta.title),
-    }
-}
-
-/// The item among `items` that was read from `path`.
-fn before<'c, T>(items: &'c [T], path: &Path, source: fn(&T) -> &Source) -> Option<&'c T> {
-    items.iter().find(|item| source(item).path == path)
-}
 
 /// What rendering works with besides the content: compiled once per
 /// build and shared by both sites.
@@ -458,11 +367,6 @@ impl Renderer<'_, '_> {
 }
 
 impl Job {
-    /// Pages made from every item of the site at once.
-    fn is_site_index(self) -> bool {
-        matches!(self, Job::SearchData | Job::Respond)
-    }
-
     /// Pages that belong in the sitemap: real pages, not redirects, the
     /// 404 page or data files.
     fn listed(self) -> bool {
@@ -532,112 +436,6 @@ impl Renderer<'_, '_> {
         jobs.extend((0..view.campaigns.len()).map(Job::Campaign));
         jobs.extend((0..view.guidelines.len()).map(Job::Guideline));
         jobs
-    }
-
-    /// Which jobs' output the source files in `scope` affect.
-    fn scope_filter<'s>(&'s self, scope: Scope<'s>) -> Box<dyn Fn(Job) -> bool + 's> {
-        match scope {
-            Scope::All => Box::new(|_| true),
-            Scope::PageOf(path) => {
-                let edited = self.edited(path, false);
-                Box::new(move |job| {
-                    edited.owns(job)
-                        && matches!(
-                            job,
-                            Job::Person(_) | Job::Story(_) | Job::Campaign(_) | Job::Guideline(_)
-                        )
-                })
-            }
-            Scope::AroundPagesOf(paths) => {
-                let edited: Vec<Edited> = paths.iter().map(|p| self.edited(p, true)).collect();
-                Box::new(move |job| {
-                    !job.is_site_index() && edited.iter().any(|e| self.is_around(e, job))
-                })
-            }
-            Scope::SiteIndexes => Box::new(Job::is_site_index),
-        }
-    }
-
-    /// Where the source file at `path` sits in this site; with `neighbours`,
-    /// also who links to it (which costs a look at nearby profiles).
-    fn edited(&self, path: &Path, neighbours: bool) -> Edited {
-        let view = self.view;
-        let person = view.people.iter().position(|p| p.body.path == path);
-        let story = view.stories.iter().position(|s| s.body.path == path);
-        // Only people near the edited person in a topic list can suggest them.
-        let suggesting = match person {
-            Some(p) if neighbours => related::window(view, &self.taxonomies[0], p)
-                .filter(|&o| self.related(o).contains(&p))
-                .collect(),
-            _ => HashSet::new(),
-        };
-        let story_people = story
-            .map(|s| {
-                view.stories[s]
-                    .people
-                    .iter()
-                    .filter_map(|slug| self.person_index.get(slug.as_str()).copied())
-                    .collect()
-            })
-            .unwrap_or_default();
-        Edited {
-            person,
-            story,
-            campaign: view.campaigns.iter().position(|c| c.body.path == path),
-            guideline: view.guidelines.iter().position(|g| g.body.path == path),
-            suggesting,
-            story_people,
-        }
-    }
-
-    /// Does `job` list, link to or belong to the edited file?
-    fn is_around(&self, edited: &Edited, job: Job) -> bool {
-        let view = self.view;
-        let Edited {
-            person,
-            story,
-            campaign,
-            guideline,
-            ..
-        } = *edited;
-        let features = |s: usize| {
-            person.is_some_and(|p| view.stories[s].people.contains(&view.people[p].slug))
-        };
-        match job {
-            _ if edited.owns(job) => true,
-            Job::Story(i) => {
-                features(i)
-                    || campaign.is_some_and(|c| {
-                        view.stories[i]
-                            .campaign
-                            .is_some_and(|x| x.slug == view.campaigns[c].slug)
-                    })
-            }
-            Job::Person(i) | Job::PersonFeed(i) => {
-                edited.suggesting.contains(&i) || edited.story_people.contains(&i)
-            }
-            Job::Campaign(i) | Job::CampaignFeed(i) => story.is_some_and(|s| {
-                view.stories[s]
-                    .campaign
-                    .is_some_and(|c| c.slug == view.campaigns[i].slug)
-            }),
-            Job::PeoplePage(n) => person.is_some_and(|p| p / discovery::PEOPLE_PER_PAGE + 1 == n),
-            Job::StoriesPage(n) => story.is_some_and(|s| s / discovery::STORIES_PER_PAGE + 1 == n),
-            Job::FacetTerm(facet, t) => {
-                let term = &self.taxonomy(facet).terms[t];
-                person.is_some_and(|p| term.people.contains(&p))
-                    || story.is_some_and(|s| term.stories.contains(&s))
-            }
-            Job::SiteFeed => story.is_some(),
-            // Signatures offer the running campaign's call to action.
-            Job::Signature(_) => campaign.is_some(),
-            Job::SignaturesIndex => person.is_some(),
-            Job::Home | Job::FacetIndex(_) | Job::SearchData | Job::Aliases => true,
-            Job::DirectoryData | Job::Respond => person.is_some(),
-            Job::CampaignsIndex => campaign.is_some(),
-            Job::GuidelinesIndex => guideline.is_some(),
-            _ => false,
-        }
     }
 
     fn run(&self, job: Job) -> Result<Vec<OutputFile>, Error> {
@@ -848,60 +646,4 @@ struct Person<'a> {
 #[derive(serde::Serialize)]
 struct Story<'a> {
     s: context::StoryCard<'a>,
-}
-
-/// Tera's default escaper also escapes `/`, which is valid but turns every
-/// URL into `&#x2F;` soup; `/` needs no escaping in HTML text or quoted
-/// attributes.
-pub fn escape_html(input: &str) -> String {
-    if !input
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
-        return input.to_string();
-    }
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::diagnostics::Diagnostics;
-
-    /// A role shows where the profile already is; a name, topic or consent
-    /// changes where it is listed, and so do new files.
-    #[test]
-    fn what_moves_an_item() {
-        let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("content-example");
-        let max = crate::config::DEFAULT_MAX_FILE_SIZE;
-        let corpus = crate::load::site(&site, max, &mut Diagnostics::default()).unwrap();
-        let amara = corpus
-            .people
-            .iter()
-            .find(|p| p.slug.as_str() == "amara-okafor");
-        let edited = |edit: fn(&mut crate::model::PersonMeta)| {
-            let mut person = amara.unwrap().clone();
-            edit(&mut person.meta);
-            moves(&corpus, &Item::Person(person))
-        };
-        assert!(!edited(|m| m.role = Some("Director of Stories".into())));
-        assert!(!edited(|m| m.pronouns = None));
-        assert!(edited(|m| m.name = "Zoe Okafor".into()));
-        assert!(edited(|m| m.topics.push("otters".into())));
-        assert!(edited(|m| m.public = false));
-        let mut new = amara.unwrap().clone();
-        new.source.path = PathBuf::from("people/amara-okafor-2.md");
-        assert!(moves(&corpus, &Item::Person(new)));
-    }
 }

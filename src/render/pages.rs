@@ -240,7 +240,9 @@ impl Renderer<'_, '_> {
                 self.images
                     .qr_code(&route)
                     .filter(|_| self.site.up.is_empty())
-                    .unwrap_or_else(|| share::qr_svg(&route.absolute(&self.site.base_url)))
+                    .unwrap_or_else(|| {
+                        crate::images::qr::qr_svg(&route.absolute(&self.site.base_url))
+                    })
             }),
             bio: self.markdown(p.body, &root),
             links: p

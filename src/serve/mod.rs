@@ -20,6 +20,7 @@
 //! every public file through the leak scan, and never publishes a static
 //! file where convene writes one of its own.
 
+mod edits;
 mod http;
 mod problems;
 mod watch;
@@ -27,11 +28,13 @@ mod watch;
 use crate::audience::{self, View};
 use crate::config::Options;
 use crate::diagnostics::Diagnostics;
+use crate::highlight::Highlighter;
 use crate::images::Images;
 use crate::load;
 use crate::model::{Audience, Corpus};
+use crate::output::OutputFile;
 use crate::output::SiteWriter;
-use crate::render::{self, highlight::Highlighter, OutputFile, Pages, Scope, Tools};
+use crate::render::{Pages, Scope, Tools};
 use crate::routes::Route;
 use crate::theme::Theme;
 use crate::{validate, Error, Severity};
@@ -214,7 +217,7 @@ struct Reread {
     taken_in: bool,
     /// Its text differs from the version read before.
     changed: bool,
-    /// It moved in or out of lists or sites (see `render::moves`).
+    /// It moved in or out of lists or sites (see `edits::moves`).
     moved: bool,
     /// What is wrong with it differs from last time.
     problems_changed: bool,
@@ -400,7 +403,7 @@ impl Workspace {
                     .source(path)
                     .is_none_or(|old| !old.same_text(item.source()));
                 if read.changed {
-                    read.moved = render::moves(corpus, &item);
+                    read.moved = edits::moves(corpus, &item);
                     corpus.put(item);
                 }
             }
