@@ -10,7 +10,7 @@
 
 use crate::model::slugify;
 use crate::routes::{self, Target};
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Deref;
 use std::path::Path;
@@ -125,6 +125,8 @@ pub struct Record<'a> {
     /// Every event in order, packed (see `Step`); headings carry their ids
     /// and no other attributes.
     steps: Vec<Step<'a>>,
+    /// The body, which the steps point into.
+    text: &'a str,
     /// Which headings, in order, were given an id from their text (not
     /// written `{#id}`): a site that drops words from a heading names it again.
     named: Vec<bool>,
@@ -149,7 +151,11 @@ pub struct Record<'a> {
 impl<'a> Record<'a> {
     /// The events, for a site to write (see `render::markdown`).
     pub fn events(&self) -> impl ExactSizeIterator<Item = Event<'a>> + '_ {
-        self.steps.iter().map(Step::unpack)
+        let packer = Packer {
+            text: self.text,
+            marks: &self.marks,
+        };
+        self.steps.iter().map(move |step| packer.unpack(step))
     }
 
     /// Plain text, for search: the words without markup, blocks ending
@@ -268,10 +274,19 @@ fn survey<'a>(from: &Path, text: &'a str) -> Record<'a> {
         out
     });
     // Not `collect`ed: that would keep the events' buffer, at 80 bytes a step.
+    let packer = Packer {
+        text,
+        marks: &marks,
+    };
+    let mut links = marks.iter().enumerate().filter_map(|(n, m)| match m {
+        Mark::Link(_) => u32::try_from(n).ok(),
+        Mark::HeadingAttributes { .. } => None,
+    });
     let mut steps = Vec::with_capacity(events.len());
-    steps.extend(events.into_iter().map(Step::pack));
+    steps.extend(events.into_iter().map(|e| packer.pack(e, &mut links)));
     Record {
         steps,
+        text,
         named,
         headings,
         marks,
@@ -381,24 +396,68 @@ fn plain_text<'a>(events: impl ExactSizeIterator<Item = Event<'a>>) -> String {
     text
 }
 
-/// One event, packed: 24 bytes where pulldown-cmark's `Event` takes 80.
-/// Most of a body's events are its words (borrowed from its text) and the
-/// starts and ends of paragraphs, emphasis and list items, which carry
-/// nothing else; the few others (links, headings, code) are kept whole.
+/// One event, packed: 16 bytes where pulldown-cmark's `Event` takes 80.
+/// Most of a body's events are its words (a stretch of its text) and the
+/// starts and ends of paragraphs, emphasis, lists and quotes, which carry
+/// nothing else, and most of the rest are plain links; the few others
+/// (headings, code, titled links) are kept whole.
 #[derive(Debug)]
 enum Step<'a> {
-    Text(&'a str),
+    /// Words: where they start in the body, and how many bytes.
+    Text(u32, u32),
     /// The start of a tag that carries nothing (see `plain`).
     Start(TagEnd),
     End(TagEnd),
     SoftBreak,
+    /// An inline link or image without a title: its destination is the
+    /// `Mark::Link` of that number.
+    Link(u32),
+    Image(u32),
     Other(Box<Event<'a>>),
 }
 
-impl<'a> Step<'a> {
-    fn pack(event: Event<'a>) -> Step<'a> {
+/// The body's text and its marks, which packed steps point into.
+struct Packer<'r, 'a> {
+    text: &'a str,
+    marks: &'r [Mark<'a>],
+}
+
+impl<'a> Packer<'_, 'a> {
+    /// `links` are the numbers of the marks of the links and images still
+    /// to come, in order.
+    fn pack(&self, event: Event<'a>, links: &mut impl Iterator<Item = u32>) -> Step<'a> {
         match event {
-            Event::Text(CowStr::Borrowed(text)) => Step::Text(text),
+            Event::Text(CowStr::Borrowed(words)) => match self.stretch(words) {
+                Some((at, len)) => Step::Text(at, len),
+                None => Step::Other(Box::new(Event::Text(CowStr::Borrowed(words)))),
+            },
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                let n = links.next().unwrap_or(u32::MAX);
+                let (Tag::Link {
+                    link_type,
+                    title,
+                    id,
+                    ..
+                }
+                | Tag::Image {
+                    link_type,
+                    title,
+                    id,
+                    ..
+                }) = &tag
+                else {
+                    unreachable!()
+                };
+                let plain = *link_type == LinkType::Inline
+                    && title.is_empty()
+                    && id.is_empty()
+                    && n != u32::MAX;
+                match (plain, &tag) {
+                    (true, Tag::Link { .. }) => Step::Link(n),
+                    (true, _) => Step::Image(n),
+                    (false, _) => Step::Other(Box::new(Event::Start(tag))),
+                }
+            }
             Event::Start(tag) => match plain(&tag) {
                 Some(end) => Step::Start(end),
                 None => Step::Other(Box::new(Event::Start(tag))),
@@ -409,9 +468,28 @@ impl<'a> Step<'a> {
         }
     }
 
-    fn unpack(&self) -> Event<'a> {
-        match self {
-            Step::Text(text) => Event::Text(CowStr::Borrowed(text)),
+    /// Where `words`, borrowed from the body, sit in it.
+    fn stretch(&self, words: &str) -> Option<(u32, u32)> {
+        let at = (words.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
+        let same = self
+            .text
+            .get(at..at + words.len())
+            .is_some_and(|s| s.as_ptr() == words.as_ptr());
+        same.then_some((u32::try_from(at).ok()?, u32::try_from(words.len()).ok()?))
+    }
+
+    fn unpack(&self, step: &Step<'a>) -> Event<'a> {
+        let dest = |n: &u32| -> CowStr<'a> {
+            match self.marks.get(*n as usize) {
+                Some(Mark::Link(l)) => l.dest.clone(),
+                _ => CowStr::Borrowed(""),
+            }
+        };
+        match step {
+            Step::Text(at, len) => {
+                let (at, len) = (*at as usize, *len as usize);
+                Event::Text(CowStr::Borrowed(self.text.get(at..at + len).unwrap_or("")))
+            }
             Step::Start(end) => Event::Start(match end {
                 TagEnd::Paragraph => Tag::Paragraph,
                 TagEnd::Item => Tag::Item,
@@ -419,12 +497,26 @@ impl<'a> Step<'a> {
                 TagEnd::Strong => Tag::Strong,
                 TagEnd::Strikethrough => Tag::Strikethrough,
                 TagEnd::HtmlBlock => Tag::HtmlBlock,
+                TagEnd::List(_) => Tag::List(None),
+                TagEnd::BlockQuote(kind) => Tag::BlockQuote(*kind),
                 TagEnd::TableHead => Tag::TableHead,
                 TagEnd::TableRow => Tag::TableRow,
                 _ => Tag::TableCell,
             }),
             Step::End(end) => Event::End(*end),
             Step::SoftBreak => Event::SoftBreak,
+            Step::Link(n) => Event::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url: dest(n),
+                title: CowStr::Borrowed(""),
+                id: CowStr::Borrowed(""),
+            }),
+            Step::Image(n) => Event::Start(Tag::Image {
+                link_type: LinkType::Inline,
+                dest_url: dest(n),
+                title: CowStr::Borrowed(""),
+                id: CowStr::Borrowed(""),
+            }),
             Step::Other(event) => (**event).clone(),
         }
     }
@@ -440,6 +532,8 @@ fn plain(tag: &Tag) -> Option<TagEnd> {
         Tag::Strong => TagEnd::Strong,
         Tag::Strikethrough => TagEnd::Strikethrough,
         Tag::HtmlBlock => TagEnd::HtmlBlock,
+        Tag::List(None) => TagEnd::List(false),
+        Tag::BlockQuote(kind) => TagEnd::BlockQuote(*kind),
         Tag::TableHead => TagEnd::TableHead,
         Tag::TableRow => TagEnd::TableRow,
         Tag::TableCell => TagEnd::TableCell,
