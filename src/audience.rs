@@ -19,8 +19,10 @@ use std::path::Path;
 pub struct View<'a> {
     pub audience: Audience,
     pub config: &'a SiteConfig,
-    /// The site folder, to read image sizes for share metadata.
+    /// The site folder.
     pub root: &'a Path,
+    /// The pictures in static/, with their sizes (read once, by the survey).
+    pub pictures: &'a crate::survey::Pictures,
     /// Sorted by name.
     pub people: Vec<PersonView<'a>>,
     /// Newest first.
@@ -377,6 +379,7 @@ pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOff
         audience,
         config: &corpus.config,
         root: &corpus.root,
+        pictures: &corpus.pictures,
         people: people_views,
         stories: story_views,
         guidelines: guideline_views,
@@ -455,7 +458,7 @@ fn static_uses(
     now: DateTime<FixedOffset>,
 ) -> impl Iterator<Item = (bool, Vec<&str>)> {
     fn refs(s: &Source) -> impl Iterator<Item = &str> {
-        s.static_refs.iter().map(String::as_str)
+        s.body.record().static_files.iter().map(String::as_str)
     }
     let people = corpus.people.iter().map(move |p| {
         let files = p.meta.photo.as_deref().into_iter().chain(refs(&p.source));

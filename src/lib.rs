@@ -7,6 +7,10 @@
 //! load -> validate -> select audience -> route -> render -> write
 //! ```
 //!
+//! Loading surveys each input as it reads it (`survey`): a Markdown body
+//! is parsed once, a picture's header read once, and every later step
+//! reads those records.
+//!
 //! Library code never prints or exits; problems in content come back as
 //! `Diagnostics`, and only I/O, template and output-folder failures are `Error`s.
 
@@ -31,6 +35,7 @@ pub mod schedule;
 pub mod secrets;
 pub mod serve;
 pub mod sharing;
+pub mod survey;
 pub mod taxonomy;
 pub mod theme;
 pub mod validate;

@@ -52,6 +52,7 @@ pub fn site(root: &Path, max_file_size: u64, diags: &mut Diagnostics) -> Result<
         campaigns: load_kind(reader, campaigns, campaign, diags, &mut unreadable),
         translations: translations(reader, translated, diags),
         static_files: BTreeSet::new(),
+        pictures: Default::default(),
         unreadable: Default::default(),
     };
     corpus.people.sort_by(|a, b| a.slug.cmp(&b.slug));
@@ -61,6 +62,7 @@ pub fn site(root: &Path, max_file_size: u64, diags: &mut Diagnostics) -> Result<
     corpus.guidelines.sort_by(|a, b| a.slug.cmp(&b.slug));
     corpus.campaigns.sort_by(|a, b| a.slug.cmp(&b.slug));
     corpus.static_files = static_files(reader, diags);
+    corpus.pictures = crate::survey::Pictures::of(&root.join("static"), &corpus.static_files);
     linked_templates(root, diags);
     corpus.unreadable = unreadable.into_iter().collect();
     Ok(corpus)
@@ -483,10 +485,10 @@ pub(crate) fn parsed<M: FrontMatter>(
         .any(|d| d.severity == crate::diagnostics::Severity::Error);
     let source = Source {
         partial,
-        static_refs: crate::references::in_body(rel, split.body),
         path: rel.to_path_buf(),
         front_matter: split.yaml.to_string(),
-        body: split.body.to_string(),
+        // Surveyed here, in the same parallel pass that read the file.
+        body: crate::survey::Text::new(rel, split.body.to_string()),
         body_line: split.body_line,
     };
     Some((meta, source))

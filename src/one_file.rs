@@ -51,7 +51,7 @@ pub fn check(text: &str, now: DateTime<FixedOffset>, highlighter: &Highlighter) 
         sanitiser: Some(&sanitiser),
     };
     for source in &bodies {
-        markdown::to_html(&source.body, &source.path, &cx);
+        markdown::to_html(source.body.record(), &source.path, &cx);
     }
     diags.sort();
     diags

@@ -1,43 +1,26 @@
-//! Which files under static/ a Markdown body points at, read once when the
-//! file is loaded: the public hub withholds a file that only private pages
-//! use, so it must know every way a body can name one.
+//! Which files under static/ a Markdown body points at, worked out when
+//! the body is surveyed: the public hub withholds a file that only private
+//! pages use, so it must know every way a body can name one.
 
 use crate::html;
-use crate::render::markdown;
 use crate::routes::{self, Target};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::path::Path;
 
-/// The static files (canonical, see `routes::static_file`) that `body`, read
-/// from the file at `from`, links to or shows: Markdown links and images,
-/// and the addresses in raw HTML, which convene does not rewrite. Sorted,
-/// without repeats.
-pub fn in_body(from: &Path, body: &str) -> Vec<String> {
-    // Most bodies name no file at all: only those that might are parsed.
-    let might = body.contains('<')
-        || body.contains('%')
-        || body.contains('\\')
-        || body.to_ascii_lowercase().contains("static");
-    if !might {
-        return Vec::new();
-    }
-    let mut found = Vec::new();
-    let mut raw = String::new();
-    for event in Parser::new_ext(body, markdown::options()) {
-        match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                if let Target::Static(file) = routes::classify(from, &dest_url) {
-                    found.push(routes::static_url(&file));
-                }
-            }
-            Event::Html(text) | Event::InlineHtml(text) => raw.push_str(&text),
-            Event::End(TagEnd::HtmlBlock) => raw.push('\n'),
-            _ => {}
-        }
-    }
+/// The static files (canonical, see `routes::static_file`) that a body,
+/// read from the file at `from`, links to or shows: its Markdown links'
+/// and images' `dests`, and the addresses in its `raw` HTML (each block
+/// on lines of its own), which convene does not rewrite. Sorted, without
+/// repeats.
+pub fn in_body<'d>(from: &Path, dests: impl Iterator<Item = &'d str>, raw: &str) -> Vec<String> {
+    let mut found: Vec<String> = dests
+        .filter_map(|dest| match routes::classify(from, dest) {
+            Target::Static(file) => Some(routes::static_url(&file)),
+            _ => None,
+        })
+        .collect();
     if !raw.is_empty() {
         found.extend(
-            html::addresses(&html::scan(&raw))
+            html::addresses(&html::scan(raw))
                 .into_iter()
                 .flat_map(|(_, url)| raw_html_candidates(from, url)),
         );
@@ -73,7 +56,14 @@ fn raw_html_candidates(from: &Path, url: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::path::Path;
+
+    fn in_body(from: &Path, body: &str) -> Vec<String> {
+        crate::survey::Text::new(from, body.to_string())
+            .record()
+            .static_files
+            .clone()
+    }
 
     #[test]
     fn every_way_a_body_names_a_static_file() {

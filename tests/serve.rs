@@ -196,6 +196,19 @@ fn serve_updates_pages_reports_problems_and_recovers() {
             .1
             .contains("Director of Stories")
     });
+    // An edit to the body is surveyed again: its new heading has its id.
+    let edited = read(&file);
+    std::fs::write(
+        &file,
+        format!("{edited}\n## Otters and rivers\n\nNew words.\n"),
+    )
+    .unwrap();
+    eventually("the edited bio", || {
+        get(port, "/people/amara-okafor/")
+            .1
+            .contains("id=\"otters-and-rivers\"")
+    });
+    std::fs::write(&file, edited).unwrap();
 
     // A broken edit is reported. The file may have its error in the very
     // field that says whether it may be public, so it leaves the hub until

@@ -47,23 +47,23 @@ pub struct Source {
     pub path: PathBuf,
     /// The YAML between the `---` fences, kept to point diagnostics at keys.
     pub front_matter: String,
-    pub body: String,
+    /// The Markdown body, surveyed as it was read (see `survey`).
+    pub body: crate::survey::Text,
     /// File line on which the body starts, to report Markdown problems.
     pub body_line: usize,
     /// Read despite errors in its front matter (already reported): checked
     /// for more problems, but never built, and its audience is unknown, so
     /// `serve` keeps it off the public hub until it is fixed.
     pub partial: bool,
-    /// Files under static/ the body links to or shows (see `references`).
-    pub static_refs: Vec<String>,
 }
 
 /// What a `View` may read of a source file: where it is and its Markdown
-/// body. Never the raw front matter, which holds the private fields too.
+/// body, with what the survey found in it. Never the raw front matter,
+/// which holds the private fields too.
 #[derive(Debug, Clone, Copy)]
 pub struct Body<'a> {
     pub path: &'a Path,
-    pub text: &'a str,
+    pub text: &'a crate::survey::Text,
 }
 
 impl<'a> Body<'a> {
@@ -113,6 +113,8 @@ pub struct Corpus {
     pub unreadable: BTreeSet<PathBuf>,
     /// Files under static/, relative to static/ (e.g. `photos/amara.jpg`).
     pub static_files: BTreeSet<PathBuf>,
+    /// The pictures among them, their headers read once.
+    pub pictures: crate::survey::Pictures,
 }
 
 /// One content file of any kind.

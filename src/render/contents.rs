@@ -4,7 +4,7 @@
 //! what a site may not show (a link to someone off the hub, words and all),
 //! and the list must not bring it back.
 
-use super::markdown::Heading;
+use crate::survey::Heading;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use serde::Serialize;

@@ -15,20 +15,13 @@ use crate::highlight::Highlighter;
 use crate::html::Sanitiser;
 use crate::model::slugify;
 use crate::routes::{self, LinkIndex, Target};
-use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use crate::survey::Record;
+use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use std::collections::HashSet;
 use std::path::Path;
 
 /// How deeply lists and quotes may nest before `check` refuses a body.
 pub const MAX_NESTING: usize = 32;
-
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
 
 /// What a body is rendered against: the site's pages and the page's depth.
 pub struct Context<'a> {
@@ -53,19 +46,29 @@ enum Rewritten {
     Nothing,
 }
 
-pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
-    let mut events: Vec<Event> = Vec::new();
+/// A surveyed body as this site shows it, written from its recorded events
+/// (or its recorded HTML, when that is the same on every site).
+pub fn to_html(body: &Record, source: &Path, cx: &Context) -> String {
+    if let Some(html) = &body.html {
+        return html.clone();
+    }
+    let mut events: Vec<Event> = Vec::with_capacity(body.events().len());
     let mut dropped_links: Vec<bool> = Vec::new();
     let mut code: Option<(String, String)> = None;
     let mut raw_html = false;
-    let mut raw = String::new();
     // Inside a link dropped with its words: how deeply nested.
     let mut silenced = 0usize;
-    for event in Parser::new_ext(body, options()) {
+    // Words dropped from a heading (its id came from them), or raw HTML
+    // dropped with a link (its depth was measured with it).
+    let mut heading = false;
+    let mut renamed = false;
+    let mut raw_dropped = false;
+    for event in body.events() {
         if silenced > 0 {
             match event {
                 Event::Start(Tag::Link { .. }) => silenced += 1,
                 Event::End(TagEnd::Link) => silenced -= 1,
+                Event::Html(_) | Event::InlineHtml(_) => raw_dropped = true,
                 _ => {}
             }
             continue;
@@ -105,7 +108,10 @@ pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
                     }));
                 }
                 Rewritten::TextOnly => dropped_links.push(true),
-                Rewritten::Nothing => silenced = 1,
+                Rewritten::Nothing => {
+                    silenced = 1;
+                    renamed |= heading;
+                }
             },
             Event::End(TagEnd::Link) => {
                 if !dropped_links.pop().unwrap_or(false) {
@@ -132,26 +138,33 @@ pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
                     id,
                 }));
             }
-            Event::Start(Tag::Heading {
-                level, id, classes, ..
-            }) => events.push(Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                // `{onclick=...}` must not become an attribute.
-                attrs: Vec::new(),
-            })),
-            Event::Html(ref html) | Event::InlineHtml(ref html) => {
+            Event::Html(_) | Event::InlineHtml(_) => {
                 raw_html = true;
-                raw.push_str(html);
                 events.push(event);
             }
-            other => events.push(other),
+            other => {
+                match other {
+                    Event::Start(Tag::Heading { .. }) => heading = true,
+                    Event::End(TagEnd::Heading(_)) => heading = false,
+                    _ => {}
+                }
+                events.push(other);
+            }
         }
     }
-    add_heading_ids(&mut events);
-    let too_deep =
-        raw_html && crate::html::nesting(&crate::html::scan(&raw)).0 > crate::html::MAX_NESTING;
+    if renamed {
+        // The page names its headings from the words it shows: a name
+        // left out must not come back in an id.
+        body.rename_headings(&mut events);
+    }
+    let too_deep = match raw_dropped {
+        false => body.too_deep,
+        true => {
+            raw_html
+                && crate::html::nesting(&crate::html::scan(&raw(&events))).0
+                    > crate::html::MAX_NESTING
+        }
+    };
     if too_deep {
         // `check` refuses it; a preview shows it as text rather than hand
         // the sanitiser work that grows with the square of its depth.
@@ -161,7 +174,7 @@ pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
             }
         }
     }
-    let mut out = String::with_capacity(body.len() * 3 / 2);
+    let mut out = String::with_capacity(body.events().len() * 24);
     html::push_html(&mut out, events.into_iter());
     match cx.sanitiser {
         // Without raw HTML, pulldown-cmark has escaped every text and
@@ -169,6 +182,17 @@ pub fn to_html(body: &str, source: &Path, cx: &Context) -> String {
         Some(sanitiser) if raw_html && !too_deep => sanitiser.clean(&out),
         _ => out,
     }
+}
+
+/// The raw HTML a site writes of a body, together.
+fn raw(events: &[Event]) -> String {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Html(html) | Event::InlineHtml(html) => Some(html.as_ref()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// What a link becomes on this site.
@@ -205,84 +229,20 @@ fn code_block(highlighter: &Highlighter, lang: &str, code: &str) -> String {
     }
 }
 
-/// A heading of a body, as its page shows it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Heading {
-    pub level: u8,
-    pub id: String,
-    pub text: String,
-}
-
-/// Every heading of `body` with the id its page gives it: the one place
-/// besides `to_html` that names headings, by the same `add_heading_ids`.
-pub fn headings(body: &str) -> Vec<Heading> {
-    let mut events: Vec<Event> = Parser::new_ext(body, options()).collect();
-    add_heading_ids(&mut events);
-    let mut found = Vec::new();
-    let mut open: Option<Heading> = None;
-    for event in events {
-        match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                open = Some(Heading {
-                    level: level as u8,
-                    id: id.map(|i| i.to_string()).unwrap_or_default(),
-                    text: String::new(),
-                });
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(h) = open.as_mut() {
-                    h.text.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => found.extend(open.take()),
-            _ => {}
-        }
-    }
-    found
-}
-
-/// Give every heading an id from its text (unless written `{#id}`), unique
-/// on the page, so guidelines can be linked section by section.
-fn add_heading_ids(events: &mut [Event]) {
-    let mut used: HashSet<String> = HashSet::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
-                }
-                j += 1;
-            }
-            let id = unique_id(&heading_id(&text), &mut used);
-            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
-                *slot = Some(CowStr::from(id));
-            }
-            i = j;
-        } else if let Event::Start(Tag::Heading { id: Some(id), .. }) = &events[i] {
-            used.insert(id.to_string());
-        }
-        i += 1;
-    }
-}
-
-pub fn heading_id(text: &str) -> String {
-    let id = slugify(text);
-    if id.is_empty() {
-        "section".into()
-    } else {
-        id
-    }
-}
-
-fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
-    let mut id = base.to_string();
-    let mut n = 1;
-    while !used.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
+/// A body as a site with no other pages or files writes it (for tests): a
+/// link to a person is dropped with its words, as on the hub.
+#[cfg(test)]
+pub(crate) fn written_alone(body: &Record, source: &Path) -> String {
+    let links = LinkIndex::default();
+    let statics = HashSet::new();
+    let highlighter = Highlighter::plain();
+    let cx = Context {
+        links: &links,
+        static_files: &statics,
+        highlighter: &highlighter,
+        root: "",
+        site_root: "",
+        sanitiser: None,
+    };
+    to_html(body, source, &cx)
 }

@@ -634,7 +634,7 @@ impl Renderer<'_, '_> {
             site_root: &site_root,
             sanitiser: self.sanitiser.as_ref(),
         };
-        markdown::to_html(body.text, body.path, &cx)
+        markdown::to_html(body.text.record(), body.path, &cx)
     }
 }
 

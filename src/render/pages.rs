@@ -167,14 +167,17 @@ impl Renderer<'_, '_> {
         })
     }
 
-    /// A picture that was not resized, with the size read from its file,
-    /// so the story page keeps its place while the image loads.
+    /// A picture that was not resized, with the size its header gave the
+    /// survey, so the story page keeps its place while the image loads.
     fn with_size(&self, mut picture: PictureCtx, file: Option<&str>) -> PictureCtx {
         if picture.width == 0 {
-            let path = self.view.root.join("static").join(file.unwrap_or(""));
-            if let Ok(size) = imagesize::size(path) {
-                picture.width = size.width as u32;
-                picture.height = size.height as u32;
+            let found = self
+                .view
+                .pictures
+                .get(std::path::Path::new(file.unwrap_or("")));
+            if let Some(size) = found {
+                picture.width = size.width;
+                picture.height = size.height;
             }
         }
         picture

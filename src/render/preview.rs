@@ -40,8 +40,10 @@ impl Renderer<'_, '_> {
         let raster = [".jpg", ".jpeg", ".png", ".webp", ".gif"]
             .iter()
             .any(|e| file.to_ascii_lowercase().ends_with(e));
-        let size = imagesize::size(self.view.root.join("static").join(file))
-            .ok()
+        let size = self
+            .view
+            .pictures
+            .get(std::path::Path::new(file))
             .filter(|_| raster)?;
         Some(ImageMeta {
             url: format!(
@@ -49,8 +51,8 @@ impl Renderer<'_, '_> {
                 self.site.files_url,
                 routes::static_url(std::path::Path::new(file))
             ),
-            width: size.width,
-            height: size.height,
+            width: size.width as usize,
+            height: size.height as usize,
             alt: alt.to_string(),
         })
     }

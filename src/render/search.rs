@@ -18,7 +18,6 @@ use crate::languages::interface::Speech;
 use crate::model::Audience;
 use crate::routes;
 use fnv::{FnvHashMap, FnvHashSet};
-use pulldown_cmark::{Event, Parser, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -48,27 +47,6 @@ struct Doc<'a> {
     kind: &'a str,
     excerpt: String,
     text: String,
-}
-
-/// Plain text of a Markdown body.
-pub fn plain_text(markdown: &str) -> String {
-    let mut text = String::with_capacity(markdown.len());
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            // Only blocks separate words; `*now*.` must stay `now.`.
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::TableCell
-                | TagEnd::CodeBlock,
-            ) => text.push(' '),
-            _ => {}
-        }
-    }
-    text
 }
 
 /// A text's first words, for search results and page descriptions: cut
@@ -141,7 +119,7 @@ fn documents<'a>(view: &'a View<'a>, described: &Described, kinds: &'a Kinds) ->
 fn full_text<'a>(view: &'a View<'a>, kinds: &'a Kinds) -> Vec<Doc<'a>> {
     let mut docs: Vec<Doc> = Vec::new();
     docs.par_extend(view.guidelines.par_iter().map(|g| {
-        let text = plain_text(g.body.text);
+        let text = g.body.text.record().plain_text();
         Doc {
             title: g.title,
             url: routes::guideline(g.slug).url().into(),
@@ -151,7 +129,7 @@ fn full_text<'a>(view: &'a View<'a>, kinds: &'a Kinds) -> Vec<Doc<'a>> {
         }
     }));
     docs.par_extend(view.stories.par_iter().map(|s| {
-        let text = plain_text(s.body.text);
+        let text = s.body.text.record().plain_text();
         let summary = s.summary.map_or_else(|| excerpt(&text), str::to_string);
         Doc {
             title: s.title,
@@ -162,7 +140,7 @@ fn full_text<'a>(view: &'a View<'a>, kinds: &'a Kinds) -> Vec<Doc<'a>> {
         }
     }));
     docs.par_extend(view.campaigns.par_iter().map(|c| {
-        let text = plain_text(c.body.text);
+        let text = c.body.text.record().plain_text();
         Doc {
             title: c.title,
             url: routes::campaign(c.slug).url().into(),
@@ -174,7 +152,7 @@ fn full_text<'a>(view: &'a View<'a>, kinds: &'a Kinds) -> Vec<Doc<'a>> {
     docs.par_extend(view.people.par_iter().map(|p| {
         let mut doc = person(p, kinds);
         doc.text.push(' ');
-        doc.text.push_str(&plain_text(p.body.text));
+        doc.text.push_str(&p.body.text.record().plain_text());
         doc
     }));
     docs
@@ -336,13 +314,5 @@ mod tests {
         assert_eq!(excerpt("Short and whole."), "Short and whole.");
         // One word longer than an excerpt is cut where it must be.
         assert_eq!(excerpt(&"w".repeat(200)).chars().count(), EXCERPT_CHARS + 1);
-    }
-
-    #[test]
-    fn plain_text_drops_markup() {
-        assert_eq!(
-            plain_text("## Hi\n\nSee [Amara](../people/a.md) *now*.").trim(),
-            "Hi See Amara now."
-        );
     }
 }

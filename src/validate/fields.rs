@@ -241,10 +241,9 @@ pub fn hub(config: &SiteConfig, yaml: &str, diags: &mut Diagnostics) {
     let source = Source {
         path: Path::new("hub.yaml").to_path_buf(),
         front_matter: yaml.to_string(),
-        body: String::new(),
+        body: Default::default(),
         body_line: 0,
         partial: false,
-        static_refs: Vec::new(),
     };
     let org = &config.organisation;
     let utm = &config.share.utm;

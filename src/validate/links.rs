@@ -9,10 +9,9 @@ use crate::html;
 use crate::model::{slugify, Source};
 use crate::render::markdown;
 use crate::routes::{self, Target};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use crate::survey::body::{Heading, Mark};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 /// What every body's links are checked against.
 pub struct Targets<'a> {
@@ -27,89 +26,33 @@ pub struct Targets<'a> {
 pub struct Page<'a> {
     /// On the public hub, or of unknown audience (read with errors).
     pub public: bool,
-    /// Its heading ids, for `#section` links.
-    pub anchors: Anchors<'a>,
-}
-
-/// A page's heading ids, worked out the first time a link asks for them:
-/// few pages are linked to by section, so most bodies are never parsed for this.
-pub struct Anchors<'a> {
-    body: &'a str,
-    ids: OnceLock<Vec<String>>,
-}
-
-impl<'a> Anchors<'a> {
-    pub fn of(body: &'a str) -> Self {
-        Anchors {
-            body,
-            ids: OnceLock::new(),
-        }
-    }
-
-    fn ids(&self) -> &[String] {
-        self.ids.get_or_init(|| heading_ids(self.body))
-    }
+    /// Its headings with the ids its page gives them (the survey's), for
+    /// `#section` links.
+    pub headings: &'a [Heading],
 }
 
 /// The ids the rendered page gives its headings: an explicit `{#id}`, or
-/// the heading's text as a slug, numbered when repeated (`render::markdown`
-/// names them, once).
-pub fn heading_ids(body: &str) -> Vec<String> {
-    markdown::headings(body).into_iter().map(|h| h.id).collect()
+/// the heading's text as a slug, numbered when repeated (the survey names
+/// them, once).
+pub fn heading_ids(body: &crate::survey::Text) -> Vec<&str> {
+    body.record()
+        .headings
+        .iter()
+        .map(|h| h.id.as_str())
+        .collect()
 }
 
+/// Every link, image and heading attribute of a body (as the survey
+/// recorded them), its nesting and its raw HTML.
 pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    // Raw HTML, as fragments with the body offset each starts at: a block
-    // comes line by line and is read whole.
-    let mut raw: Vec<(usize, String)> = Vec::new();
-    let mut in_block = false;
-    // Where the last raw HTML ended: inline HTML on the same line joins it,
-    // so a line of a thousand tags is read once, not a thousand times.
-    let mut raw_end = usize::MAX;
-    let mut depth = 0usize;
-    let mut deepest = (0usize, 0usize);
-    for (event, range) in Parser::new_ext(&source.body, markdown::options()).into_offset_iter() {
-        match &event {
-            Event::Start(_) => {
-                depth += 1;
-                if depth > deepest.0 {
-                    deepest = (depth, range.start);
-                }
-            }
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        let (dest, is_image, alt_missing) = match &event {
-            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false, false),
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                let text = source.body.get(range.clone()).unwrap_or("");
-                (dest_url, true, text.starts_with("![]"))
-            }
-            Event::Start(Tag::HtmlBlock) => {
-                in_block = true;
-                raw.push((range.start, String::new()));
-                continue;
-            }
-            Event::End(TagEnd::HtmlBlock) => {
-                in_block = false;
-                continue;
-            }
-            Event::Html(text) | Event::InlineHtml(text) => {
-                let same_line = source
-                    .body
-                    .get(raw_end..range.start)
-                    .is_some_and(|between| !between.contains('\n'));
-                match raw.last_mut() {
-                    Some((_, block)) if in_block || same_line => block.push_str(text),
-                    _ => raw.push((range.start, text.to_string())),
-                }
-                raw_end = range.end;
-                continue;
-            }
-            Event::Start(Tag::Heading { attrs, .. }) if !attrs.is_empty() => {
-                let (line, column) = position(source, range.start);
-                let names: Vec<&str> = attrs.iter().map(|(k, _)| k.as_ref()).collect();
+    let record = source.body.record();
+    for mark in &record.marks {
+        let link = match mark {
+            Mark::Link(link) => link,
+            Mark::HeadingAttributes { at, names } => {
+                let (line, column) = position(source, *at);
+                let names: Vec<&str> = names.iter().map(|k| k.as_ref()).collect();
                 out.push(
                     Diagnostic::warning(
                         &source.path,
@@ -124,11 +67,11 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
                 );
                 continue;
             }
-            _ => continue,
         };
-        let (line, column) = position(source, range.start);
+        let (dest, is_image) = (link.dest.as_ref(), link.image);
+        let (line, column) = position(source, link.at);
         let at = |d: Diagnostic| d.at_column(column);
-        if alt_missing {
+        if link.alt_missing {
             out.push(at(Diagnostic::warning(
                 &source.path,
                 line,
@@ -183,6 +126,7 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
         };
         out.extend(found.map(at));
     }
+    let deepest = record.deepest;
     if deepest.0 > markdown::MAX_NESTING {
         let (line, column) = position(source, deepest.1);
         out.push(
@@ -199,8 +143,8 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
             .with_hint("flatten the list or quote: no reader can follow that many levels"),
         );
     }
-    for (offset, fragment) in raw {
-        raw_html(source, offset, &fragment, is_public, &mut out);
+    for (offset, fragment) in &record.raw {
+        raw_html(source, *offset, fragment, is_public, &mut out);
     }
     out
 }
@@ -281,8 +225,14 @@ fn anchor(
     line: usize,
     targets: &Targets,
 ) -> Option<Diagnostic> {
-    let ids = targets.pages.get(target)?.anchors.ids();
-    if fragment.is_empty() || ids.iter().any(|id| id == fragment) {
+    let ids: Vec<&str> = targets
+        .pages
+        .get(target)?
+        .headings
+        .iter()
+        .map(|h| h.id.as_str())
+        .collect();
+    if fragment.is_empty() || ids.contains(&fragment) {
         return None;
     }
     let page = if target == source.path {
@@ -290,10 +240,10 @@ fn anchor(
     } else {
         target.display().to_string()
     };
-    let hint = did_you_mean(fragment, ids.iter().map(String::as_str))
+    let hint = did_you_mean(fragment, ids.iter().copied())
         .or_else(|| {
             let slug = slugify(fragment);
-            ids.contains(&slug)
+            ids.contains(&slug.as_str())
                 .then(|| format!("did you mean `{slug}`?"))
         })
         .unwrap_or_else(|| match ids.len() {
@@ -326,39 +276,34 @@ fn broken(file: &Path, line: usize, dest: &str, resolved: &Path, is_image: bool)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::highlight::Highlighter;
-    use crate::routes::LinkIndex;
-    use std::collections::HashSet;
 
     /// The ids checked here must be the ids the rendered page carries.
     #[test]
     fn heading_ids_match_the_rendered_page() {
-        let body = "# Who responds\n\n## Who responds\n\n## Levels {#levels}\n\n### `code` & more\n\n## Levels\n";
-        let ids = heading_ids(body);
-        assert_eq!(
-            ids,
-            [
-                "who-responds",
-                "who-responds-1",
-                "levels",
-                "code-more",
-                "levels-1"
-            ]
-        );
-        let links = LinkIndex::default();
-        let statics = HashSet::new();
-        let highlighter = Highlighter::default();
-        let cx = markdown::Context {
-            links: &links,
-            static_files: &statics,
-            highlighter: &highlighter,
-            root: "",
-            site_root: "",
-            sanitiser: None,
-        };
-        let html = markdown::to_html(body, Path::new("guidelines/a.md"), &cx);
-        for id in &ids {
-            assert!(html.contains(&format!("id=\"{id}\"")), "{id} not in {html}");
+        let headings = "# Who responds\n\n## Who responds\n\n## Levels {#levels}\n\n### `code` & more\n\n## Levels\n";
+        // Written from the recorded HTML, and from the events (a link to
+        // another page is written per site).
+        for text in [
+            headings.to_string(),
+            format!("{headings}\nSee [tone](tone.md).\n"),
+        ] {
+            let path = Path::new("guidelines/a.md");
+            let body = crate::survey::Text::new(path, text);
+            let ids = heading_ids(&body);
+            assert_eq!(
+                ids,
+                [
+                    "who-responds",
+                    "who-responds-1",
+                    "levels",
+                    "code-more",
+                    "levels-1"
+                ]
+            );
+            let html = markdown::written_alone(body.record(), path);
+            for id in &ids {
+                assert!(html.contains(&format!("id=\"{id}\"")), "{id} not in {html}");
+            }
         }
     }
 

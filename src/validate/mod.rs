@@ -78,7 +78,7 @@ impl<'a> Known<'a> {
                     let page = links::Page {
                         // A partial file's audience is unknown: don't warn about links to it.
                         public: *public || s.partial,
-                        anchors: links::Anchors::of(&s.body),
+                        headings: &s.body.record().headings,
                     };
                     (s.path.as_path(), page)
                 })
