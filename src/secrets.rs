@@ -303,7 +303,7 @@ fn sample(texts: &[PublicText], address: &str) -> Vec<u8> {
     for _ in 0..4 {
         theme.iter().for_each(|t| {
             sample.extend_from_slice(t.text.as_bytes());
-            sample.extend_from_slice(crate::html::escape_html(&t.text).as_bytes());
+            sample.extend_from_slice(crate::html::escape_html(t.text).as_bytes());
         });
     }
     // The start of every text, or of every nth text if there are too
