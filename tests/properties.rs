@@ -34,7 +34,9 @@ proptest! {
     fn name_slug_gives_a_clean_slug_that_keeps_the_letters(s in name()) {
         let slug = name_slug(&s);
         prop_assert!(slug.is_empty() || is_clean_slug(&slug), "{:?} -> {:?}", s, slug);
-        if slug.len() < convene::model::MAX_SLUG_LEN {
+        // A slug cut at the limit may lose a trailing dash as well, so only
+        // one shorter than that is known to be whole.
+        if slug.len() + 1 < convene::model::MAX_SLUG_LEN {
             prop_assert!(!drops_letters(&s, &slug), "{:?} -> {:?}", s, slug);
         }
         // Any slug at all may be compared with any name.
