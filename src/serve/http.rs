@@ -111,7 +111,10 @@ fn answer(
         }
         _ => match file_for(root, &url) {
             Some((path, status)) => {
-                if status == 200 && content_type(&path).starts_with("text/html") {
+                // Pages and their stylesheet: a brand colour shows there.
+                let kind = content_type(&path);
+                if status == 200 && (kind.starts_with("text/html") || kind.starts_with("text/css"))
+                {
                     if let Ok(page) = path.strip_prefix(root) {
                         shared.viewed(page);
                     }

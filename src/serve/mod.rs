@@ -66,9 +66,9 @@ struct Shared {
     problems: RwLock<[String; 2]>,
     /// One sender per open tab listening for news, with the site it shows.
     listeners: Mutex<Vec<(Audience, Sender<String>)>>,
-    /// The pages asked for most recently (output paths, newest last): what
-    /// is on someone's screen, rendered first when everything is rendered
-    /// again.
+    /// The pages (and stylesheets) asked for most recently (output paths,
+    /// newest last): what is on someone's screen, rendered first when
+    /// everything is rendered again.
     viewed: Mutex<Vec<PathBuf>>,
 }
 
