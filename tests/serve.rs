@@ -72,6 +72,44 @@ fn eventually(what: &str, mut check: impl FnMut() -> bool) {
     panic!("timed out waiting for: {what}");
 }
 
+/// An open tab listening for serve's news on the event stream.
+struct Tab {
+    stream: TcpStream,
+    heard: String,
+}
+
+impl Tab {
+    /// Connected and registered (it has heard `retry`).
+    fn open(port: u16) -> Tab {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /__convene/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )
+        .unwrap();
+        let mut tab = Tab {
+            stream,
+            heard: String::new(),
+        };
+        tab.hear_until("retry:");
+        tab
+    }
+
+    /// Everything heard so far, once it includes `text`.
+    fn hear_until(&mut self, text: &str) -> &str {
+        let mut buf = [0; 4096];
+        while !self.heard.contains(text) {
+            let n = self.stream.read(&mut buf).expect("news from the server");
+            assert!(n > 0, "the event stream ended: {}", self.heard);
+            self.heard.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+        &self.heard
+    }
+}
+
 /// A running `convene serve` on a copy of the example site, with what it
 /// printed so far.
 struct Serving {
@@ -263,24 +301,8 @@ fn serve_follows_lists_editors_and_the_whole_site() {
     let file = serving.site.join("people/amara-okafor.md");
     let original = read(&file);
 
-    // An open tab listening for news (registered once it hears `retry`).
-    let mut tab = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    tab.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(
-        tab,
-        "GET /__convene/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
-    )
-    .unwrap();
-    let mut heard = String::new();
-    let mut hear_until = |text: &str| {
-        let mut buf = [0; 4096];
-        while !heard.contains(text) {
-            let n = tab.read(&mut buf).expect("news from the server");
-            assert!(n > 0, "the event stream ended: {heard}");
-            heard.push_str(&String::from_utf8_lossy(&buf[..n]));
-        }
-    };
-    hear_until("retry:");
+    // An open tab listening for news.
+    let mut tab = Tab::open(port);
 
     // The lists she is on follow her profile: her topic, her team, the directory.
     std::fs::write(
@@ -292,7 +314,7 @@ fn serve_follows_lists_editors_and_the_whole_site() {
         eventually(list, || get(port, list).1.contains("Director of Stories"));
     }
     // The tab was told which pages changed, so that only tabs showing one reload.
-    hear_until("/topics/media/");
+    let heard = tab.hear_until("/topics/media/");
     assert!(
         heard.contains("data: pages /people/amara-okafor/"),
         "{heard}"
@@ -624,24 +646,7 @@ fn serve_takes_things_off_the_hub_at_once() {
 fn the_page_on_screen_is_rendered_first() {
     let serving = Serving::start();
     let port = serving.port;
-    let mut tab = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    tab.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(
-        tab,
-        "GET /__convene/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
-    )
-    .unwrap();
-    let mut heard = String::new();
-    let mut hear_until = |text: &str| {
-        let mut buf = [0; 4096];
-        while !heard.contains(text) {
-            let n = tab.read(&mut buf).expect("news from the server");
-            assert!(n > 0, "the event stream ended: {heard}");
-            heard.push_str(&String::from_utf8_lossy(&buf[..n]));
-        }
-        heard.clone()
-    };
-    hear_until("retry:");
+    let mut tab = Tab::open(port);
     // Someone is looking at a profile.
     assert_eq!(get(port, "/people/callum-fraser/").0, 200);
 
@@ -660,7 +665,7 @@ fn the_page_on_screen_is_rendered_first() {
         ),
     )
     .unwrap();
-    let heard = hear_until("data: reload");
+    let heard = tab.hear_until("data: reload").to_string();
     let first = heard.find("data: pages /people/callum-fraser/");
     let reload = heard.find("data: reload");
     assert!(
