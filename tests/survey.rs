@@ -62,6 +62,23 @@ fn a_build_parses_each_body_once_and_reads_each_picture_header_once() {
     assert_eq!(body::parses() - parses, bodies, "bodies parsed");
     assert_eq!(picture::reads() - reads, pictures, "picture headers read");
 
+    // With images, photos are checked, planned and resized from the same
+    // reading of their headers.
+    opts.images = true;
+    opts.out = tmp.path().join("out-images");
+    let (parses, reads) = (body::parses(), picture::reads());
+    let report = convene::build(&opts).unwrap();
+    assert!(report.written.is_some(), "{:?}", report.diagnostics);
+    assert_eq!(body::parses() - parses, bodies, "bodies parsed");
+    assert_eq!(picture::reads() - reads, pictures, "picture headers read");
+    let resized = files(&tmp.path().join("out-images/public/processed_images"));
+    assert!(
+        resized
+            .iter()
+            .any(|f| f.to_string_lossy().ends_with(".jpg")),
+        "no resized photos: {resized:?}"
+    );
+
     // The sizes a page shows are the header's.
     let (w, h) = {
         let size = imagesize::size(site.join("static/images/river.jpg")).unwrap();

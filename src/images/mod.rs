@@ -26,6 +26,7 @@ use crate::audience::View;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Audience, Corpus, Day, Source};
 use crate::routes::{self, Facet, Route};
+use crate::survey::picture::{Pictures, Probe};
 use crate::taxonomy;
 use crate::theme::Theme;
 use crate::Error;
@@ -185,6 +186,14 @@ fn unreadable(u: &Use, why: &str) -> Diagnostic {
     .with_hint("open it in an image editor and export it again as JPEG or PNG")
 }
 
+/// What the survey read in the header of a photo or story image.
+fn probed(pictures: &Pictures, file: &str) -> Result<Probe, String> {
+    match pictures.get(Path::new(file)).map(|p| &p.resizable) {
+        Some(Some(probe)) => probe.clone(),
+        _ => Err("it is not a JPEG or PNG image".into()),
+    }
+}
+
 /// For `check`: every photo and story image must be a whole picture of a
 /// size convene can open, and every other JPEG, PNG or WebP in static/
 /// must be readable, so its hidden metadata can be removed before the
@@ -198,7 +207,7 @@ pub fn check(corpus: &Corpus, diags: &mut Diagnostics) {
             let whole = std::fs::read(&path)
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| {
-                    resize::probe(&bytes)?;
+                    probed(&corpus.pictures, u.file)?;
                     intact(Path::new(u.file), bytes)
                 });
             whole.err().map(|why| unreadable(u, &why))
@@ -272,7 +281,7 @@ pub fn derive(
     let static_dir = corpus.root.join("static");
     let planned: Vec<Result<Planned, Diagnostic>> = uses(corpus)
         .into_par_iter()
-        .map(|u| plan(u, &static_dir, cache))
+        .map(|u| plan(u, &static_dir, &corpus.pictures, cache))
         .collect();
     let mut pictures = Vec::new();
     let mut unreadable = 0;
@@ -390,10 +399,17 @@ pub fn derive(
 
 /// Read one source, work out its sizes and their cache entries. The bytes
 /// are dropped again: a site's photos need not all fit in memory.
-fn plan<'a>(u: Use<'a>, static_dir: &Path, cache: &Cache) -> Result<Planned<'a>, Diagnostic> {
+fn plan<'a>(
+    u: Use<'a>,
+    static_dir: &Path,
+    pictures: &Pictures,
+    cache: &Cache,
+) -> Result<Planned<'a>, Diagnostic> {
+    // Read whole for the cache key (what it holds, not its name or date);
+    // its size comes from the survey's reading of its header.
     let bytes =
         std::fs::read(static_dir.join(u.file)).map_err(|e| unreadable(&u, &e.to_string()))?;
-    let probe = resize::probe(&bytes).map_err(|why| unreadable(&u, &why))?;
+    let probe = probed(pictures, u.file).map_err(|why| unreadable(&u, &why))?;
     let sizes = resize::sizes(u.shape, &probe);
     let source = Entry::of(&[&bytes], "src");
     let entries: Vec<Entry> = sizes

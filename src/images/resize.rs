@@ -3,9 +3,10 @@
 //! widths, so each page's `srcset` lets the browser fetch only the pixels
 //! it shows.
 
+use crate::survey::picture::{decoder, Probe};
 use image::imageops::FilterType;
 use image::metadata::Orientation;
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
+use image::{DynamicImage, ImageDecoder, ImageFormat};
 use std::io::Cursor;
 
 /// How a source image is cut.
@@ -26,17 +27,6 @@ const WIDE_WIDTHS: &[u32] = &[480, 960, 1600];
 /// JPEG quality for resized photos: visually clean, a fraction of the size.
 const JPEG_QUALITY: u8 = 82;
 
-/// The largest picture convene opens: 16,384 pixels a side and 50
-/// megapixels in all (a 12-48 MP phone photo fits; a 20,000 × 20,000
-/// picture, 1.6 GB once decoded, does not). Checked from the header
-/// before any pixel is decoded, and enforced by the decoder as well.
-pub const MAX_SIDE: u32 = 16_384;
-pub const MAX_PIXELS: u64 = 50_000_000;
-
-/// What the decoder may allocate: one picture of `MAX_PIXELS` in RGBA,
-/// with room for the decoder's own buffers.
-const MAX_DECODE_BYTES: u64 = 4 * MAX_PIXELS + 64 * 1024 * 1024;
-
 impl Shape {
     pub fn tag(self) -> &'static str {
         match self {
@@ -46,92 +36,11 @@ impl Shape {
     }
 }
 
-/// What the header of a source image says, read without decoding pixels.
-#[derive(Debug, Clone, Copy)]
-pub struct Probe {
-    /// As displayed, after the camera's orientation tag is applied.
-    pub width: u32,
-    pub height: u32,
-    pub format: ImageFormat,
-}
-
-impl Probe {
-    /// The file extension derived images of this source get.
-    pub fn extension(&self) -> &'static str {
-        if self.format == ImageFormat::Png {
-            "png"
-        } else {
-            "jpg"
-        }
-    }
-}
-
 /// Can these bytes be resized? Only JPEG and PNG are; other formats
 /// (SVG, GIF, WebP) are published as they are.
 pub fn is_resizable(file: &str) -> bool {
     let lower = file.to_ascii_lowercase();
     [".jpg", ".jpeg", ".png"].iter().any(|e| lower.ends_with(e))
-}
-
-fn decoder(bytes: &[u8]) -> Result<(impl ImageDecoder + '_, ImageFormat), String> {
-    let mut reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|e| e.to_string())?;
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_DECODE_BYTES);
-    reader.limits(limits);
-    let format = reader
-        .format()
-        .filter(|f| matches!(f, ImageFormat::Jpeg | ImageFormat::Png))
-        .ok_or("it is not a JPEG or PNG image")?;
-    let decoder = reader.into_decoder().map_err(|e| match e {
-        image::ImageError::Limits(_) => too_big(),
-        e => e.to_string(),
-    })?;
-    Ok((decoder, format))
-}
-
-/// Why a picture is refused for its size, in words.
-fn too_big() -> String {
-    format!(
-        "that is over convene's limit of {} megapixels and {MAX_SIDE} pixels a side",
-        MAX_PIXELS / 1_000_000
-    )
-}
-
-fn turns_sideways(o: Orientation) -> bool {
-    matches!(
-        o,
-        Orientation::Rotate90
-            | Orientation::Rotate270
-            | Orientation::Rotate90FlipH
-            | Orientation::Rotate270FlipH
-    )
-}
-
-/// Read the size and format from the header.
-pub fn probe(bytes: &[u8]) -> Result<Probe, String> {
-    let (mut decoder, format) = decoder(bytes)?;
-    let (w, h) = decoder.dimensions();
-    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let (width, height) = if turns_sideways(orientation) {
-        (h, w)
-    } else {
-        (w, h)
-    };
-    if width == 0 || height == 0 {
-        return Err("it has no pixels".into());
-    }
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(format!("it is {width} × {height} pixels: {}", too_big()));
-    }
-    Ok(Probe {
-        width,
-        height,
-        format,
-    })
 }
 
 /// The sizes to make for a source, largest first, never upscaled.
@@ -162,7 +71,7 @@ pub fn sizes(shape: Shape, probe: &Probe) -> Vec<(u32, u32)> {
 /// encoded in the source's format. Each size is made from the one before,
 /// which is much quicker than going back to a large original every time.
 pub fn make(bytes: &[u8], shape: Shape, sizes: &[(u32, u32)]) -> Result<Vec<Vec<u8>>, String> {
-    let (mut decoder, format) = decoder(bytes)?;
+    let (mut decoder, format) = decoder(Cursor::new(bytes))?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
     image.apply_orientation(orientation);
@@ -194,6 +103,11 @@ fn encode(image: &DynamicImage, format: ImageFormat) -> Result<Vec<u8>, String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The survey's reading of a header, from bytes.
+    fn probe(bytes: &[u8]) -> Result<Probe, String> {
+        crate::survey::picture::probe(Cursor::new(bytes))
+    }
 
     fn picture(w: u32, h: u32, format: ImageFormat) -> Vec<u8> {
         let img = image::RgbImage::from_fn(w, h, |x, y| {
