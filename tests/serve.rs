@@ -678,4 +678,15 @@ fn the_page_on_screen_is_rendered_first() {
     assert!(get(port, "/people/amara-okafor/")
         .1
         .contains("Our own profile page"));
+
+    // The site's own interface texts are followed too.
+    std::fs::create_dir_all(serving.site.join("i18n")).unwrap();
+    std::fs::write(
+        serving.site.join("i18n/en.ftl"),
+        "people-title = Our people\n",
+    )
+    .unwrap();
+    eventually("the site's own words", || {
+        get(port, "/people/").1.contains("<h1>Our people</h1>")
+    });
 }

@@ -456,7 +456,8 @@ impl Workspace {
     }
 
     /// Read everything again and render both sites whole: after a change
-    /// to hub.yaml, templates or static files, or to several files at once.
+    /// to hub.yaml, templates, interface texts or static files, or to
+    /// several files at once.
     fn rebuild(&mut self, session: &Session) -> Result<(), Error> {
         let opts = &self.site.opts;
         let mut found = Diagnostics::default();

@@ -72,7 +72,8 @@ impl Edit {
 enum Kind {
     /// A profile, story, guideline or campaign.
     Content,
-    /// hub.yaml, a template, a static file, a content folder itself.
+    /// hub.yaml, a template, an interface text file (i18n/), a static
+    /// file, a content folder itself.
     Other,
     /// Anything convene doesn't read: editors' swap, backup and lock files,
     /// a .git folder, notes beside the site.
@@ -94,7 +95,7 @@ fn kind(rel: &Path) -> Kind {
         return Kind::Ignored;
     }
     match parts.as_slice() {
-        ["hub.yaml"] | ["static" | "templates", ..] => Kind::Other,
+        ["hub.yaml"] | ["static" | "templates" | "i18n", ..] => Kind::Other,
         [folder] if CONTENT_FOLDERS.contains(folder) => Kind::Other,
         [folder, file] if CONTENT_FOLDERS.contains(folder) && file.ends_with(".md") => {
             Kind::Content
@@ -242,6 +243,7 @@ mod tests {
             "people",
             "static/photos/amara.jpg",
             "templates/person.html",
+            "i18n/cy.ftl",
         ] {
             assert_eq!(kind(Path::new(other)), Kind::Other, "{other}");
         }
