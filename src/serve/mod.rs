@@ -374,7 +374,7 @@ impl Workspace {
                 let _ = std::fs::remove_dir_all(&dir);
             }
         }
-        self.everything_now(session)?;
+        self.everything_now(session, false)?;
         (session.report)(&format!(
             "took {} off the public hub in {} ms",
             path.display(),
@@ -384,19 +384,24 @@ impl Workspace {
     }
 
     /// Render both sites whole now, without giving way to saves, and leave
-    /// the check of the whole site for the next pause.
-    fn everything_now(&mut self, session: &Session) -> Result<(), Error> {
+    /// the check of the whole site for the next pause. With `on_screen_first`,
+    /// the pages last looked at come first (leak-scanned like the rest):
+    /// after a template or hub.yaml change, the page being looked at shows
+    /// it without waiting for 20,000 others. Not after something left the
+    /// hub: then the whole hub comes before anything else.
+    fn everything_now(&mut self, session: &Session, on_screen_first: bool) -> Result<(), Error> {
         let site = &self.site;
         let views = site.views();
         let pages = site.pages(&views);
-        // The pages on screen first: after a template or hub.yaml change,
-        // the page being looked at shows it without waiting for the rest.
-        let viewed = session
-            .shared
-            .viewed
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
+        let viewed = match on_screen_first {
+            true => session
+                .shared
+                .viewed
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone(),
+            false => Vec::new(),
+        };
         if !viewed.is_empty() {
             let changed = site.render(&pages, Scope::Files(&viewed), &|| false)?;
             session.shared.announce(News::Pages(&changed));
@@ -476,7 +481,7 @@ impl Workspace {
         self.problems.read_site(found);
         // A file deleted, a static file changed, hub.yaml edited: any of
         // them can take something off the hub, so this never gives way.
-        self.everything_now(session)?;
+        self.everything_now(session, true)?;
         (session.report)("rebuilt everything");
         Ok(())
     }
@@ -533,7 +538,8 @@ impl Site {
     /// folders; `stop` can cut it short. Returns the pages that changed.
     /// A whole render (`Scope::All`) passes every public file through the
     /// leak scan, copies static files as `build` publishes them, and then
-    /// removes every file it did not write.
+    /// removes every file it did not write; the pages on screen rendered
+    /// before it (`Scope::Files`) are leak-scanned too.
     fn render(
         &self,
         pages: &[Vec<Pages>; 2],
@@ -541,9 +547,12 @@ impl Site {
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Result<Changed, Error> {
         let whole = matches!(scope, Scope::All);
+        // The pages on screen, rendered before a whole render, are scanned
+        // as it is: they stand in for it until it is done.
+        let scanned = whole || matches!(scope, Scope::Files(_));
         let mut found = Diagnostics::default();
         let private =
-            whole.then(|| validate::private_values(&self.corpus, self.opts.now, &mut found));
+            scanned.then(|| validate::private_values(&self.corpus, self.opts.now, &mut found));
         let guard = private.as_ref().map(|p| p.guard());
         let one = |languages: &[Pages]| {
             let audience = languages[0].view().audience;
