@@ -36,6 +36,7 @@ use crate::output::OutputFile;
 use crate::output::SiteWriter;
 use crate::render::{Pages, Scope, Tools};
 use crate::routes::Route;
+use crate::secrets;
 use crate::theme::Theme;
 use crate::{validate, Error, Severity};
 use problems::Problems;
@@ -391,7 +392,8 @@ impl Workspace {
     /// hub: then the whole hub comes before anything else.
     fn everything_now(&mut self, session: &Session, on_screen_first: bool) -> Result<(), Error> {
         let site = &self.site;
-        let views = site.views();
+        // The private values are found while both sites are selected.
+        let (views, private) = rayon::join(|| site.views(), || site.private_values());
         let pages = site.pages(&views);
         let viewed = match on_screen_first {
             true => session
@@ -403,10 +405,11 @@ impl Workspace {
             false => Vec::new(),
         };
         if !viewed.is_empty() {
-            let changed = site.render(&pages, Scope::Files(&viewed), &|| false)?;
+            let changed =
+                site.render_scanned(&pages, Scope::Files(&viewed), &|| false, Some(&private))?;
             session.shared.announce(News::Pages(&changed));
         }
-        site.render(&pages, Scope::All, &|| false)?;
+        site.render_scanned(&pages, Scope::All, &|| false, Some(&private))?;
         self.pending = Pending {
             check: true,
             ..Pending::default()
@@ -546,14 +549,38 @@ impl Site {
         scope: Scope,
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Result<Changed, Error> {
+        self.render_scanned(pages, scope, stop, None)
+    }
+
+    /// The site's private values, for the leak scan.
+    fn private_values(&self) -> secrets::Watch<'_> {
+        // Reported by the whole-site check; here only the values matter.
+        let mut found = Diagnostics::default();
+        validate::private_values(&self.corpus, self.opts.now, &mut found)
+    }
+
+    /// `render`, with the private values when they are already known.
+    fn render_scanned(
+        &self,
+        pages: &[Vec<Pages>; 2],
+        scope: Scope,
+        stop: &(dyn Fn() -> bool + Sync),
+        private: Option<&secrets::Watch>,
+    ) -> Result<Changed, Error> {
         let whole = matches!(scope, Scope::All);
         // The pages on screen, rendered before a whole render, are scanned
         // as it is: they stand in for it until it is done.
         let scanned = whole || matches!(scope, Scope::Files(_));
-        let mut found = Diagnostics::default();
-        let private =
-            scanned.then(|| validate::private_values(&self.corpus, self.opts.now, &mut found));
-        let guard = private.as_ref().map(|p| p.guard());
+        let found;
+        let private = match private {
+            Some(private) => Some(private),
+            None if scanned => {
+                found = self.private_values();
+                Some(&found)
+            }
+            None => None,
+        };
+        let guard = private.map(|p| p.guard());
         let one = |languages: &[Pages]| {
             let audience = languages[0].view().audience;
             let dir = self.opts.out.join(audience.folder());
