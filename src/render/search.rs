@@ -170,6 +170,29 @@ fn person<'a>(p: &crate::audience::PersonView<'a>, kinds: &'a Kinds) -> Doc<'a> 
     }
 }
 
+/// A guideline or campaign on the hub: found by its title, its tags and
+/// the first paragraph its page shows (`about`), which is also its excerpt.
+fn described_doc<'a>(
+    title: &'a str,
+    url: String,
+    kind: &'a str,
+    tags: &[String],
+    about: &str,
+) -> Doc<'a> {
+    Doc {
+        title,
+        url,
+        kind,
+        excerpt: excerpt(about),
+        text: format!("{title} {} {about}", tags.join(" ")),
+    }
+}
+
+/// The `i`th of the first paragraphs `described` holds (empty if none).
+fn first_paragraph(paragraphs: &[String], i: usize) -> &str {
+    paragraphs.get(i).map_or("", String::as_str)
+}
+
 /// The hub's documents: people, stories, campaigns and public guidelines
 /// by the fields their pages show, never their bodies (see the top).
 fn fields<'a>(view: &'a View<'a>, described: &Described, kinds: &'a Kinds) -> Vec<Doc<'a>> {
@@ -180,14 +203,13 @@ fn fields<'a>(view: &'a View<'a>, described: &Described, kinds: &'a Kinds) -> Ve
         .collect();
     let mut docs: Vec<Doc> = Vec::new();
     docs.extend(view.guidelines.iter().enumerate().map(|(i, g)| {
-        let about = described.guidelines.get(i).map_or("", String::as_str);
-        Doc {
-            title: g.title,
-            url: routes::guideline(g.slug).url().into(),
-            kind: &kinds.guideline,
-            excerpt: excerpt(about),
-            text: format!("{} {} {about}", g.title, g.tags.join(" ")),
-        }
+        described_doc(
+            g.title,
+            routes::guideline(g.slug).url().into(),
+            &kinds.guideline,
+            g.tags,
+            first_paragraph(&described.guidelines, i),
+        )
     }));
     docs.par_extend(view.stories.par_iter().map(|s| {
         // Only the people on the hub are in a public story's list.
@@ -220,14 +242,13 @@ fn fields<'a>(view: &'a View<'a>, described: &Described, kinds: &'a Kinds) -> Ve
         }
     }));
     docs.extend(view.campaigns.iter().enumerate().map(|(i, c)| {
-        let about = described.campaigns.get(i).map_or("", String::as_str);
-        Doc {
-            title: c.title,
-            url: routes::campaign(c.slug).url().into(),
-            kind: &kinds.campaign,
-            excerpt: excerpt(about),
-            text: format!("{} {} {about}", c.title, c.hashtags.join(" ")),
-        }
+        described_doc(
+            c.title,
+            routes::campaign(c.slug).url().into(),
+            &kinds.campaign,
+            c.hashtags,
+            first_paragraph(&described.campaigns, i),
+        )
     }));
     docs.par_extend(view.people.par_iter().map(|p| person(p, kinds)));
     docs
