@@ -88,7 +88,7 @@ impl Renderer<'_, '_> {
                 Box::new(move |job| {
                     self.paths(job)
                         .iter()
-                        .any(|p| files.iter().any(|f| *f == prefix.join(p)))
+                        .any(|p| files.contains(&prefix.join(p)))
                 })
             }
         }
