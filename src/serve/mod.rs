@@ -571,12 +571,12 @@ impl Site {
         // The pages on screen, rendered before a whole render, are scanned
         // as it is: they stand in for it until it is done.
         let scanned = whole || matches!(scope, Scope::Files(_));
-        let found;
+        let computed;
         let private = match private {
             Some(private) => Some(private),
             None if scanned => {
-                found = self.private_values();
-                Some(&found)
+                computed = self.private_values();
+                Some(&computed)
             }
             None => None,
         };
