@@ -165,24 +165,45 @@ function serve(root) {
   });
 }
 
-/** Headless Chromium, quiet: no updates, sync or background requests. */
+const LAUNCH_ATTEMPTS = 3;
+
+/**
+ * Headless Chromium, quiet: no updates, sync or background requests.
+ *
+ * A launch is tried up to three times. On a freshly booted CI machine
+ * Chromium has once exited during its very first start ("Target page,
+ * context or browser has been closed") while every later start worked; that
+ * says nothing about convene's pages, and without the retry it cancelled a
+ * whole test file. Each failed try is printed, so a browser that never
+ * starts still fails loudly with all of its logs.
+ */
 async function launchBrowser() {
   const executablePath = requireChromium();
   const { chromium } = require("playwright-core");
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-default-apps",
-      "--disable-dev-shm-usage",
-    ],
-  });
+  let failure;
+  for (let attempt = 1; attempt <= LAUNCH_ATTEMPTS; attempt++) {
+    try {
+      return await chromium.launch({
+        executablePath,
+        headless: true,
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--disable-default-apps",
+          "--disable-dev-shm-usage",
+        ],
+      });
+    } catch (error) {
+      failure = error;
+      console.error(`# Chromium did not start (try ${attempt} of ${LAUNCH_ATTEMPTS}):\n${error.message}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
+  throw failure;
 }
 
 /**
