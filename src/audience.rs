@@ -435,13 +435,11 @@ fn published_static_files(
     }
     let mut used_publicly: HashSet<&str> = HashSet::new();
     let mut used_privately: HashSet<String> = HashSet::new();
-    for (public, files) in static_uses(corpus, now) {
-        for file in files {
-            if public {
-                used_publicly.insert(file);
-            } else {
-                used_privately.insert(routes::static_key(file));
-            }
+    for (public, file) in static_uses(corpus, now) {
+        if public {
+            used_publicly.insert(file);
+        } else {
+            used_privately.insert(routes::static_key(file));
         }
     }
     all.filter(|p| {
@@ -451,62 +449,71 @@ fn published_static_files(
     .collect()
 }
 
-/// For every content file, whether its page is on the public hub and the
-/// static files it uses: its photo or image, and what its body names.
-fn static_uses(
-    corpus: &Corpus,
-    now: DateTime<FixedOffset>,
-) -> impl Iterator<Item = (bool, Vec<&str>)> {
-    fn refs(s: &Source) -> impl Iterator<Item = &str> {
-        s.body.record().static_files.iter().map(String::as_str)
-    }
-    let people = corpus.people.iter().map(move |p| {
-        let files = p.meta.photo.as_deref().into_iter().chain(refs(&p.source));
-        (
-            p.source.path.as_path(),
-            person_is_public(p, now),
-            files.collect(),
-        )
-    });
-    let stories = corpus.stories.iter().map(move |s| {
-        let files = s.meta.image.as_deref().into_iter().chain(refs(&s.source));
-        (
-            s.source.path.as_path(),
-            story_is_public(s, now),
-            files.collect(),
-        )
-    });
-    // Every page of the hub shows the logo in its header.
-    let logo = corpus.config.brand.logo.as_deref();
-    let brand = logo.map(|logo| (true, vec![logo]));
-    let guidelines = corpus.guidelines.iter().map(move |g| {
-        (
-            g.source.path.as_path(),
-            guideline_is_public(g),
-            refs(&g.source).collect(),
-        )
-    });
-    let campaigns = corpus.campaigns.iter().map(move |c| {
-        (
-            c.source.path.as_path(),
-            campaign_is_public(c),
-            refs(&c.source).collect(),
-        )
-    });
-    let items: Vec<(&Path, bool, Vec<&str>)> = people
+/// Every static file a content file uses (its photo or image, and what
+/// its body names), and whether the hub shows it there: the page is on the
+/// hub, and the file is not shown only with someone who is not (a photo
+/// inside a link to their profile is left out with the link).
+fn static_uses(corpus: &Corpus, now: DateTime<FixedOffset>) -> Vec<(bool, &str)> {
+    let people_public = corpus
+        .people
+        .iter()
+        .map(|p| (p.source.path.as_path(), person_is_public(p, now)));
+    let stories = corpus
+        .stories
+        .iter()
+        .map(|s| (s.source.path.as_path(), story_is_public(s, now)));
+    let guidelines = corpus
+        .guidelines
+        .iter()
+        .map(|g| (g.source.path.as_path(), guideline_is_public(g)));
+    let campaigns = corpus
+        .campaigns
+        .iter()
+        .map(|c| (c.source.path.as_path(), campaign_is_public(c)));
+    let mut public: HashMap<&Path, bool> = people_public
         .chain(stories)
         .chain(guidelines)
         .chain(campaigns)
         .collect();
     // A translation is as public as the file it translates.
-    let public: HashMap<&Path, bool> = items.iter().map(|(path, p, _)| (*path, *p)).collect();
-    let translations = corpus.translations.iter().map(move |t| {
-        let on_hub = public.get(t.of.as_path()).copied().unwrap_or(false);
-        (on_hub, refs(&t.source).collect())
-    });
-    items
-        .into_iter()
-        .map(|(_, public, files)| (public, files))
-        .chain(translations)
-        .chain(brand)
+    let translations: Vec<(&Path, bool)> = corpus
+        .translations
+        .iter()
+        .map(|t| {
+            (
+                t.source.path.as_path(),
+                public.get(t.of.as_path()).copied().unwrap_or(false),
+            )
+        })
+        .collect();
+    public.extend(translations);
+    let shown = |path: &Path| public.get(path).copied().unwrap_or(false);
+    fn body<'c>(s: &'c Source, shown: &dyn Fn(&Path) -> bool) -> Vec<(bool, &'c str)> {
+        let on_hub = shown(&s.path);
+        let uses = s.body.record().static_uses.iter();
+        uses.map(|u| {
+            let with_whom = u.behind.iter().all(|person| shown(person));
+            (on_hub && with_whom, u.file.as_str())
+        })
+        .collect()
+    }
+    let mut uses: Vec<(bool, &str)> = Vec::new();
+    for p in &corpus.people {
+        let photo = p.meta.photo.as_deref();
+        uses.extend(photo.map(|f| (shown(&p.source.path), f)));
+        uses.extend(body(&p.source, &shown));
+    }
+    for s in &corpus.stories {
+        let image = s.meta.image.as_deref();
+        uses.extend(image.map(|f| (shown(&s.source.path), f)));
+        uses.extend(body(&s.source, &shown));
+    }
+    let sources = corpus.guidelines.iter().map(|g| &g.source);
+    let sources = sources.chain(corpus.campaigns.iter().map(|c| &c.source));
+    for source in sources.chain(corpus.translations.iter().map(|t| &t.source)) {
+        uses.extend(body(source, &shown));
+    }
+    // Every page of the hub shows the logo in its header.
+    uses.extend(corpus.config.brand.logo.as_deref().map(|logo| (true, logo)));
+    uses
 }

@@ -655,3 +655,65 @@ fn adversarial_front_matter_is_refused_before_parsing() {
     find(&diags, "people/anchors.md", "more than 100 YAML anchors");
     find(&diags, "people/nested.md", "nests 41 levels deep");
 }
+
+/// "No name, no link" holds for every way a public page can point at
+/// someone off the hub, not only a Markdown link: a picture whose address
+/// is their file, a picture inside a link to them (their photo must not be
+/// published because a public page shows it there), raw HTML links to
+/// their file or to their page, alone or in a block. The playbook keeps
+/// all of it.
+#[test]
+fn a_person_off_the_hub_is_named_by_no_picture_and_no_raw_html() {
+    let site = Site::new();
+    site.write("static/photos/joss-reid.svg", &svg("SECRET-photo"));
+    site.write("static/photos/river.svg", &svg("a river"));
+    site.write(
+        "people/amara-okafor.md",
+        "---\nname: Amara Okafor\nrole: Campaigns Lead\npublic: true\nresponding_level: 2\n---\n\n\
+         Amara leads our river work.\n\n\
+         ![SECRET-alt Joss](joss-reid.md)\n\n\
+         [![SECRET-photo-alt](../static/photos/joss-reid.svg)](joss-reid.md) ![A river](../static/photos/river.svg)\n\n\
+         Ask <a href=\"joss-reid.md\">SECRET-inline <b>Joss</b></a> about safeguarding.\n\n\
+         <div class=\"box\">\n<p>Our lead: <a href=\"/people/joss-reid/\">SECRET-block</a></p>\n</div>\n\n\
+         Closing words.\n",
+    );
+    let diags = site.built();
+    for line in [10, 12, 14, 17] {
+        let d = diags
+            .iter()
+            .find(|d| d["line"] == line && d["file"] == "people/amara-okafor.md")
+            .unwrap_or_else(|| panic!("no warning at line {line}: {:#?}", messages(&diags)));
+        assert!(
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("not on the public hub"),
+            "{d}"
+        );
+    }
+    assert_eq!(holding(&site.public(), "SECRET"), Vec::<PathBuf>::new());
+    let page =
+        std::fs::read_to_string(site.public().join("people/amara-okafor/index.html")).unwrap();
+    assert!(!page.contains("joss-reid"), "{page}");
+    assert!(
+        page.contains("Ask  about safeguarding.") && page.contains("Closing words."),
+        "{page}"
+    );
+    assert!(
+        page.contains("river.svg"),
+        "the picture beside the link stays: {page}"
+    );
+    assert!(site.public().join("photos/river.svg").is_file());
+    assert!(!site.public().join("photos/joss-reid.svg").exists());
+    let playbook =
+        std::fs::read_to_string(site.playbook().join("people/amara-okafor/index.html")).unwrap();
+    for kept in [
+        "SECRET-alt Joss",
+        "SECRET-photo-alt",
+        "SECRET-inline",
+        "SECRET-block",
+    ] {
+        assert!(playbook.contains(kept), "{kept} missing from the playbook");
+    }
+    assert!(site.playbook().join("photos/joss-reid.svg").is_file());
+}

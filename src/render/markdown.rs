@@ -2,10 +2,12 @@
 //!
 //! Links are written between source files (`../people/amara.md`) so content
 //! reads well in a git host's preview; here they become page URLs. A link to
-//! something that is not on this site keeps its text but loses the link,
-//! except a link to a person who is not on the public hub: there the name
-//! goes too ("no name, no link": docs/privacy.md). A link or image with a refused
-//! scheme (`javascript:` ...) is never written, whatever `check` said.
+//! something that is not on this site keeps its text but loses the link (an
+//! image, its alt text stands in), except a link or image to a person who is
+//! not on the public hub, or raw HTML about them (`survey::people`): there
+//! the name goes too ("no name, no link": docs/privacy.md). A link or image
+//! with a refused scheme (`javascript:` ...) is never written, whatever
+//! `check` said.
 //!
 //! On the public hub a body with raw HTML in it is passed through the
 //! sanitiser (`html::Sanitiser`); heading attributes (`{#id .class}`) keep
@@ -63,11 +65,26 @@ pub fn to_html(body: &Record, source: &Path, cx: &Context) -> String {
     let mut heading = false;
     let mut renamed = false;
     let mut raw_dropped = false;
-    for event in body.events() {
+    // Raw HTML about someone not on this site, dropped whole: up to which
+    // event, and the next stretch to look at.
+    let mut skip_to = 0usize;
+    let mut stretches = body.about_people.iter().peekable();
+    let mut dropped_images: Vec<bool> = Vec::new();
+    for (step, event) in body.events().enumerate() {
+        while let Some(about) = stretches.next_if(|s| s.steps.start <= step) {
+            if about.steps.start == step && cx.links.page(&about.person).is_none() {
+                skip_to = skip_to.max(about.steps.end);
+                renamed |= heading;
+            }
+        }
+        if step < skip_to {
+            raw_dropped = true;
+            continue;
+        }
         if silenced > 0 {
             match event {
-                Event::Start(Tag::Link { .. }) => silenced += 1,
-                Event::End(TagEnd::Link) => silenced -= 1,
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => silenced += 1,
+                Event::End(TagEnd::Link | TagEnd::Image) => silenced -= 1,
                 Event::Html(_) | Event::InlineHtml(_) => raw_dropped = true,
                 _ => {}
             }
@@ -123,20 +140,29 @@ pub fn to_html(body: &Record, source: &Path, cx: &Context) -> String {
                 dest_url,
                 title,
                 id,
-            }) => {
-                let url = match rewrite(&dest_url, source, cx) {
-                    Rewritten::Link(url) => url,
-                    // A missing file stays as written (check reported it);
-                    // a refused scheme is never written.
-                    _ if routes::forbidden_scheme(&dest_url).is_some() => String::new(),
-                    _ => dest_url.to_string(),
-                };
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: url.into(),
-                    title,
-                    id,
-                }));
+            }) => match rewrite(&dest_url, source, cx) {
+                Rewritten::Link(url) => {
+                    dropped_images.push(false);
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: url.into(),
+                        title,
+                        id,
+                    }));
+                }
+                // A picture of a file not on this site (a draft's, a missing
+                // one, a refused scheme) would print its address: its alt
+                // text stands in for it.
+                Rewritten::TextOnly => dropped_images.push(true),
+                Rewritten::Nothing => {
+                    silenced = 1;
+                    renamed |= heading;
+                }
+            },
+            Event::End(TagEnd::Image) => {
+                if !dropped_images.pop().unwrap_or(false) {
+                    events.push(Event::End(TagEnd::Image));
+                }
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 raw_html = true;

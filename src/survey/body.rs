@@ -8,6 +8,7 @@
 //! cell (`self_cell`), so 7,000 bodies cost their events, not a second copy
 //! of every word.
 
+use super::people::{AboutPerson, People, StaticUse};
 use crate::model::slugify;
 use crate::routes::{self, Target};
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -143,6 +144,11 @@ pub struct Record<'a> {
     pub too_deep: bool,
     /// Files under static/ the body links to or shows (see `references`).
     pub static_files: Vec<String>,
+    /// The same, each with the people it is shown with (see `people`).
+    pub static_uses: Vec<StaticUse>,
+    /// Stretches of raw HTML about a person, which a site they are not on
+    /// leaves out (see `people`).
+    pub about_people: Vec<AboutPerson>,
     /// The body's HTML, when it is the same on every site (no link to
     /// another page or a static file, no raw HTML, no code to highlight).
     pub html: Option<String>,
@@ -186,15 +192,14 @@ fn survey<'a>(from: &Path, text: &'a str) -> Record<'a> {
     let mut depth = 0usize;
     let mut deepest = (0usize, 0usize);
     let mut raw: Vec<(usize, String)> = Vec::new();
-    // All raw HTML together, as the sanitiser's depth limit reads it, and
-    // with a line break after each block, as the browser reads addresses.
+    // All raw HTML together, as the sanitiser's depth limit reads it.
     let mut all_raw = String::new();
-    let mut raw_lines = String::new();
     let mut in_block = false;
     // Where the last raw HTML ended: inline HTML on the same line joins it,
     // so a line of a thousand tags is read once, not a thousand times.
     let mut raw_end = usize::MAX;
     let mut same_everywhere = true;
+    let mut people = People::new(from);
     for (mut event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match &event {
             Event::Start(_) => {
@@ -237,7 +242,6 @@ fn survey<'a>(from: &Path, text: &'a str) -> Record<'a> {
             }
             Event::End(TagEnd::HtmlBlock) => {
                 in_block = false;
-                raw_lines.push('\n');
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 same_everywhere = false;
@@ -250,22 +254,19 @@ fn survey<'a>(from: &Path, text: &'a str) -> Record<'a> {
                 }
                 raw_end = range.end;
                 all_raw.push_str(html);
-                raw_lines.push_str(html);
             }
             Event::Start(Tag::CodeBlock(_)) => same_everywhere = false,
             _ => {}
         }
+        people.see(&event, events.len(), depth);
         events.push(event);
     }
+    let (about_people, static_uses) = people.finish(events.len());
     let named = name_headings(&mut events);
     let headings = headings(&events);
-    let static_files = {
-        let dests = marks.iter().filter_map(|m| match m {
-            Mark::Link(l) => Some(l.dest.as_ref()),
-            Mark::HeadingAttributes { .. } => None,
-        });
-        crate::references::in_body(from, dests, &raw_lines)
-    };
+    let mut static_files: Vec<String> = static_uses.iter().map(|u| u.file.clone()).collect();
+    static_files.sort();
+    static_files.dedup();
     let too_deep = !all_raw.is_empty()
         && crate::html::nesting(&crate::html::scan(&all_raw)).0 > crate::html::MAX_NESTING;
     let html = same_everywhere.then(|| {
@@ -294,6 +295,8 @@ fn survey<'a>(from: &Path, text: &'a str) -> Record<'a> {
         raw,
         too_deep,
         static_files,
+        static_uses,
+        about_people,
         html,
     }
 }

@@ -11,6 +11,7 @@
 //! ```
 
 pub mod body;
+pub mod people;
 pub mod picture;
 
 pub use body::{Heading, Record, Text};

@@ -94,7 +94,9 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
             {
                 if is_public && !targets.pages.get(path.as_path()).is_some_and(|p| p.public) {
                     let hint = match path.starts_with("people") {
+                        true if is_image => "on the public hub the picture and its alt text are left out, so the person is not named there; it still shows in the playbook",
                         true => "on the public hub the link and its words are left out, so the person is not named there: rewrite the sentence so it reads without them; the link still works in the playbook",
+                        false if is_image => "the public hub shows the picture's alt text instead; it still shows in the playbook",
                         false => "the link is shown as plain text on the public hub; it still works in the playbook",
                     };
                     Some(
@@ -144,7 +146,7 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
         );
     }
     for (offset, fragment) in &record.raw {
-        raw_html(source, *offset, fragment, is_public, &mut out);
+        raw_html(source, *offset, fragment, is_public, targets, &mut out);
     }
     out
 }
@@ -167,6 +169,7 @@ fn raw_html(
     offset: usize,
     fragment: &str,
     is_public: bool,
+    targets: &Targets,
     out: &mut Vec<Diagnostic>,
 ) {
     let (first_line, column) = position(source, offset);
@@ -202,6 +205,31 @@ fn raw_html(
     }
     if !is_public {
         return;
+    }
+    for (line, url) in html::addresses(&found) {
+        let Some(person) = crate::survey::people::person_in_html(&source.path, url) else {
+            continue;
+        };
+        if targets
+            .pages
+            .get(person.as_path())
+            .is_some_and(|p| p.public)
+        {
+            continue;
+        }
+        let (line, column) = at(line);
+        out.push(
+            Diagnostic::warning(
+                &source.path,
+                line,
+                format!(
+                    "this HTML links to {}, which is not on the public hub",
+                    person.display()
+                ),
+            )
+            .at_column(column)
+            .with_hint("on the public hub the link is left out with its words (and a block of HTML with such a link is left out whole), so the person is not named there: write the link in Markdown, or rewrite the sentence so it reads without them"),
+        );
     }
     for (line, what) in html::removed_on_the_hub(&found) {
         let (line, column) = at(line);
