@@ -312,6 +312,32 @@ fn private_values_in_public_text_are_errors_at_their_line() {
     );
 }
 
+/// YAML reads `0x4F3A2B` as the number 5192235: the code is looked for,
+/// and shown to staff, as the file writes it.
+#[test]
+fn internal_numbers_are_looked_for_and_shown_as_written() {
+    let site = Site::new();
+    site.write("people/joss-reid.md", "---\nname: Joss Reid\nresponding_level: 1\ninternal:\n  door_code: 0x4F3A2B\n  pin: 0o7654321\n---\n\nBio.\n");
+    site.built();
+    let card = read(&site.playbook().join("people/joss-reid/index.html"));
+    assert!(
+        card.contains("0x4F3A2B") && card.contains("0o7654321"),
+        "the playbook shows the codes as written"
+    );
+    assert!(!card.contains("5192235") && !card.contains("2054353"));
+    site.write("people/amara-okafor.md", "---\nname: Amara Okafor\npublic: true\nresponding_level: 2\n---\n\nStaff door code 0x4F3A2B, alarm 0o7654321.\n");
+    let (code, diags) = site.check();
+    assert_eq!(code, 1, "{:#?}", messages(&diags));
+    for key in ["door_code", "pin"] {
+        let d = find(
+            &diags,
+            "people/amara-okafor.md",
+            &format!("Joss Reid's internal `{key}`"),
+        );
+        assert_eq!(d["line"], 7, "{d}");
+    }
+}
+
 #[test]
 fn addresses_that_run_code_are_errors_wherever_they_are_written() {
     let site = Site::new();
