@@ -143,6 +143,9 @@ pub struct Record<'a> {
     pub too_deep: bool,
     /// Files under static/ the body links to or shows (see `references`).
     pub static_files: Vec<String>,
+    /// The full web addresses its links, images and raw HTML name: on the
+    /// hub's own host, a file of static/ (see `references::on_site`).
+    pub web_addresses: Vec<String>,
     /// The body's HTML, when it is the same on every site (no link to
     /// another page or a static file, no raw HTML, no code to highlight).
     pub html: Option<String>,
@@ -259,7 +262,7 @@ fn survey<'a>(from: &Path, text: &'a str) -> Record<'a> {
     }
     let named = name_headings(&mut events);
     let headings = headings(&events);
-    let static_files = {
+    let names = {
         let dests = marks.iter().filter_map(|m| match m {
             Mark::Link(l) => Some(l.dest.as_ref()),
             Mark::HeadingAttributes { .. } => None,
@@ -293,7 +296,8 @@ fn survey<'a>(from: &Path, text: &'a str) -> Record<'a> {
         deepest,
         raw,
         too_deep,
-        static_files,
+        static_files: names.static_files,
+        web_addresses: names.web_addresses,
         html,
     }
 }
