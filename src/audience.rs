@@ -13,6 +13,8 @@ use crate::model::*;
 use crate::routes::{self, LinkIndex};
 use chrono::{DateTime, FixedOffset};
 use indexmap::IndexMap;
+use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -424,6 +426,14 @@ fn person_view(p: &Person, playbook: bool, now: DateTime<FixedOffset>) -> Person
 /// internal guideline or a private bio. Files are matched by their
 /// canonical spelling, and without case (see `routes::static_key`), so no
 /// other spelling of a private file's name gets it published.
+///
+/// A public item uses what its structure names: its photo or image, its
+/// links and images, the addresses in its raw HTML, and full addresses on
+/// the hub's own host. A private item uses every file its text names
+/// anywhere (`references::Mentions`), and so does every item's private
+/// fields (`internal:`, `staff_notes`): a name convene reads no structure
+/// from must not publish the file. A public use wins, as the file is on a
+/// public page anyway.
 fn published_static_files(
     corpus: &Corpus,
     audience: Audience,
@@ -433,14 +443,64 @@ fn published_static_files(
     if audience == Audience::Playbook {
         return all.collect();
     }
-    let mut used_publicly: HashSet<&str> = HashSet::new();
+    let base = corpus.config.public_base();
+    let mut used_publicly: HashSet<Cow<str>> = HashSet::new();
     let mut used_privately: HashSet<String> = HashSet::new();
-    for (public, file) in static_uses(corpus, now) {
+    let mut private_texts: Vec<&str> = Vec::new();
+    let uses: Vec<(bool, Option<&str>, &Source)> = static_uses(corpus, now).collect();
+    // Whom the hub shows: a file shown on a public page only inside a link
+    // to someone else is theirs (`survey::people`).
+    let shown: HashSet<&Path> = uses
+        .iter()
+        .filter(|(public, _, source)| *public && source.path.starts_with("people"))
+        .map(|(_, _, source)| source.path.as_path())
+        .collect();
+    for (public, field, source) in uses {
+        let record = source.body.record();
         if public {
-            used_publicly.insert(file);
+            used_publicly.extend(field.map(Cow::Borrowed));
+            for shown_with in &record.static_uses {
+                if shown_with
+                    .behind
+                    .iter()
+                    .all(|p| shown.contains(p.as_path()))
+                {
+                    used_publicly.insert(Cow::Borrowed(&shown_with.file));
+                } else {
+                    used_privately.insert(routes::static_key(&shown_with.file));
+                }
+            }
+            let own = record
+                .web_addresses
+                .iter()
+                .filter_map(|url| crate::references::on_site(url, base));
+            used_publicly.extend(own.map(Cow::Owned));
         } else {
-            used_privately.insert(routes::static_key(file));
+            let files = field
+                .into_iter()
+                .chain(record.static_files.iter().map(String::as_str));
+            used_privately.extend(files.map(routes::static_key));
+            private_texts.extend([source.front_matter.as_str(), source.body.as_str()]);
         }
+    }
+    // Every page of the hub shows the logo in its header.
+    if let Some(logo) = corpus.config.brand.logo.as_deref() {
+        used_publicly.insert(Cow::Borrowed(logo));
+    }
+    private_fields(corpus, &mut |text| private_texts.push(text));
+    if let Some(mentions) = crate::references::Mentions::of(all.clone()) {
+        // Megabytes of text at bench scale: read on every core.
+        let named = private_texts
+            .par_iter()
+            .fold(HashSet::new, |mut found, text| {
+                mentions.find(text, &mut found);
+                found
+            })
+            .reduce(HashSet::new, |mut a, b| {
+                a.extend(b);
+                a
+            });
+        used_privately.extend(named);
     }
     all.filter(|p| {
         let url = routes::static_url(p);
@@ -449,71 +509,75 @@ fn published_static_files(
     .collect()
 }
 
-/// Every static file a content file uses (its photo or image, and what
-/// its body names), and whether the hub shows it there: the page is on the
-/// hub, and the file is not shown only with someone who is not (a photo
-/// inside a link to their profile is left out with the link).
-fn static_uses(corpus: &Corpus, now: DateTime<FixedOffset>) -> Vec<(bool, &str)> {
-    let people_public = corpus
+/// For every content file, whether its page is on the public hub, its
+/// photo or image, and its source (what its body names, as surveyed, and
+/// its text).
+fn static_uses(
+    corpus: &Corpus,
+    now: DateTime<FixedOffset>,
+) -> impl Iterator<Item = (bool, Option<&str>, &Source)> {
+    let people = corpus
         .people
         .iter()
-        .map(|p| (p.source.path.as_path(), person_is_public(p, now)));
+        .map(move |p| (person_is_public(p, now), p.meta.photo.as_deref(), &p.source));
     let stories = corpus
         .stories
         .iter()
-        .map(|s| (s.source.path.as_path(), story_is_public(s, now)));
+        .map(move |s| (story_is_public(s, now), s.meta.image.as_deref(), &s.source));
     let guidelines = corpus
         .guidelines
         .iter()
-        .map(|g| (g.source.path.as_path(), guideline_is_public(g)));
+        .map(|g| (guideline_is_public(g), None, &g.source));
     let campaigns = corpus
         .campaigns
         .iter()
-        .map(|c| (c.source.path.as_path(), campaign_is_public(c)));
-    let mut public: HashMap<&Path, bool> = people_public
+        .map(|c| (campaign_is_public(c), None, &c.source));
+    let items: Vec<(bool, Option<&str>, &Source)> = people
         .chain(stories)
         .chain(guidelines)
         .chain(campaigns)
         .collect();
     // A translation is as public as the file it translates.
-    let translations: Vec<(&Path, bool)> = corpus
-        .translations
+    let public: HashMap<&Path, bool> = items
         .iter()
-        .map(|t| {
-            (
-                t.source.path.as_path(),
-                public.get(t.of.as_path()).copied().unwrap_or(false),
-            )
-        })
+        .map(|(p, _, source)| (source.path.as_path(), *p))
         .collect();
-    public.extend(translations);
-    let shown = |path: &Path| public.get(path).copied().unwrap_or(false);
-    fn body<'c>(s: &'c Source, shown: &dyn Fn(&Path) -> bool) -> Vec<(bool, &'c str)> {
-        let on_hub = shown(&s.path);
-        let uses = s.body.record().static_uses.iter();
-        uses.map(|u| {
-            let with_whom = u.behind.iter().all(|person| shown(person));
-            (on_hub && with_whom, u.file.as_str())
-        })
-        .collect()
+    let translations = corpus.translations.iter().map(move |t| {
+        let on_hub = public.get(t.of.as_path()).copied().unwrap_or(false);
+        (on_hub, None, &t.source)
+    });
+    items.into_iter().chain(translations)
+}
+
+/// The text of every item's private fields, public items' too: people's
+/// `internal:` details (keys and values, at any depth) and staff notes,
+/// which `secrets` guards for the same reason.
+fn private_fields<'c>(corpus: &'c Corpus, each: &mut dyn FnMut(&'c str)) {
+    fn texts<'c>(value: &'c serde_yaml::Value, each: &mut dyn FnMut(&'c str)) {
+        use serde_yaml::Value;
+        match value {
+            Value::String(s) => each(s),
+            Value::Sequence(items) => items.iter().for_each(|v| texts(v, each)),
+            Value::Mapping(map) => {
+                for (k, v) in map {
+                    texts(k, each);
+                    texts(v, each);
+                }
+            }
+            Value::Tagged(t) => texts(&t.value, each),
+            Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        }
     }
-    let mut uses: Vec<(bool, &str)> = Vec::new();
     for p in &corpus.people {
-        let photo = p.meta.photo.as_deref();
-        uses.extend(photo.map(|f| (shown(&p.source.path), f)));
-        uses.extend(body(&p.source, &shown));
+        for (key, value) in &p.meta.internal {
+            each(key);
+            texts(value, each);
+        }
     }
-    for s in &corpus.stories {
-        let image = s.meta.image.as_deref();
-        uses.extend(image.map(|f| (shown(&s.source.path), f)));
-        uses.extend(body(&s.source, &shown));
-    }
-    let sources = corpus.guidelines.iter().map(|g| &g.source);
-    let sources = sources.chain(corpus.campaigns.iter().map(|c| &c.source));
-    for source in sources.chain(corpus.translations.iter().map(|t| &t.source)) {
-        uses.extend(body(source, &shown));
-    }
-    // Every page of the hub shows the logo in its header.
-    uses.extend(corpus.config.brand.logo.as_deref().map(|logo| (true, logo)));
-    uses
+    let notes = corpus
+        .stories
+        .iter()
+        .map(|s| &s.meta.staff_notes)
+        .chain(corpus.campaigns.iter().map(|c| &c.meta.staff_notes));
+    notes.flatten().for_each(|n| each(n));
 }

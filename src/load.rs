@@ -70,6 +70,8 @@ pub fn site(root: &Path, max_file_size: u64, diags: &mut Diagnostics) -> Result<
 
 fn person(stem: String, mut meta: PersonMeta, source: Source) -> Person {
     canonical_static(&mut meta.photo);
+    // A door code written `0x4F3A2B` is shown, and looked for, as written.
+    crate::frontmatter::numbers_as_written(&source.front_matter, "internal", &mut meta.internal);
     Person {
         slug: PersonSlug::new(stem),
         meta,

@@ -1,33 +1,91 @@
 //! Which files under static/ a Markdown body points at, worked out when
 //! the body is surveyed: the public hub withholds a file that only private
 //! pages use, so it must know every way a body can name one.
+//!
+//! What a public page uses is read from its structure (links, images, the
+//! addresses in its raw HTML). What private text names is found by its
+//! words instead (`Mentions`): a private item may name a file in ways no
+//! structure reading lists (a CSS `url()`, a `ping`, an `internal:` field),
+//! and a file it names in any of them must not reach the public hub.
 
 use crate::html;
 use crate::routes::{self, Target};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::path::Path;
 
-/// The static files (canonical, see `routes::static_file`) that a body,
-/// read from the file at `from`, links to or shows: its Markdown links'
+/// What a body names: the static files (canonical, see
+/// `routes::static_file`) it links to or shows, and the full web addresses
+/// (`https://...`, `//host/...`) it names, which may be a file of the hub's
+/// own. Both sorted, without repeats.
+pub struct Named {
+    pub static_files: Vec<String>,
+    pub web_addresses: Vec<String>,
+}
+
+/// What a body, read from the file at `from`, names: its Markdown links'
 /// and images' `dests`, and the addresses in its `raw` HTML (each block
-/// on lines of its own), which convene does not rewrite. Sorted, without
-/// repeats.
-pub fn in_body<'d>(from: &Path, dests: impl Iterator<Item = &'d str>, raw: &str) -> Vec<String> {
+/// on lines of its own), which convene does not rewrite.
+pub fn in_body<'d>(from: &Path, dests: impl Iterator<Item = &'d str>, raw: &str) -> Named {
+    let mut web: Vec<String> = Vec::new();
     let mut found: Vec<String> = dests
         .filter_map(|dest| match routes::classify(from, dest) {
             Target::Static(file) => Some(routes::static_url(&file)),
+            Target::External if is_web_address(dest) => {
+                web.push(dest.trim().to_string());
+                None
+            }
             _ => None,
         })
         .collect();
     if !raw.is_empty() {
-        found.extend(
-            html::addresses(&html::scan(raw))
-                .into_iter()
-                .flat_map(|(_, url)| raw_html_candidates(from, url)),
-        );
+        for (_, url) in html::addresses(&html::scan(raw)) {
+            if is_web_address(url) {
+                web.push(url.trim().to_string());
+            }
+            found.extend(raw_html_candidates(from, url));
+        }
     }
     found.sort();
     found.dedup();
-    found
+    web.sort();
+    web.dedup();
+    Named {
+        static_files: found,
+        web_addresses: web,
+    }
+}
+
+fn is_web_address(url: &str) -> bool {
+    let url = url.trim_start().to_ascii_lowercase();
+    url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//")
+}
+
+/// The static file a full web address names on the site at `base` (a
+/// `base_url`): `https://people.example/docs/a.pdf` is `docs/a.pdf` there,
+/// whether written with `http:` or `https:`, or none, and hosts compared
+/// without case. `None` for an address elsewhere.
+pub fn on_site(url: &str, base: &str) -> Option<String> {
+    fn without_scheme(url: &str) -> Option<&str> {
+        let url = url.trim();
+        let (scheme, rest) = url.split_once("//")?;
+        matches!(
+            scheme.to_ascii_lowercase().as_str(),
+            "" | "http:" | "https:"
+        )
+        .then_some(rest)
+    }
+    let base = without_scheme(base)?.trim_end_matches('/');
+    let rest = without_scheme(url)?;
+    let head = rest.get(..base.len())?;
+    if base.is_empty() || !head.eq_ignore_ascii_case(base) {
+        return None;
+    }
+    let path = rest[base.len()..].strip_prefix('/')?;
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = path.trim_start_matches(['/', '\\']);
+    routes::static_file(&routes::percent_decode(path))
 }
 
 /// Raw HTML is published as written, so its addresses are read by the
@@ -52,6 +110,195 @@ fn raw_html_candidates(from: &Path, url: &str) -> Vec<String> {
         .join("/");
     out.extend(routes::static_file(&routes::percent_decode(&from_root)));
     out
+}
+
+/// Finds which static files a text names, however it spells them: all the
+/// site's static files looked for at once in the text (an Aho-Corasick
+/// automaton), so the work grows with the text, not with files × texts.
+/// Counting too many only withholds more, so a file is named wherever its
+/// path stands as a whole (not inside a longer name), in any part of the
+/// text: a link, a CSS `url()`, a `ping`, a `<meta>` refresh, a YAML field.
+pub struct Mentions {
+    automaton: AhoCorasick,
+    /// The file each pattern is, as `routes::static_key` spells it.
+    keys: Vec<String>,
+}
+
+impl Mentions {
+    /// `None` when static/ is empty: there is nothing to find.
+    pub fn of<'f>(files: impl Iterator<Item = &'f Path>) -> Option<Mentions> {
+        let mut keys: Vec<String> = files
+            .map(|f| routes::static_key(&routes::static_url(f)))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        if keys.is_empty() {
+            return None;
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .ok()?;
+        Some(Mentions { automaton, keys })
+    }
+
+    /// Add the key of every static file `text` names to `found`.
+    pub fn find(&self, text: &str, found: &mut HashSet<String>) {
+        if text.is_empty() {
+            return;
+        }
+        let plain = spelt_plainly(text);
+        for m in self.automaton.find_overlapping_iter(&plain) {
+            let before = plain[..m.start()].chars().next_back();
+            let mut after = plain[m.end()..].chars();
+            let ends = match after.next() {
+                None | Some('/') => true,
+                // A full stop ends a sentence, or starts an extension.
+                Some('.') => !after.next().is_some_and(char::is_alphanumeric),
+                Some(c) => !part_of_a_name(c),
+            };
+            if ends && !before.is_some_and(part_of_a_name) {
+                found.insert(self.keys[m.pattern().as_usize()].clone());
+            }
+        }
+    }
+}
+
+/// A character that would make a path found inside a longer name.
+fn part_of_a_name(c: char) -> bool {
+    c.is_alphanumeric() || "_-.~+@".contains(c)
+}
+
+/// `text` as a browser or a web server reads the paths in it: HTML
+/// character references and `%xx` escapes decoded, without case, a
+/// backslash as a slash, and `//`, `/./` and `x/../` gone.
+fn spelt_plainly(text: &str) -> String {
+    let text = decode_references(text);
+    let decoded = match text.contains('%') {
+        true => routes::percent_decode(&text).to_lowercase(),
+        false => text.to_lowercase(),
+    };
+    let bytes = decoded.as_bytes();
+    let slash = |b: Option<&u8>| matches!(b, Some(b'/' | b'\\'));
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
+        if slash(Some(&b)) {
+            if out.last() != Some(&b'/') {
+                out.push(b'/');
+            }
+            continue;
+        }
+        if b == b'.' && out.last() == Some(&b'/') {
+            if slash(bytes.get(i)) {
+                continue; // `/./`
+            }
+            if bytes.get(i) == Some(&b'.') && (slash(bytes.get(i + 1)) || i + 1 == bytes.len()) {
+                // `x/../`: the part before goes, if it is a name.
+                let end = out.len() - 1;
+                let start = out[..end]
+                    .iter()
+                    .rposition(|&c| c.is_ascii() && !part_of_a_name(c as char))
+                    .map_or(0, |p| p + 1);
+                let part = &out[start..end];
+                if !part.is_empty() && part != b".." {
+                    out.truncate(start);
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        out.push(b);
+    }
+    // Only ASCII bytes were left out, so the rest is still UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// HTML character references decoded: numeric ones (`&#47;`, `&#x2F;`),
+/// and the named ones of the characters a path is written with.
+fn decode_references(text: &str) -> Cow<'_, str> {
+    const NAMED: &[(&str, char)] = &[
+        ("amp", '&'),
+        ("AMP", '&'),
+        ("sol", '/'),
+        ("bsol", '\\'),
+        ("period", '.'),
+        ("lowbar", '_'),
+        ("UnderBar", '_'),
+        ("hyphen", '-'),
+        ("dash", '-'),
+        ("colon", ':'),
+        ("num", '#'),
+        ("quest", '?'),
+        ("equals", '='),
+        ("percnt", '%'),
+        ("plus", '+'),
+        ("commat", '@'),
+        ("excl", '!'),
+        ("comma", ','),
+        ("semi", ';'),
+        ("lpar", '('),
+        ("rpar", ')'),
+        ("apos", '\''),
+        ("quot", '"'),
+        ("QUOT", '"'),
+        ("lt", '<'),
+        ("gt", '>'),
+        ("Tab", '\t'),
+        ("NewLine", '\n'),
+        ("nbsp", ' '),
+    ];
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        let (decoded, used) = match rest.strip_prefix('#') {
+            Some(number) => {
+                let (digits, radix, skip) = match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => (hex, 16, 2),
+                    None => (number, 10, 1),
+                };
+                let len = digits
+                    .bytes()
+                    .take(8)
+                    .take_while(|b| (*b as char).is_digit(radix))
+                    .count();
+                let c = u32::from_str_radix(&digits[..len], radix)
+                    .ok()
+                    .and_then(char::from_u32);
+                let semi = usize::from(digits[len..].starts_with(';'));
+                (c.filter(|_| len > 0), skip + len + semi)
+            }
+            None => {
+                let len = rest
+                    .bytes()
+                    .take(10)
+                    .take_while(u8::is_ascii_alphanumeric)
+                    .count();
+                let c = NAMED
+                    .iter()
+                    .find(|(name, _)| *name == &rest[..len])
+                    .map(|(_, c)| *c);
+                let semi = rest[len..].starts_with(';');
+                (c.filter(|_| semi), len + 1)
+            }
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[used..];
+            }
+            None => out.push('&'),
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -82,5 +329,88 @@ mod tests {
             ]
         );
         assert!(in_body(from, "Just words, and [a person](../people/a.md).").is_empty());
+    }
+
+    #[test]
+    fn private_text_names_a_file_however_it_is_written() {
+        let files = [
+            "docs/Briefing.txt",
+            "docs/report.txt",
+            "docs/joss-cv.txt",
+            "docs/style.txt",
+            "docs/ping.txt",
+            "docs/meta.txt",
+            "docs/My CV (2).pdf",
+            "docs/a.txt",
+            "a.txt",
+            "logo.svg",
+        ];
+        let mentions = super::Mentions::of(files.iter().map(|f| std::path::Path::new(*f))).unwrap();
+        let named = |text: &str| {
+            let mut found = std::collections::HashSet::new();
+            mentions.find(text, &mut found);
+            let mut found: Vec<String> = found.into_iter().collect();
+            found.sort();
+            found
+        };
+        assert_eq!(
+            named("[b](https://playbook.example/docs/BRIEFING.txt)"),
+            ["docs/briefing.txt"]
+        );
+        assert_eq!(
+            named("cv: docs/joss-cv.txt\nold: docs/My CV (2).pdf"),
+            ["docs/joss-cv.txt", "docs/my cv (2).pdf"]
+        );
+        assert_eq!(
+            named("<div style=\"background:url(../../docs/style.txt)\"><a ping=\"docs&sol;ping&#x2E;txt\">"),
+            ["docs/ping.txt", "docs/style.txt"]
+        );
+        assert_eq!(
+            named("content=\"30;url=..%2F..%2Fdocs%2Fmeta.txt\""),
+            ["docs/meta.txt"]
+        );
+        assert_eq!(
+            named("docs\\\\report.txt, docs//./x/../a.txt."),
+            ["a.txt", "docs/a.txt", "docs/report.txt"]
+        );
+        // Not inside a longer name.
+        assert_eq!(named("mydocs/a.txt"), ["a.txt"]);
+        assert!(named("data.txt, docs/a.txt2, docs/a.txts, catalogo.svg").is_empty());
+    }
+
+    #[test]
+    fn a_full_address_names_a_file_of_the_site_it_is_on() {
+        use super::on_site;
+        let base = "https://people.example";
+        assert_eq!(
+            on_site("https://People.Example/docs/a%20b.pdf?x#y", base).as_deref(),
+            Some("docs/a b.pdf")
+        );
+        assert_eq!(
+            on_site("http://people.example//docs/a.pdf", base).as_deref(),
+            Some("docs/a.pdf")
+        );
+        assert_eq!(
+            on_site("//people.example/a.pdf", "https://people.example/").as_deref(),
+            Some("a.pdf")
+        );
+        assert_eq!(on_site("https://people.example.evil/a.pdf", base), None);
+        assert_eq!(on_site("https://playbook.example/a.pdf", base), None);
+        assert_eq!(
+            on_site(
+                "https://people.example/hub/a.pdf",
+                "https://people.example/hub"
+            )
+            .as_deref(),
+            Some("a.pdf")
+        );
+        assert_eq!(
+            on_site(
+                "https://people.example/hubby/a.pdf",
+                "https://people.example/hub"
+            ),
+            None
+        );
+        assert_eq!(on_site("https://people.example/a.pdf", ""), None);
     }
 }

@@ -219,6 +219,70 @@ fn files_that_only_private_pages_use_stay_off_the_hub() {
     }
 }
 
+/// A private item's file keeps off the hub every static file it names,
+/// however and wherever it names it; so do every item's `internal:` and
+/// staff notes. What a public page uses is published all the same.
+#[test]
+fn files_private_text_names_in_any_way_stay_off_the_hub() {
+    let site = Site::new();
+    site.write("hub.yaml", "title: Test Hub\nbase_url: https://people.test.example\nplaybook_base_url: https://playbook.test.example\norganisation: {name: Test Trust}\n");
+    let private = [
+        "briefing",
+        "report",
+        "joss-cv",
+        "amara-cv",
+        "notes",
+        "style",
+        "styletag",
+        "ping",
+        "meta",
+        "lowsrc",
+        "imgsrcset",
+        "spaced name (2)",
+    ];
+    for name in private {
+        site.write(&format!("static/docs/SECRET-{name}.txt"), "CANARY SECRET");
+    }
+    site.write("static/docs/shared.txt", "shared by full address");
+    site.write("static/docs/pictured.svg", &svg("pictured"));
+    let raw = "<div style=\"background-image:url(../../docs/SECRET-style.txt)\">x</div>\n\n\
+        <style>.x{background:url(../../docs/SECRET-styletag.txt)}</style>\n\n\
+        <a href=\"x\" ping=\"../../docs/SECRET-ping.txt\">x</a>\n\n\
+        <meta http-equiv=\"refresh\" content=\"30;url=../../docs/SECRET-meta.txt\">\n\n\
+        <img lowsrc=\"../../docs/SECRET-lowsrc.txt\" alt=\"x\">\n\n\
+        <link imagesrcset=\"../../docs/SECRET-imgsrcset.txt 1x\">\n";
+    site.write(
+        "stories/2026-02-02-internal.md",
+        &format!(
+            "---\ntitle: Internal\ndate: 2026-02-02\naudience: internal\n---\n\n\
+            Read [the briefing](https://playbook.test.example/docs/SECRET-briefing.txt), \
+            [the shared file](https://playbook.test.example/docs/shared.txt) and \
+            ![the picture](../static/docs/pictured.svg).\n\n{raw}"
+        ),
+    );
+    site.write("guidelines/crisis.md", "---\ntitle: Crisis\n---\n\n<p>See <a href=\"https://playbook.test.example/docs/SECRET-report.txt\">the report</a>.</p>\n");
+    site.write("people/joss-reid.md", "---\nname: Joss Reid\nresponding_level: 1\ninternal:\n  cv: docs/SECRET-joss-cv.txt\n---\n\nBio.\n");
+    // Amara and the campaign are public: their private fields still count.
+    site.write("people/amara-okafor.md", "---\nname: Amara Okafor\npublic: true\nresponding_level: 2\ninternal:\n  files: {cv: \"docs/SECRET-amara-cv.txt\", old: \"docs/SECRET-spaced name (2).txt\"}\n---\n\nBio.\n");
+    site.write("campaigns/clean-rivers.md", "---\ntitle: Clean Rivers\nstaff_notes: \"The budget is in docs/SECRET-notes.txt\"\n---\n\nOur campaign.\n");
+    site.write("stories/2026-02-04-public.md", "---\ntitle: Public\ndate: 2026-02-04\nimage: docs/pictured.svg\nimage_alt: A picture\n---\n\nRead [the file](https://people.test.example/docs/shared.txt).\n");
+    site.built();
+    assert_eq!(holding(&site.public(), "SECRET"), Vec::<PathBuf>::new());
+    for name in private {
+        let file = format!("docs/SECRET-{name}.txt");
+        assert!(
+            site.playbook().join(&file).is_file(),
+            "{file} missing from the playbook"
+        );
+    }
+    for file in ["docs/shared.txt", "docs/pictured.svg"] {
+        assert!(
+            site.public().join(file).is_file(),
+            "{file}, which a public page uses, is on the hub"
+        );
+    }
+}
+
 #[test]
 fn hidden_files_in_static_are_never_published() {
     let site = Site::new();
@@ -310,6 +374,32 @@ fn private_values_in_public_text_are_errors_at_their_line() {
         "{:#?}",
         messages(&diags)
     );
+}
+
+/// YAML reads `0x4F3A2B` as the number 5192235: the code is looked for,
+/// and shown to staff, as the file writes it.
+#[test]
+fn internal_numbers_are_looked_for_and_shown_as_written() {
+    let site = Site::new();
+    site.write("people/joss-reid.md", "---\nname: Joss Reid\nresponding_level: 1\ninternal:\n  door_code: 0x4F3A2B\n  pin: 0o7654321\n---\n\nBio.\n");
+    site.built();
+    let card = read(&site.playbook().join("people/joss-reid/index.html"));
+    assert!(
+        card.contains("0x4F3A2B") && card.contains("0o7654321"),
+        "the playbook shows the codes as written"
+    );
+    assert!(!card.contains("5192235") && !card.contains("2054353"));
+    site.write("people/amara-okafor.md", "---\nname: Amara Okafor\npublic: true\nresponding_level: 2\n---\n\nStaff door code 0x4F3A2B, alarm 0o7654321.\n");
+    let (code, diags) = site.check();
+    assert_eq!(code, 1, "{:#?}", messages(&diags));
+    for key in ["door_code", "pin"] {
+        let d = find(
+            &diags,
+            "people/amara-okafor.md",
+            &format!("Joss Reid's internal `{key}`"),
+        );
+        assert_eq!(d["line"], 7, "{d}");
+    }
 }
 
 #[test]

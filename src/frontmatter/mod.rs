@@ -2,6 +2,9 @@
 //! front matter strictly, with every position mapped back into the file.
 
 mod explain;
+mod written;
+
+pub use written::numbers_as_written;
 
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use serde::de::DeserializeOwned;

@@ -149,6 +149,9 @@ pub struct Record<'a> {
     /// Stretches of raw HTML about a person, which a site they are not on
     /// leaves out (see `people`).
     pub about_people: Vec<AboutPerson>,
+    /// The full web addresses its links, images and raw HTML name: on the
+    /// hub's own host, a file of static/ (see `references::on_site`).
+    pub web_addresses: Vec<String>,
     /// The body's HTML, when it is the same on every site (no link to
     /// another page or a static file, no raw HTML, no code to highlight).
     pub html: Option<String>,
@@ -261,7 +264,7 @@ fn survey<'a>(from: &Path, text: &'a str) -> Record<'a> {
         people.see(&event, events.len(), depth);
         events.push(event);
     }
-    let (about_people, static_uses) = people.finish(events.len());
+    let (about_people, static_uses, web_addresses) = people.finish(events.len());
     let named = name_headings(&mut events);
     let headings = headings(&events);
     let mut static_files: Vec<String> = static_uses.iter().map(|u| u.file.clone()).collect();
@@ -297,6 +300,7 @@ fn survey<'a>(from: &Path, text: &'a str) -> Record<'a> {
         static_files,
         static_uses,
         about_people,
+        web_addresses,
         html,
     }
 }

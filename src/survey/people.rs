@@ -146,10 +146,11 @@ impl<'p> People<'p> {
         }
     }
 
-    /// The raw HTML stretches about people, in body order, and the static
-    /// files the body names with whom each is behind (`steps`: how many
+    /// The raw HTML stretches about people, in body order; the static
+    /// files the body names with whom each is behind; and the full web
+    /// addresses it names outside any such stretch (`steps`: how many
     /// events there were).
-    pub fn finish(mut self, steps: usize) -> (Vec<AboutPerson>, Vec<StaticUse>) {
+    pub fn finish(mut self, steps: usize) -> (Vec<AboutPerson>, Vec<StaticUse>, Vec<String>) {
         while let Some((person, first, _)) = self.anchors.pop() {
             self.stretches.push(AboutPerson {
                 person,
@@ -158,17 +159,23 @@ impl<'p> People<'p> {
         }
         self.stretches.sort_by_key(|s| (s.steps.start, s.steps.end));
         let mut uses: Vec<StaticUse> = Vec::new();
+        let mut web = Vec::new();
         for (behind, (dests, raw)) in &self.named {
-            let files =
+            let named =
                 crate::references::in_body(self.from, dests.iter().map(String::as_str), raw);
-            uses.extend(files.into_iter().map(|file| StaticUse {
+            uses.extend(named.static_files.into_iter().map(|file| StaticUse {
                 file,
                 behind: behind.clone(),
             }));
+            // A file of the hub's own named by full address only with
+            // someone is not counted as shown: counting less withholds more.
+            if behind.is_empty() {
+                web = named.web_addresses;
+            }
         }
         uses.sort();
         uses.dedup();
-        (self.stretches, uses)
+        (self.stretches, uses, web)
     }
 
     /// Whom what is read now is behind, sorted.
