@@ -176,26 +176,19 @@ pub struct CampaignPrivate<'a> {
 /// without errors (`serve` shows files with errors; a typo in `public:`
 /// must never publish anyone).
 pub fn person_is_public(p: &Person, now: DateTime<FixedOffset>) -> bool {
-    !p.source.partial
-        && p.meta.public
-        && p.meta
-            .consent_review
-            .is_none_or(|d| d.0 >= now.date_naive())
+    !p.source.partial && may_name_person(p, now)
 }
 
 /// Is this story on the public hub? Not a draft, not internal, embargo
 /// passed, and read without errors.
 pub fn story_is_public(s: &Story, now: DateTime<FixedOffset>) -> bool {
-    !s.source.partial
-        && !s.meta.draft
-        && s.meta.audience == StoryAudience::Public
-        && s.meta.publish_after.is_none_or(|t| t.0 <= now)
+    !s.source.partial && may_name_story(s, now)
 }
 
 /// Is this guideline on the public hub? Only with `audience: public`, read
 /// without errors.
 pub fn guideline_is_public(g: &Guideline) -> bool {
-    !g.source.partial && g.meta.audience == GuidelineAudience::Public
+    !g.source.partial && may_name_guideline(g)
 }
 
 /// Is this campaign's page on the public hub? Campaign pages are public;
@@ -212,12 +205,6 @@ pub fn public_folders(
     path: &Path,
     now: DateTime<FixedOffset>,
 ) -> Option<Vec<routes::Route>> {
-    let with_aliases =
-        |own: routes::Route, aliases: &[String], alias: fn(&str) -> routes::Route| {
-            std::iter::once(own)
-                .chain(aliases.iter().map(|a| alias(a)))
-                .collect()
-        };
     if let Some(p) = corpus.people.iter().find(|p| p.source.path == path) {
         return person_is_public(p, now).then(|| {
             with_aliases(
@@ -236,6 +223,143 @@ pub fn public_folders(
     }
     let c = corpus.campaigns.iter().find(|c| c.source.path == path)?;
     campaign_is_public(c).then(|| vec![routes::campaign(&c.slug)])
+}
+
+/// The items `before` had on the public hub that `after` has not (a file
+/// deleted, consent withdrawn, a story made internal, a file read with
+/// errors), each with the folders of its pages there: `serve` removes
+/// them at once when it reads the site again, whatever else fails.
+pub fn left_the_hub<'b>(
+    before: &'b Corpus,
+    after: &Corpus,
+    now: DateTime<FixedOffset>,
+) -> Vec<(&'b Path, Vec<routes::Route>)> {
+    let staying: HashSet<&Path> = on_hub(after, now).map(|(path, _)| path).collect();
+    on_hub(before, now)
+        .filter(|(path, _)| !staying.contains(path))
+        .map(|(path, folders)| (path, folders()))
+        .collect()
+}
+
+/// Every item on the public hub, by the file it was read from, with what
+/// makes the folders of its pages there (its own and its aliases').
+fn on_hub(
+    corpus: &Corpus,
+    now: DateTime<FixedOffset>,
+) -> impl Iterator<Item = (&Path, Box<dyn Fn() -> Vec<routes::Route> + '_>)> {
+    type Folders<'c> = Box<dyn Fn() -> Vec<routes::Route> + 'c>;
+    let people = corpus
+        .people
+        .iter()
+        .filter(move |p| person_is_public(p, now))
+        .map(|p| -> (&Path, Folders) {
+            let folders = move || {
+                with_aliases(
+                    routes::person(&p.slug),
+                    &p.meta.aliases,
+                    routes::person_alias,
+                )
+            };
+            (&p.source.path, Box::new(folders))
+        });
+    let stories = corpus
+        .stories
+        .iter()
+        .filter(move |s| story_is_public(s, now))
+        .map(|s| -> (&Path, Folders) {
+            let folders =
+                move || with_aliases(routes::story(&s.slug), &s.meta.aliases, routes::story_alias);
+            (&s.source.path, Box::new(folders))
+        });
+    let guidelines = corpus
+        .guidelines
+        .iter()
+        .filter(|g| guideline_is_public(g))
+        .map(|g| -> (&Path, Folders) {
+            (
+                &g.source.path,
+                Box::new(move || vec![routes::guideline(&g.slug)]),
+            )
+        });
+    let campaigns = corpus
+        .campaigns
+        .iter()
+        .filter(|c| campaign_is_public(c))
+        .map(|c| -> (&Path, Folders) {
+            (
+                &c.source.path,
+                Box::new(move || vec![routes::campaign(&c.slug)]),
+            )
+        });
+    people.chain(stories).chain(guidelines).chain(campaigns)
+}
+
+fn with_aliases(
+    own: routes::Route,
+    aliases: &[String],
+    alias: fn(&str) -> routes::Route,
+) -> Vec<routes::Route> {
+    std::iter::once(own)
+        .chain(aliases.iter().map(|a| alias(a)))
+        .collect()
+}
+
+/// Would this person be on the public hub were their file read without
+/// errors? (Then the hub may name them, though an error keeps them off it.)
+pub fn may_name_person(p: &Person, now: DateTime<FixedOffset>) -> bool {
+    p.meta.public
+        && p.meta
+            .consent_review
+            .is_none_or(|d| d.0 >= now.date_naive())
+}
+
+/// `may_name_person`, for a story.
+pub fn may_name_story(s: &Story, now: DateTime<FixedOffset>) -> bool {
+    !s.meta.draft
+        && s.meta.audience == StoryAudience::Public
+        && s.meta.publish_after.is_none_or(|t| t.0 <= now)
+}
+
+/// `may_name_person`, for a guideline.
+pub fn may_name_guideline(g: &Guideline) -> bool {
+    g.meta.audience == GuidelineAudience::Public
+}
+
+/// May the public hub name the content file at `path` (its path names its
+/// item: `people/joss-reid.md`)? Yes if its item would be on the hub were
+/// it read without errors (the last good version of a file saved with an
+/// error is judged, so a typo does not hide where it is), or if it is a
+/// translation of one. Any other file in a content folder (unreadable,
+/// unknown) may not; files outside them (hub.yaml, templates) may.
+pub fn may_name_file(corpus: &Corpus, path: &Path, now: DateTime<FixedOffset>) -> bool {
+    let item = |path: &Path| -> Option<bool> {
+        if let Some(p) = corpus.people.iter().find(|p| p.source.path == path) {
+            return Some(may_name_person(p, now));
+        }
+        if let Some(s) = corpus.stories.iter().find(|s| s.source.path == path) {
+            return Some(may_name_story(s, now));
+        }
+        if let Some(g) = corpus.guidelines.iter().find(|g| g.source.path == path) {
+            return Some(may_name_guideline(g));
+        }
+        corpus
+            .campaigns
+            .iter()
+            .any(|c| c.source.path == path)
+            .then_some(true)
+    };
+    if let Some(public) = item(path) {
+        return public;
+    }
+    if let Some(t) = corpus.translations.iter().find(|t| t.source.path == path) {
+        return item(&t.of).unwrap_or(false);
+    }
+    let content = ["people", "stories", "guidelines", "campaigns"];
+    !path
+        .components()
+        .next()
+        .and_then(|c| c.as_os_str().to_str())
+        .is_some_and(|first| content.contains(&first))
 }
 
 pub fn select<'a>(corpus: &'a Corpus, audience: Audience, now: DateTime<FixedOffset>) -> View<'a> {

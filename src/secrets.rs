@@ -22,7 +22,7 @@ use scan::Scanner;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Private values shorter than this are too common to look for: `@jo`,
 /// `yes`, a two-digit extension would match ordinary text.
@@ -122,49 +122,16 @@ impl<'c> Secrets<'c> {
         let slugs: HashSet<&str> = corpus.people.iter().map(|p| p.slug.as_str()).collect();
         let mut list = Vec::new();
         for p in &corpus.people {
-            let public = person_is_public(p, now);
-            internal_values(p, public, &slugs, &mut list);
-            if !public {
-                list.push(identifying(&p.source, "name", &p.meta.name, &p.meta.name));
-            }
+            person_values(p, now, &|v| slugs.contains(v), &mut list);
         }
         for s in &corpus.stories {
-            let slug = s.slug.as_str();
-            lines(
-                &mut list,
-                s.meta.staff_notes.as_deref(),
-                Kind::StaffNotes,
-                &s.source,
-                "staff_notes",
-                slug,
-                false,
-            );
-            if !story_is_public(s, now) {
-                list.push(identifying(&s.source, "title", &s.meta.title, slug));
-                if let Some(summary) = &s.meta.summary {
-                    list.push(identifying(&s.source, "summary", summary, slug));
-                }
-            }
+            story_values(s, now, &mut list);
         }
         for c in &corpus.campaigns {
-            let slug = c.slug.as_str();
-            lines(
-                &mut list,
-                c.meta.staff_notes.as_deref(),
-                Kind::StaffNotes,
-                &c.source,
-                "staff_notes",
-                slug,
-                false,
-            );
+            campaign_values(c, &mut list);
         }
-        for g in corpus.guidelines.iter().filter(|g| !guideline_is_public(g)) {
-            list.push(identifying(
-                &g.source,
-                "title",
-                &g.meta.title,
-                g.slug.as_str(),
-            ));
+        for g in &corpus.guidelines {
+            guideline_values(g, &mut list);
         }
         // A translation of a story or guideline off the hub names it too.
         let off_hub: HashSet<&Path> = corpus
@@ -201,6 +168,38 @@ impl<'c> Secrets<'c> {
         Secrets { list }
     }
 
+    /// The private values the content file at `path` holds, as `of` finds
+    /// them, owned: `serve` compares them before and after a save to know
+    /// whether what it looks for changed. (A translation's are not
+    /// included: saving one makes `serve` read everything again.)
+    pub fn of_file(
+        corpus: &Corpus,
+        path: &Path,
+        now: DateTime<FixedOffset>,
+    ) -> Vec<(Kind, String, bool)> {
+        let mut list = Vec::new();
+        if let Some(p) = corpus.people.iter().find(|p| p.source.path == path) {
+            // People are kept in slug order.
+            let is_slug = |v: &str| {
+                corpus
+                    .people
+                    .binary_search_by(|p| p.slug.as_str().cmp(v))
+                    .is_ok()
+            };
+            person_values(p, now, &is_slug, &mut list);
+        } else if let Some(s) = corpus.stories.iter().find(|s| s.source.path == path) {
+            story_values(s, now, &mut list);
+        } else if let Some(c) = corpus.campaigns.iter().find(|c| c.source.path == path) {
+            campaign_values(c, &mut list);
+        } else if let Some(g) = corpus.guidelines.iter().find(|g| g.source.path == path) {
+            guideline_values(g, &mut list);
+        }
+        list.into_iter()
+            .filter(|s| s.text.chars().nth(MIN_CHARS - 1).is_some())
+            .map(|s| (s.kind, s.text.into_owned(), s.published))
+            .collect()
+    }
+
     /// One scanner for every form of every value its owner does not
     /// publish, for public text and the public output alike.
     fn scanner(&self, texts: &[PublicText], address: &str) -> Scanner {
@@ -219,11 +218,18 @@ impl<'c> Secrets<'c> {
 /// public output: made once per check or build.
 pub struct Watch<'c> {
     pub secrets: Secrets<'c>,
+    lookout: Arc<Lookout>,
+}
+
+/// What looks for the private values in the public output, apart from
+/// the values' owners and places (it borrows nothing), so that `serve`
+/// can keep it between saves while the site it was made from changes.
+pub struct Lookout {
     scanner: Scanner,
     /// For each of the scanner's patterns: every value it stands for is
-    /// one public text holds as well (an error already, or words anyone
-    /// may say, such as a hidden story's title in a public one), so the
-    /// output may hold it too.
+    /// one public text may hold without error (a hidden story's title,
+    /// words anyone may say, or the theme's own words), so the output may
+    /// hold it too.
     said: Vec<bool>,
     /// The same, for each private value.
     said_values: Vec<bool>,
@@ -238,14 +244,22 @@ pub fn watch<'c>(
 ) -> (Watch<'c>, Vec<Sighting>) {
     let secrets = Secrets::of(corpus, now);
     let scanner = secrets.scanner(texts, corpus.config.public_base());
-    let mut seen = vec![false; scanner.len()];
+    let mut said_values = vec![false; secrets.list.len()];
     let mut sightings = Vec::new();
     for (t, text) in texts.iter().enumerate() {
+        // The theme's own words (line 0) may say anything.
+        let theme = text.line == 0;
         scanner.find(text.text.as_bytes(), |p, at| {
-            seen[p] = true;
             // Only internal values and staff notes are errors in public
             // text, and they are seldom shared: names, which many people
             // may share, are not expanded at every mention.
+            for &s in scanner.stands_for(p) {
+                match secrets.list[s].kind {
+                    Kind::Identifying => said_values[s] = true,
+                    _ if theme => said_values[s] = true,
+                    _ => {}
+                }
+            }
             let errors = scanner
                 .stands_for(p)
                 .iter()
@@ -255,20 +269,21 @@ pub fn watch<'c>(
     }
     sightings.sort_unstable();
     sightings.dedup();
-    let mut said_values = vec![false; secrets.list.len()];
-    for p in (0..scanner.len()).filter(|&p| seen[p]) {
-        for &s in scanner.stands_for(p) {
-            said_values[s] = true;
-        }
-    }
+    // An internal value or staff note in public text is an error there
+    // (`validate::private`), not something the output may say: `build`
+    // stops on that error anyway, but `serve` publishes on, so its output
+    // scan must still refuse the value wherever it is rendered.
     let said = (0..scanner.len())
         .map(|p| scanner.stands_for(p).iter().all(|&s| said_values[s]))
         .collect();
-    let watch = Watch {
-        secrets,
+    let lookout = Lookout {
         scanner,
         said,
         said_values,
+    };
+    let watch = Watch {
+        secrets,
+        lookout: Arc::new(lookout),
     };
     (watch, sightings)
 }
@@ -277,9 +292,37 @@ impl<'c> Watch<'c> {
     /// The output leak check of one build.
     pub fn guard(&self) -> Guard<'_, 'c> {
         Guard {
-            watch: self,
+            lookout: &self.lookout,
+            secrets: Some(&self.secrets),
             leaks: Mutex::default(),
         }
+    }
+
+    /// What looks for the values, to keep after the corpus has changed.
+    pub fn lookout(&self) -> Arc<Lookout> {
+        Arc::clone(&self.lookout)
+    }
+}
+
+impl Lookout {
+    /// An output leak check without the values' owners: it finds as
+    /// `Watch::guard` does, but can only say which public file held a
+    /// private value, not whose (see `Guard::found`).
+    pub fn guard(&self) -> Guard<'_, 'static> {
+        Guard {
+            lookout: self,
+            secrets: None,
+            leaks: Mutex::default(),
+        }
+    }
+
+    /// Does `text` hold any private value, even one public text says?
+    /// (`serve` asks this of a problem's message before the public hub's
+    /// port shows it.)
+    pub fn holds_any(&self, text: &str) -> bool {
+        let mut any = false;
+        self.scanner.find(text.as_bytes(), |_, _| any = true);
+        any
     }
 }
 
@@ -352,6 +395,65 @@ fn written_forms(text: &str) -> Vec<String> {
     ]
 }
 
+/// A person's private values: their `internal` details, and their name
+/// while they are off the hub.
+fn person_values<'c>(
+    p: &'c Person,
+    now: DateTime<FixedOffset>,
+    is_slug: &dyn Fn(&str) -> bool,
+    list: &mut Vec<Secret<'c>>,
+) {
+    let public = person_is_public(p, now);
+    internal_values(p, public, is_slug, list);
+    if !public {
+        list.push(identifying(&p.source, "name", &p.meta.name, &p.meta.name));
+    }
+}
+
+/// A story's staff notes, and its title and summary while it is off the hub.
+fn story_values<'c>(s: &'c Story, now: DateTime<FixedOffset>, list: &mut Vec<Secret<'c>>) {
+    let slug = s.slug.as_str();
+    lines(
+        list,
+        s.meta.staff_notes.as_deref(),
+        Kind::StaffNotes,
+        &s.source,
+        "staff_notes",
+        slug,
+        false,
+    );
+    if !story_is_public(s, now) {
+        list.push(identifying(&s.source, "title", &s.meta.title, slug));
+        if let Some(summary) = &s.meta.summary {
+            list.push(identifying(&s.source, "summary", summary, slug));
+        }
+    }
+}
+
+fn campaign_values<'c>(c: &'c Campaign, list: &mut Vec<Secret<'c>>) {
+    lines(
+        list,
+        c.meta.staff_notes.as_deref(),
+        Kind::StaffNotes,
+        &c.source,
+        "staff_notes",
+        c.slug.as_str(),
+        false,
+    );
+}
+
+/// An internal guideline's title.
+fn guideline_values<'c>(g: &'c Guideline, list: &mut Vec<Secret<'c>>) {
+    if !guideline_is_public(g) {
+        list.push(identifying(
+            &g.source,
+            "title",
+            &g.meta.title,
+            g.slug.as_str(),
+        ));
+    }
+}
+
 fn identifying<'c>(
     source: &'c Source,
     key: &'static str,
@@ -404,7 +506,7 @@ fn lines<'c>(
 fn internal_values<'c>(
     p: &'c Person,
     public: bool,
-    slugs: &HashSet<&str>,
+    is_slug: &dyn Fn(&str) -> bool,
     list: &mut Vec<Secret<'c>>,
 ) {
     let m = &p.meta;
@@ -426,7 +528,7 @@ fn internal_values<'c>(
         leaf_values(Cow::Borrowed(key.as_str()), value, &mut leaves);
     }
     for (key, value) in leaves {
-        if slugs.contains(value.trim()) {
+        if is_slug(value.trim()) {
             continue;
         }
         let lower = value.trim().to_lowercase();
@@ -631,7 +733,9 @@ fn push_fields<'c>(
 /// The output leak check of one build or preview: every public file is
 /// shown to it before it is written; what it finds stops the build.
 pub struct Guard<'w, 'c> {
-    watch: &'w Watch<'c>,
+    lookout: &'w Lookout,
+    /// Whose the values are, for messages; `None` from `Lookout::guard`.
+    secrets: Option<&'w Secrets<'c>>,
     leaks: Mutex<Vec<(PathBuf, usize)>>,
 }
 
@@ -644,8 +748,8 @@ impl Guard<'_, '_> {
         }
 
         let mut found = Vec::new();
-        let said = &self.watch.said;
-        self.watch.scanner.find(bytes, |p, _| {
+        let said = &self.lookout.said;
+        self.lookout.scanner.find(bytes, |p, _| {
             if !said[p] {
                 found.push(p);
             }
@@ -657,9 +761,9 @@ impl Guard<'_, '_> {
         found.dedup();
         let mut hits: Vec<usize> = found
             .into_iter()
-            .flat_map(|p| self.watch.scanner.stands_for(p))
+            .flat_map(|p| self.lookout.scanner.stands_for(p))
             .copied()
-            .filter(|&s| !self.watch.said_values[s])
+            .filter(|&s| !self.lookout.said_values[s])
             .collect();
         hits.sort_unstable();
         hits.dedup();
@@ -670,27 +774,41 @@ impl Guard<'_, '_> {
 
     /// How many value forms it looks for.
     pub fn patterns(&self) -> usize {
-        self.watch.scanner.len()
+        self.lookout.scanner.len()
     }
 
     /// What it found, as errors at the private values' own lines, sorted.
     pub fn found(&self) -> Vec<Diagnostic> {
+        self.found_in().into_iter().map(|(_, d)| d).collect()
+    }
+
+    /// What it found, each error with the public file that held the value.
+    /// A guard without the values' owners (`Lookout::guard`) puts each
+    /// error at that public file instead.
+    pub fn found_in(&self) -> Vec<(PathBuf, Diagnostic)> {
         let mut leaks = self.leaks.lock().unwrap_or_else(|e| e.into_inner()).clone();
         leaks.sort();
+        let hint = "a template, a static file or convene itself printed a private value: if you changed a template or added a file to static/, take it out; otherwise report this as a bug";
         leaks
             .into_iter()
             .map(|(public, s)| {
-                let secret = &self.watch.secrets.list[s];
-                Diagnostic::error(
-                    secret.file(),
-                    secret.line(),
-                    format!(
-                        "{} reached the public hub's {}, so nothing was published",
-                        secret.what(),
-                        crate::routes::static_url(&public)
+                let url = crate::routes::static_url(&public);
+                let d = match self.secrets.map(|secrets| &secrets.list[s]) {
+                    Some(secret) => Diagnostic::error(
+                        secret.file(),
+                        secret.line(),
+                        format!(
+                            "{} reached the public hub's {url}, so nothing was published",
+                            secret.what(),
+                        ),
                     ),
-                )
-                .with_hint("a template, a static file or convene itself printed a private value: if you changed a template or added a file to static/, take it out; otherwise report this as a bug")
+                    None => Diagnostic::error(
+                        &public,
+                        0,
+                        format!("a private value reached the public hub's {url}"),
+                    ),
+                };
+                (public, d.with_hint(hint))
             })
             .collect()
     }

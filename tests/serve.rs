@@ -690,3 +690,224 @@ fn the_page_on_screen_is_rendered_first() {
         get(port, "/people/").1.contains("<h1>Our people</h1>")
     });
 }
+
+/// Every file of the served hub, with its text (files that go while it
+/// is read are skipped).
+fn served_files(public: &std::path::Path) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(public)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let text = std::fs::read(e.path()).ok()?;
+            let rel = e.path().strip_prefix(public).ok()?;
+            Some((
+                rel.to_string_lossy().into_owned(),
+                String::from_utf8_lossy(&text).into_owned(),
+            ))
+        })
+        .collect()
+}
+
+/// While a template override does not compile, a file deleted and consent
+/// withdrawn in two files at once (both read the whole site again) still
+/// take their people off the hub at once: their pages in every language,
+/// their vCards, and every list and link to them. The last good templates
+/// render the hub meanwhile.
+#[test]
+fn things_leave_the_hub_while_a_template_is_broken() {
+    let serving = Serving::start();
+    let port = serving.port;
+    let public = serving.public_folder();
+    for page in [
+        "/people/dev-patel/",
+        "/cy/people/dev-patel/",
+        "/people/dev-patel/dev-patel.vcf",
+        "/people/callum-fraser/",
+        "/people/eilidh-macleod/",
+    ] {
+        assert_eq!(get(port, page).0, 200, "{page}");
+    }
+    std::fs::create_dir_all(serving.site.join("templates")).unwrap();
+    std::fs::write(serving.site.join("templates/404.html"), "{% if %}broken").unwrap();
+    eventually("the template problem", || {
+        serving.printed("template problem") > 0
+    });
+
+    // Gone from the hub: no page, and no file that lists or links to them.
+    let gone = |slugs: &[&str]| {
+        for slug in slugs {
+            let address = format!("people/{slug}/");
+            eventually(slug, || {
+                get(port, &format!("/{address}")).0 == 404
+                    && get(port, &format!("/cy/{address}")).0 == 404
+                    && !served_files(&public).iter().any(|(path, text)| {
+                        path.contains(&format!("people/{slug}")) || text.contains(&address)
+                    })
+            });
+        }
+    };
+    std::fs::remove_file(serving.site.join("people/dev-patel.md")).unwrap();
+    gone(&["dev-patel"]);
+    assert_eq!(get(port, "/people/dev-patel/dev-patel.vcf").0, 404);
+
+    // Two files at once.
+    let withdraw = |slug: &str| {
+        let file = serving.site.join(format!("people/{slug}.md"));
+        let text = read(&file).replace("public: true", "public: false");
+        std::fs::write(file, text).unwrap();
+    };
+    withdraw("callum-fraser");
+    withdraw("eilidh-macleod");
+    gone(&["callum-fraser", "eilidh-macleod"]);
+    for list in ["/people/", "/people/directory.js", "/"] {
+        let (_, text) = get(port, list);
+        for name in ["Callum Fraser", "Eilidh MacLeod", "Dev Patel"] {
+            assert!(!text.contains(name), "{list} names {name}");
+        }
+    }
+    // The rest of the hub is still served, and the playbook still has them.
+    assert_eq!(get(port, "/people/amara-okafor/").0, 200);
+    assert!(get(port + 1, "/people/callum-fraser/")
+        .1
+        .contains("Callum Fraser"));
+}
+
+/// A save whose public text holds someone's private value is leak-scanned
+/// like a build: the page holding it is not served on the hub, the
+/// problem is shown, and the page comes back once the value is gone. A
+/// private value new in the saved file itself is looked for at once.
+#[test]
+fn a_saved_page_holding_a_private_value_is_kept_off_the_hub() {
+    let serving = Serving::start();
+    let port = serving.port;
+    let public = serving.public_folder();
+    let file = serving.site.join("people/amara-okafor.md");
+    let original = read(&file);
+    let held = |value: &str| {
+        served_files(&public)
+            .iter()
+            .any(|(_, text)| text.contains(value))
+    };
+
+    // Joss Reid's internal phone, pasted into a public bio.
+    std::fs::write(
+        &file,
+        format!("{original}\nUrgent safeguarding concerns: call 07700 900113 any time.\n"),
+    )
+    .unwrap();
+    eventually("the playbook's copy", || {
+        get(port + 1, "/people/amara-okafor/")
+            .1
+            .contains("Urgent safeguarding")
+    });
+    eventually("the profile to leave the hub", || {
+        get(port, "/people/amara-okafor/").0 == 404
+    });
+    assert!(!held("07700 900113"));
+    assert!(!get(port, "/people/amara-okafor/").1.contains("900113"));
+    eventually("the problem", || !serving.problems().is_empty());
+    assert!(serving.printed("Joss Reid's internal `phone`") > 0);
+
+    // Taken out again: the page is back.
+    std::fs::write(&file, &original).unwrap();
+    eventually("the profile to come back", || {
+        get(port, "/people/amara-okafor/").0 == 200
+    });
+    eventually("the problem to clear", || serving.problems().is_empty());
+
+    // A new internal detail of her own, in the same save as a bio that
+    // says it: what is looked for follows the saved file.
+    let own = original
+        .replacen(
+            "internal:\n",
+            "internal:\n  home: \"14 Otterbank Lane\"\n",
+            1,
+        )
+        .replace(
+            "I lead our small",
+            "Drop round at 14 Otterbank Lane. I lead our small",
+        );
+    std::fs::write(&file, own).unwrap();
+    eventually("the playbook's copy", || {
+        get(port + 1, "/people/amara-okafor/")
+            .1
+            .contains("Drop round")
+    });
+    eventually("the profile to leave the hub", || {
+        get(port, "/people/amara-okafor/").0 == 404
+    });
+    assert!(!held("Otterbank"));
+
+    // A public page already says what another file makes private later:
+    // the pages that save does not render are scanned again too.
+    std::fs::write(
+        &file,
+        original.replace(
+            "I lead our small",
+            "The desk is on 01632 960999. I lead our small",
+        ),
+    )
+    .unwrap();
+    eventually("the public bio", || {
+        get(port, "/people/amara-okafor/")
+            .1
+            .contains("01632 960999")
+    });
+    let joss = serving.site.join("people/joss-reid.md");
+    std::fs::write(
+        &joss,
+        read(&joss).replacen("internal:\n", "internal:\n  desk: \"01632 960999\"\n", 1),
+    )
+    .unwrap();
+    eventually("the profile to leave the hub again", || {
+        get(port, "/people/amara-okafor/").0 == 404
+    });
+    assert!(!held("01632 960999"));
+}
+
+/// The hub's port shows where a problem is, but never a private value or
+/// the name of someone off the hub, nor a file that names them; the
+/// playbook's port and the terminal say it all.
+#[test]
+fn the_hubs_problems_never_name_what_is_private() {
+    let serving = Serving::start();
+    let port = serving.port;
+    let private = ["Joss", "joss-reid", "07700 900113"];
+    let discreet = |text: &str| private.iter().all(|p| !text.contains(p));
+
+    // A static file naming someone off the hub.
+    std::fs::write(
+        serving.site.join("static/team.txt"),
+        "Our safeguarding lead is Joss Reid.\n",
+    )
+    .unwrap();
+    eventually("the leak found", || {
+        serving.printed("reached the public hub's team.txt") > 0
+    });
+    assert_eq!(get(port, "/team.txt").0, 404);
+    eventually("the problem shown", || !serving.problems().is_empty());
+    let shown = serving.problems();
+    assert!(discreet(&shown), "{shown}");
+    let (_, playbook) = get(port + 1, "/__convene/problems");
+    assert!(playbook.contains("the name of Joss Reid"), "{playbook}");
+    std::fs::remove_file(serving.site.join("static/team.txt")).unwrap();
+    eventually("the problem to clear", || serving.problems().is_empty());
+
+    // A private phone in a public bio: the hub names the bio's file.
+    let file = serving.site.join("people/amara-okafor.md");
+    std::fs::write(
+        &file,
+        read(&file) + "\nUrgent safeguarding concerns: call 07700 900113 any time.\n",
+    )
+    .unwrap();
+    eventually("the whole-site check's error", || {
+        serving.printed("this public text contains Joss Reid's internal `phone`") > 0
+    });
+    eventually("the problems shown", || {
+        serving.problems().contains("people/amara-okafor.md:")
+    });
+    let shown = serving.problems();
+    assert!(discreet(&shown), "{shown}");
+    let (_, playbook) = get(port + 1, "/__convene/problems");
+    assert!(playbook.contains("people/joss-reid.md"), "{playbook}");
+}

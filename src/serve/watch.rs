@@ -58,6 +58,11 @@ impl Edit {
         wait
     }
 
+    /// Every file this edit touched, saved or removed.
+    pub(super) fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+
     /// The content file this edit saved, if that is all it did.
     pub(super) fn one_content_file(&self) -> Option<&Path> {
         match self.files.as_slice() {
