@@ -225,17 +225,19 @@ pub fn public_folders(
     campaign_is_public(c).then(|| vec![routes::campaign(&c.slug)])
 }
 
-/// The items `before` had on the public hub that `after` has not (a file
-/// deleted, consent withdrawn, a story made internal, a file read with
-/// errors), each with the folders of its pages there: `serve` removes
-/// them at once when it reads the site again, whatever else fails.
+/// The items `before` had on the public hub at `then` that `after` has not
+/// at `now` (a file deleted, consent withdrawn, a story made internal, a
+/// file read with errors, a consent review passed), each with the folders
+/// of its pages there: `serve` removes them at once when it reads the site
+/// again, whatever else fails.
 pub fn left_the_hub<'b>(
     before: &'b Corpus,
+    then: DateTime<FixedOffset>,
     after: &Corpus,
     now: DateTime<FixedOffset>,
 ) -> Vec<(&'b Path, Vec<routes::Route>)> {
     let staying: HashSet<&Path> = on_hub(after, now).map(|(path, _)| path).collect();
-    on_hub(before, now)
+    on_hub(before, then)
         .filter(|(path, _)| !staying.contains(path))
         .map(|(path, folders)| (path, folders()))
         .collect()
@@ -704,4 +706,40 @@ fn private_fields<'c>(corpus: &'c Corpus, each: &mut dyn FnMut(&'c str)) {
         .map(|s| &s.meta.staff_notes)
         .chain(corpus.campaigns.iter().map(|c| &c.meta.staff_notes));
     notes.flatten().for_each(|n| each(n));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(when: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(when).unwrap()
+    }
+
+    /// A consent review that passes between two readings takes its person
+    /// off the hub even when no file changed: `serve` reads the site again
+    /// when the clock reaches it and removes what `left_the_hub` names.
+    #[test]
+    fn a_consent_review_passing_is_leaving_the_hub() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("hub.yaml"),
+            "title: T\nbase_url: https://t.example\norganisation: {name: T}\n",
+        )
+        .unwrap();
+        std::fs::create_dir(dir.path().join("people")).unwrap();
+        std::fs::write(
+            dir.path().join("people/ana-lima.md"),
+            "---\nname: Ana Lima\npublic: true\nresponding_level: 1\nconsent_review: 2026-12-01\n---\n",
+        )
+        .unwrap();
+        let mut found = crate::Diagnostics::default();
+        let corpus = crate::load::site(dir.path(), 1 << 20, &mut found).unwrap();
+        let (before, after) = (at("2026-12-01T23:59:00Z"), at("2026-12-02T00:00:01Z"));
+        assert!(left_the_hub(&corpus, before, &corpus, before).is_empty());
+        let left = left_the_hub(&corpus, before, &corpus, after);
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].0, Path::new("people/ana-lima.md"));
+        assert!(!left[0].1.is_empty(), "its page folders are named");
+    }
 }

@@ -371,6 +371,7 @@ impl ServeArgs {
             ),
             bind: self.bind,
             port: self.port,
+            follow_clock: self.now.is_none(),
         };
         let served = convene::serve::run(&options, &|line| eprintln!("{line}"));
         drop(preview);

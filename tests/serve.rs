@@ -129,19 +129,24 @@ impl Serving {
     }
 
     /// Serve the site at `site` (inside `tmp`), writing the preview to
-    /// `tmp/served`.
+    /// `tmp/served`, at the tests' fixed "now".
     fn on(tmp: tempfile::TempDir, site: std::path::PathBuf) -> Serving {
+        Serving::at(tmp, site, Some(NOW))
+    }
+
+    /// `on`, at `now`, or with the clock (`None`: no `--now`).
+    fn at(tmp: tempfile::TempDir, site: std::path::PathBuf, now: Option<&str>) -> Serving {
         let port = free_ports();
+        let now = now.map(|now| ["--now", now]);
         let mut child = convene()
             .args([
                 "serve",
                 &site.to_string_lossy(),
                 "--port",
                 &port.to_string(),
-                "--now",
-                NOW,
-                "--out",
             ])
+            .args(now.iter().flatten())
+            .arg("--out")
             .arg(tmp.path().join("served"))
             .stderr(Stdio::piped())
             .spawn()
@@ -910,4 +915,50 @@ fn the_hubs_problems_never_name_what_is_private() {
     assert!(discreet(&shown), "{shown}");
     let (_, playbook) = get(port + 1, "/__convene/problems");
     assert!(playbook.contains("people/joss-reid.md"), "{playbook}");
+}
+
+/// Without `--now`, serve's "now" moves with the clock: an embargo that
+/// lifts while serve runs puts the story on the preview hub then, without
+/// a save (and a consent review that passes takes its person off, by the
+/// same rebuild: `audience::left_the_hub` compares the two times).
+#[test]
+fn an_embargo_lifting_while_serve_runs_shows_then() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_site(&example_site(), &site);
+    // Whole seconds, as written in the file.
+    let lifts = chrono::DateTime::from_timestamp(chrono::Utc::now().timestamp() + 4, 0).unwrap();
+    std::fs::write(
+        site.join("stories/2026-12-01-lifts-soon.md"),
+        format!(
+            "---\ntitle: Lifts soon\ndate: 2026-12-01\nsummary: A story under a short embargo.\n\
+             publish_after: {}\n---\n\nNews.\n",
+            lifts.format("%Y-%m-%dT%H:%M:%SZ")
+        ),
+    )
+    .unwrap();
+    let serving = Serving::at(tmp, site, None);
+    let port = serving.port;
+    assert_eq!(
+        get(port, "/stories/lifts-soon/").0,
+        404,
+        "shown before its embargo lifts"
+    );
+    assert_eq!(
+        get(port + 1, "/stories/lifts-soon/").0,
+        200,
+        "the playbook has it"
+    );
+    let start = Instant::now();
+    while get(port, "/stories/lifts-soon/").0 != 200 {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the story never reached the hub after its embargo lifted"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        chrono::Utc::now() >= lifts,
+        "the story was shown before its embargo lifted"
+    );
 }

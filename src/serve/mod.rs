@@ -42,6 +42,7 @@ use crate::routes::Route;
 use crate::secrets;
 use crate::theme::Theme;
 use crate::{validate, Error, Severity};
+use chrono::{DateTime, FixedOffset, Utc};
 use problems::Problems;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -61,6 +62,10 @@ pub struct ServeOptions {
     pub bind: String,
     /// The public hub's port; the playbook is served on the next one.
     pub port: u16,
+    /// "Now" moves with the clock (no `--now` was given): when an embargo
+    /// lifts or a consent review passes while serve runs, the preview
+    /// changes then, as the hourly CI build would.
+    pub follow_clock: bool,
 }
 
 /// What the servers and the watcher share.
@@ -184,9 +189,20 @@ pub fn run(opts: &ServeOptions, report: &(dyn Fn(&str) + Sync)) -> Result<(), Er
     ));
     report("watching for changes; press Ctrl+C to stop");
     loop {
-        // Work left over from earlier edits goes on only while no save is waiting.
-        let done = match watch.next(workspace.pending.wait())? {
+        // Work left over from earlier edits goes on only while no save is
+        // waiting; the next change by itself (an embargo lifting, a consent
+        // review passing) is waited for too.
+        let next_change = match opts.follow_clock {
+            true => workspace.next_change(),
+            false => None,
+        };
+        let patience = match (workspace.pending.wait(), next_change) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let done = match watch.next(patience)? {
             Some(edit) => workspace.apply(&edit, &session),
+            None if next_change == Some(Duration::ZERO) => workspace.clock_moved(&session),
             None => workspace.catch_up(&session),
         };
         // A page that can't be written or a template that fails at run
@@ -501,10 +517,35 @@ impl Workspace {
         read
     }
 
+    /// How long until the site changes by itself (zero: it has).
+    fn next_change(&self) -> Option<Duration> {
+        let next = crate::schedule::next_change(&self.site.corpus, self.site.opts.now)?;
+        let wait = next.at.signed_duration_since(Utc::now());
+        Some(wait.to_std().unwrap_or(Duration::ZERO))
+    }
+
+    /// The time has come for a change by itself: read everything again at
+    /// the time it is now. Whatever left the hub with it (a consent review
+    /// passed) goes first, as after an edit (see `rebuild`).
+    fn clock_moved(&mut self, session: &Session) -> Result<(), Error> {
+        let then = self.site.opts.now;
+        self.site.opts.now = Utc::now().fixed_offset();
+        self.rebuild_since(then, session)
+    }
+
     /// Read everything again and render both sites whole: after a change
     /// to hub.yaml, templates, interface texts or static files, or to
     /// several files at once, or a file deleted.
     fn rebuild(&mut self, session: &Session) -> Result<(), Error> {
+        self.rebuild_since(self.site.opts.now, session)
+    }
+
+    /// `rebuild`, the hub as served having been chosen at `then`.
+    fn rebuild_since(
+        &mut self,
+        then: DateTime<FixedOffset>,
+        session: &Session,
+    ) -> Result<(), Error> {
         let started = Instant::now();
         let opts = &self.site.opts;
         let mut found = Diagnostics::default();
@@ -519,7 +560,7 @@ impl Workspace {
         // Whatever left the hub (files deleted, consent withdrawn in
         // several files at once) leaves the served hub now, before
         // anything else, and whether or not the theme still compiles.
-        let left = audience::left_the_hub(&self.site.corpus, &corpus, opts.now);
+        let left = audience::left_the_hub(&self.site.corpus, then, &corpus, opts.now);
         let left: Vec<PathBuf> = left
             .into_iter()
             .map(|(path, folders)| {
