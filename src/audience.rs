@@ -575,11 +575,13 @@ fn published_static_files(
     let mut private_texts: Vec<&str> = Vec::new();
     let uses: Vec<(bool, Option<&str>, &Source)> = static_uses(corpus, now).collect();
     // Whom the hub shows: a file shown on a public page only inside a link
-    // to someone else is theirs (`survey::people`).
-    let shown: HashSet<&Path> = uses
+    // to someone else is theirs (`survey::people`). A link to a translation
+    // file is to no page, so it is left out like a link to someone off it.
+    let shown: HashSet<&Path> = corpus
+        .people
         .iter()
-        .filter(|(public, _, source)| *public && source.path.starts_with("people"))
-        .map(|(_, _, source)| source.path.as_path())
+        .filter(|p| person_is_public(p, now))
+        .map(|p| p.source.path.as_path())
         .collect();
     for (public, field, source) in uses {
         let record = source.body.record();
@@ -589,7 +591,7 @@ fn published_static_files(
                 if shown_with
                     .behind
                     .iter()
-                    .all(|p| shown.contains(p.as_path()))
+                    .all(|w| !w.of_site(base) || shown.contains(w.person.as_path()))
                 {
                     used_publicly.insert(Cow::Borrowed(&shown_with.file));
                 } else {

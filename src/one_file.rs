@@ -49,6 +49,7 @@ pub fn check(text: &str, now: DateTime<FixedOffset>, highlighter: &Highlighter) 
         root: "../../",
         site_root: "../../",
         sanitiser: Some(&sanitiser),
+        hub_url: corpus.config.public_base(),
     };
     for source in &bodies {
         markdown::to_html(source.body.record(), &source.path, &cx);

@@ -765,10 +765,15 @@ fn a_person_off_the_hub_is_named_by_no_picture_and_no_raw_html() {
          [![SECRET-photo-alt](../static/photos/joss-reid.svg)](joss-reid.md) ![A river](../static/photos/river.svg)\n\n\
          Ask <a href=\"joss-reid.md\">SECRET-inline <b>Joss</b></a> about safeguarding.\n\n\
          <div class=\"box\">\n<p>Our lead: <a href=\"/people/joss-reid/\">SECRET-block</a></p>\n</div>\n\n\
-         Closing words.\n",
+         Closing words.\n\n\
+         Meet [![SECRET-full](../static/photos/joss-reid.svg) SECRET-full-words](https://People.Test.Example/people/joss-reid/).\n\n\
+         See <a href=\"https://people.test.example/people/joss-reid/\">SECRET-raw-full <img src=\"/photos/joss-reid.svg\" alt=\"w\"></a>,\n\
+         <a href=\"/peo&#9;ple/joss-reid/\">SECRET-tab</a>, <a href=\"/people/amara-okafor/../joss-reid/\">SECRET-dots</a>,\n\
+         <a href=\"amara-okafor.cy.md\">SECRET-translation <img src=\"/photos/joss-reid.svg\" alt=\"w\"></a>.\n\n\
+         A namesake elsewhere: [Joss the painter](https://art.example/people/joss-reid/).\n",
     );
     let diags = site.built();
-    for line in [10, 12, 14, 17] {
+    for line in [10, 12, 14, 17, 22, 24, 25, 26] {
         let d = diags
             .iter()
             .find(|d| d["line"] == line && d["file"] == "people/amara-okafor.md")
@@ -784,7 +789,12 @@ fn a_person_off_the_hub_is_named_by_no_picture_and_no_raw_html() {
     assert_eq!(holding(&site.public(), "SECRET"), Vec::<PathBuf>::new());
     let page =
         std::fs::read_to_string(site.public().join("people/amara-okafor/index.html")).unwrap();
-    assert!(!page.contains("joss-reid"), "{page}");
+    let namesake = "https://art.example/people/joss-reid/";
+    assert!(
+        page.contains(namesake),
+        "another web site's page of the same name is not theirs: {page}"
+    );
+    assert!(!page.replace(namesake, "").contains("joss-reid"), "{page}");
     assert!(
         page.contains("Ask  about safeguarding.") && page.contains("Closing words."),
         "{page}"
@@ -802,6 +812,10 @@ fn a_person_off_the_hub_is_named_by_no_picture_and_no_raw_html() {
         "SECRET-photo-alt",
         "SECRET-inline",
         "SECRET-block",
+        "SECRET-full-words",
+        "SECRET-raw-full",
+        "SECRET-tab",
+        "SECRET-dots",
     ] {
         assert!(playbook.contains(kept), "{kept} missing from the playbook");
     }

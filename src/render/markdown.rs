@@ -17,6 +17,7 @@ use crate::highlight::Highlighter;
 use crate::html::Sanitiser;
 use crate::model::slugify;
 use crate::routes::{self, LinkIndex, Target};
+use crate::survey::people::{self, Whom};
 use crate::survey::Record;
 use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use std::collections::HashSet;
@@ -37,6 +38,9 @@ pub struct Context<'a> {
     /// The public hub's sanitiser; `None` in the playbook, which keeps
     /// raw HTML as written.
     pub sanitiser: Option<&'a Sanitiser>,
+    /// The public hub's address (`base_url`): a full address on its host
+    /// to someone's page names them.
+    pub hub_url: &'a str,
 }
 
 /// What becomes of a link on this site.
@@ -72,7 +76,7 @@ pub fn to_html(body: &Record, source: &Path, cx: &Context) -> String {
     let mut dropped_images: Vec<bool> = Vec::new();
     for (step, event) in body.events().enumerate() {
         while let Some(about) = stretches.next_if(|s| s.steps.start <= step) {
-            if about.steps.start == step && cx.links.page(&about.person).is_none() {
+            if about.steps.start == step && off_site(&about.whom, cx) {
                 skip_to = skip_to.max(about.steps.end);
                 renamed |= heading;
             }
@@ -227,7 +231,11 @@ fn rewrite(dest: &str, source: &Path, cx: &Context) -> Rewritten {
         return Rewritten::TextOnly;
     }
     match routes::classify(source, dest) {
-        Target::External | Target::SamePage => Rewritten::Link(dest.to_string()),
+        Target::External => match people::person_at(dest) {
+            Some(whom) if off_site(&whom, cx) => Rewritten::Nothing,
+            _ => Rewritten::Link(dest.to_string()),
+        },
+        Target::SamePage => Rewritten::Link(dest.to_string()),
         Target::Content { path, fragment } => match cx.links.page(&path) {
             Some(route) => {
                 let anchor = fragment.map(|f| format!("#{f}")).unwrap_or_default();
@@ -241,6 +249,11 @@ fn rewrite(dest: &str, source: &Path, cx: &Context) -> Rewritten {
         }
         Target::Static(_) | Target::Elsewhere(_) => Rewritten::TextOnly,
     }
+}
+
+/// Someone of this charity who is not on this site.
+fn off_site(whom: &Whom, cx: &Context) -> bool {
+    whom.of_site(cx.hub_url) && cx.links.page(&whom.person).is_none()
 }
 
 fn code_block(highlighter: &Highlighter, lang: &str, code: &str) -> String {
@@ -269,6 +282,7 @@ pub(crate) fn written_alone(body: &Record, source: &Path) -> String {
         root: "",
         site_root: "",
         sanitiser: None,
+        hub_url: "https://hub.example",
     };
     to_html(body, source, &cx)
 }

@@ -633,6 +633,7 @@ impl Renderer<'_, '_> {
             root,
             site_root: &site_root,
             sanitiser: self.sanitiser.as_ref(),
+            hub_url: self.site.public_url,
         };
         markdown::to_html(body.text.record(), body.path, &cx)
     }

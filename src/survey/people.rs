@@ -17,11 +17,31 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+/// Whom a link or address is to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Whom {
+    /// Their file, as links name it (`people/joss-reid.md`).
+    pub person: PathBuf,
+    /// A full address (`https://people.example/people/joss-reid/`) names
+    /// them only on the hub's own host: which host it is on, lower case.
+    pub host: Option<String>,
+}
+
+impl Whom {
+    /// Is this someone of the site whose hub is at `base` (its `base_url`),
+    /// rather than a page of the same name on another web site?
+    pub fn of_site(&self, base: &str) -> bool {
+        match &self.host {
+            None => true,
+            Some(host) => web_address(base).is_some_and(|(own, _)| own == *host),
+        }
+    }
+}
+
 /// A stretch of raw HTML about a person, as event numbers of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AboutPerson {
-    /// Their file, as links name it (`people/joss-reid.md`).
-    pub person: PathBuf,
+    pub whom: Whom,
     pub steps: Range<usize>,
 }
 
@@ -30,24 +50,31 @@ pub struct AboutPerson {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct StaticUse {
     pub file: String,
-    pub behind: Vec<PathBuf>,
+    pub behind: Vec<Whom>,
 }
+
+/// Raw `<a>`s to people followed at once, at most: more is too deep to
+/// publish anyway (`html::MAX_NESTING`), and following each costs every
+/// event after it.
+const MAX_ANCHORS: usize = html::MAX_NESTING;
 
 /// What is open while the events are read.
 pub struct People<'p> {
     from: &'p Path,
     /// Markdown links open, and whom each is to.
-    links: Vec<Option<PathBuf>>,
+    links: Vec<Option<Whom>>,
     /// Raw `<a>` tags to a person still open: whom, the event that opened
     /// it, and the depth of blocks and inlines it is in (it ends with them,
     /// as the sanitiser's parser ends it).
-    anchors: Vec<(PathBuf, usize, usize)>,
+    anchors: Vec<(Whom, usize, usize)>,
+    /// Raw `<a>`s to people open beyond `MAX_ANCHORS`.
+    untracked: usize,
     /// The raw HTML block being read: its first event and its text.
     block: Option<(usize, String)>,
     stretches: Vec<AboutPerson>,
     /// Addresses (of Markdown links and images) and raw HTML, by the people
     /// they are behind, for `references::in_body`.
-    named: BTreeMap<Vec<PathBuf>, (Vec<String>, String)>,
+    named: BTreeMap<Vec<Whom>, (Vec<String>, String)>,
 }
 
 impl<'p> People<'p> {
@@ -56,6 +83,7 @@ impl<'p> People<'p> {
             from,
             links: Vec::new(),
             anchors: Vec::new(),
+            untracked: 0,
             block: None,
             stretches: Vec::new(),
             named: BTreeMap::new(),
@@ -78,15 +106,15 @@ impl<'p> People<'p> {
             Event::End(TagEnd::HtmlBlock) => {
                 if let Some((first, text)) = self.block.take() {
                     let found = html::scan(&text);
-                    let mut persons: Vec<PathBuf> = html::addresses(&found)
+                    let mut persons: Vec<Whom> = html::addresses(&found)
                         .into_iter()
                         .filter_map(|(_, url)| person_in_html(self.from, url))
                         .collect();
                     persons.sort();
                     persons.dedup();
-                    for person in &persons {
+                    for whom in &persons {
                         self.stretches.push(AboutPerson {
-                            person: person.clone(),
+                            whom: whom.clone(),
                             steps: first..step + 1,
                         });
                     }
@@ -112,14 +140,18 @@ impl<'p> People<'p> {
                                 .iter()
                                 .find(|(n, _)| n == "href")
                                 .and_then(|(_, url)| person_in_html(self.from, url));
-                            if let Some(person) = person {
-                                self.anchors.push((person, step, depth));
+                            match person {
+                                Some(_) if self.anchors.len() >= MAX_ANCHORS => self.untracked += 1,
+                                Some(whom) => self.anchors.push((whom, step, depth)),
+                                None => {}
                             }
                         }
                         Found::End { name } if name == "a" => {
-                            if let Some((person, first, _)) = self.anchors.pop() {
+                            if self.untracked > 0 {
+                                self.untracked -= 1;
+                            } else if let Some((whom, first, _)) = self.anchors.pop() {
                                 self.stretches.push(AboutPerson {
-                                    person,
+                                    whom,
                                     steps: first..step + 1,
                                 });
                             }
@@ -134,9 +166,9 @@ impl<'p> People<'p> {
                     if *at <= depth {
                         break;
                     }
-                    if let Some((person, first, _)) = self.anchors.pop() {
+                    if let Some((whom, first, _)) = self.anchors.pop() {
                         self.stretches.push(AboutPerson {
-                            person,
+                            whom,
                             steps: first..step,
                         });
                     }
@@ -151,9 +183,9 @@ impl<'p> People<'p> {
     /// addresses it names outside any such stretch (`steps`: how many
     /// events there were).
     pub fn finish(mut self, steps: usize) -> (Vec<AboutPerson>, Vec<StaticUse>, Vec<String>) {
-        while let Some((person, first, _)) = self.anchors.pop() {
+        while let Some((whom, first, _)) = self.anchors.pop() {
             self.stretches.push(AboutPerson {
-                person,
+                whom,
                 steps: first..steps,
             });
         }
@@ -179,15 +211,15 @@ impl<'p> People<'p> {
     }
 
     /// Whom what is read now is behind, sorted.
-    fn behind(&self) -> Vec<PathBuf> {
-        let mut people: Vec<PathBuf> = self.links.iter().flatten().cloned().collect();
+    fn behind(&self) -> Vec<Whom> {
+        let mut people: Vec<Whom> = self.links.iter().flatten().cloned().collect();
         people.extend(self.anchors.iter().map(|(p, _, _)| p.clone()));
         people.sort();
         people.dedup();
         people
     }
 
-    fn group(&mut self, mut key: Vec<PathBuf>) -> &mut (Vec<String>, String) {
+    fn group(&mut self, mut key: Vec<Whom>) -> &mut (Vec<String>, String) {
         key.sort();
         key.dedup();
         self.named.entry(key).or_default()
@@ -199,35 +231,106 @@ impl<'p> People<'p> {
     }
 }
 
-/// The person a Markdown link is to: a file under people/.
-fn person_linked(from: &Path, dest: &str) -> Option<PathBuf> {
+/// The person a Markdown link is to: a file under people/, or their page
+/// by its full address (`https://people.example/people/joss-reid/`).
+fn person_linked(from: &Path, dest: &str) -> Option<Whom> {
     match routes::classify(from, dest) {
-        Target::Content { path, .. } if path.starts_with("people") => Some(path),
+        Target::Content { path, .. } if path.starts_with("people") => Some(Whom {
+            person: path,
+            host: None,
+        }),
+        Target::External => person_at(dest),
         _ => None,
     }
 }
 
 /// The person an address in raw HTML is to: written as a link between
 /// files (`../people/joss-reid.md`), or as the browser reads it, to their
-/// page on this site (`/people/joss-reid/`, `../../cy/people/joss-reid/`),
-/// taken to be their file of that name. Another host's address is not.
-pub(crate) fn person_in_html(from: &Path, url: &str) -> Option<PathBuf> {
-    match routes::classify(from, url) {
-        Target::Content { path, .. } => return path.starts_with("people").then_some(path),
-        Target::External | Target::SamePage => return None,
+/// page (`/people/joss-reid/`, `../../cy/people/joss-reid/`,
+/// `https://people.example/people/joss-reid/`), taken to be their file of
+/// that name.
+pub(crate) fn person_in_html(from: &Path, url: &str) -> Option<Whom> {
+    // A browser drops tabs and line breaks anywhere in an address.
+    let url: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    match routes::classify(from, &url) {
+        Target::Content { path, .. } => {
+            return path.starts_with("people").then_some(Whom {
+                person: path,
+                host: None,
+            })
+        }
+        Target::External => return person_at(&url),
+        Target::SamePage => return None,
         Target::Static(_) | Target::Elsewhere(_) => {}
     }
+    // Read from the page's own address: a file's page is a folder named
+    // after it (`people/amara-okafor.md` is `/people/amara-okafor/`).
+    let page: Vec<String> = match (from.parent(), from.file_stem()) {
+        (Some(folder), Some(stem)) => folder
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .chain([stem.to_string_lossy().into_owned()])
+            .collect(),
+        _ => Vec::new(),
+    };
+    person_on_page(&page, &url).map(|person| Whom { person, host: None })
+}
+
+/// The person a full web address (`https:`, `http:` or `//`) is to, with
+/// its host.
+pub(crate) fn person_at(url: &str) -> Option<Whom> {
+    let (host, path) = web_address(url)?;
+    let person = person_on_page(&[], &format!("/{path}"))?;
+    Some(Whom {
+        person,
+        host: Some(host),
+    })
+}
+
+/// A full web address's host (lower case) and path.
+fn web_address(url: &str) -> Option<(String, &str)> {
+    let url = url.trim();
+    let rest = match url.split_once("//") {
+        Some((scheme, rest))
+            if matches!(
+                scheme.to_ascii_lowercase().as_str(),
+                "" | "http:" | "https:"
+            ) =>
+        {
+            rest
+        }
+        _ => return None,
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = rest[..end].to_ascii_lowercase();
+    let path = rest[end..].trim_start_matches('/');
+    (!host.is_empty()).then_some((host, path))
+}
+
+/// The person whose page `url` is, read from the page at `page` (its
+/// folders): `people/<name>`, as their file `people/<name>.md`.
+fn person_on_page(page: &[String], url: &str) -> Option<PathBuf> {
     let path = url.split(['?', '#']).next().unwrap_or("");
     let decoded = routes::percent_decode(path).replace('\\', "/");
-    let parts: Vec<&str> = decoded
-        .split('/')
-        .filter(|part| !matches!(*part, "" | "." | ".."))
-        .collect();
-    let at = parts
-        .iter()
-        .position(|p| p.eq_ignore_ascii_case("people"))?;
-    let slug = parts.get(at + 1)?;
-    Some(PathBuf::from("people").join(format!("{}.md", slug.to_lowercase())))
+    let mut at: Vec<String> = match decoded.starts_with('/') {
+        true => Vec::new(),
+        false => page.to_vec(),
+    };
+    for part in decoded.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                at.pop();
+            }
+            part => at.push(part.to_string()),
+        }
+    }
+    let folder = at.iter().position(|p| p.eq_ignore_ascii_case("people"))?;
+    let name = at.get(folder + 1)?;
+    Some(PathBuf::from("people").join(format!("{}.md", name.to_lowercase())))
 }
 
 #[cfg(test)]
@@ -250,15 +353,24 @@ mod tests {
                         _ => String::new(),
                     })
                     .collect();
-                (s.person.display().to_string(), words)
+                let host = s
+                    .whom
+                    .host
+                    .as_deref()
+                    .map(|h| format!("{h}:"))
+                    .unwrap_or_default();
+                (format!("{host}{}", s.whom.person.display()), words)
             })
             .collect();
         let uses = record
             .static_uses
             .iter()
             .map(|u| {
-                let behind: Vec<String> =
-                    u.behind.iter().map(|p| p.display().to_string()).collect();
+                let behind: Vec<String> = u
+                    .behind
+                    .iter()
+                    .map(|p| p.person.display().to_string())
+                    .collect();
                 format!("{} behind [{}]", u.file, behind.join(", "))
             })
             .collect();
@@ -295,6 +407,13 @@ mod tests {
                         .map(String::from)
                         .to_vec()
                 ),
+                // Recorded with its host: only the hub's own names someone.
+                (
+                    "x.org:people/y.md".to_string(),
+                    ["<a href=\"https://x.org/people/y/\">", "y", "</a>"]
+                        .map(String::from)
+                        .to_vec()
+                ),
                 (
                     "people/kim.md".to_string(),
                     ["<a href=\"../people/kim.md\">", "Kim, never closed."]
@@ -303,6 +422,31 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// Addresses as a browser reads them: tabs and line breaks dropped,
+    /// `..` resolved from the page's own address, a full address kept with
+    /// its host (it names someone only on the hub's host).
+    #[test]
+    fn raw_addresses_name_whom_the_browser_would_open() {
+        let named = |url: &str| {
+            person_in_html(Path::new("people/amara-okafor.md"), url)
+                .map(|w| (w.person.display().to_string(), w.host))
+        };
+        let joss = || Some(("people/joss-reid.md".to_string(), None));
+        assert_eq!(named("/peo\tple/joss-reid/"), joss());
+        assert_eq!(named("/people/amara-okafor/../joss-reid/"), joss());
+        assert_eq!(named("../joss-reid/"), joss());
+        assert_eq!(named("../../cy/people/joss-reid/index.html?x#y"), joss());
+        assert_eq!(named("joss-reid.md"), joss());
+        assert_eq!(named("/stories/a-day/"), None);
+        assert_eq!(
+            named("HTTPS://People.Example/people/Joss-Reid/"),
+            Some(("people/joss-reid.md".into(), Some("people.example".into())))
+        );
+        let whom = person_at("https://people.example/people/joss-reid/").unwrap();
+        assert!(whom.of_site("https://People.example/"));
+        assert!(!whom.of_site("https://elsewhere.example"));
     }
 
     #[test]

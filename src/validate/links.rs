@@ -10,6 +10,7 @@ use crate::model::{slugify, Source};
 use crate::render::markdown;
 use crate::routes::{self, Target};
 use crate::survey::body::{Heading, Mark};
+use crate::survey::people;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -21,6 +22,9 @@ pub struct Targets<'a> {
     pub unreadable: &'a BTreeSet<PathBuf>,
     /// Files under static/, relative to static/.
     pub statics: &'a BTreeSet<PathBuf>,
+    /// The public hub's address: a full address on its host to someone's
+    /// page is a link to them.
+    pub hub_url: &'a str,
 }
 
 pub struct Page<'a> {
@@ -86,30 +90,22 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
             continue;
         }
         let found = match routes::classify(&source.path, dest) {
-            Target::External => None,
+            Target::External => people::person_at(dest)
+                .filter(|whom| is_public && whom.of_site(targets.hub_url))
+                .filter(|whom| {
+                    !targets
+                        .pages
+                        .get(whom.person.as_path())
+                        .is_some_and(|p| p.public)
+                })
+                .map(|whom| not_on_the_hub(&source.path, line, &whom.person, is_image)),
             Target::SamePage => anchor(source, &source.path, &dest[1..], line, targets),
             Target::Content { path, fragment }
                 if targets.pages.contains_key(path.as_path())
                     || targets.unreadable.contains(&path) =>
             {
                 if is_public && !targets.pages.get(path.as_path()).is_some_and(|p| p.public) {
-                    let hint = match path.starts_with("people") {
-                        true if is_image => "on the public hub the picture and its alt text are left out, so the person is not named there; it still shows in the playbook",
-                        true => "on the public hub the link and its words are left out, so the person is not named there: rewrite the sentence so it reads without them; the link still works in the playbook",
-                        false if is_image => "the public hub shows the picture's alt text instead; it still shows in the playbook",
-                        false => "the link is shown as plain text on the public hub; it still works in the playbook",
-                    };
-                    Some(
-                        Diagnostic::warning(
-                            &source.path,
-                            line,
-                            format!(
-                                "this public page links to {}, which is not on the public hub",
-                                path.display()
-                            ),
-                        )
-                        .with_hint(hint),
-                    )
+                    Some(not_on_the_hub(&source.path, line, &path, is_image))
                 } else {
                     fragment.and_then(|f| anchor(source, &path, &f, line, targets))
                 }
@@ -149,6 +145,25 @@ pub fn check(source: &Source, is_public: bool, targets: &Targets) -> Vec<Diagnos
         raw_html(source, *offset, fragment, is_public, targets, &mut out);
     }
     out
+}
+
+/// A public page links to (or shows) `path`, which is not on the hub.
+fn not_on_the_hub(file: &Path, line: usize, path: &Path, is_image: bool) -> Diagnostic {
+    let hint = match path.starts_with("people") {
+        true if is_image => "on the public hub the picture and its alt text are left out, so the person is not named there; it still shows in the playbook",
+        true => "on the public hub the link and its words are left out, so the person is not named there: rewrite the sentence so it reads without them; the link still works in the playbook",
+        false if is_image => "the public hub shows the picture's alt text instead; it still shows in the playbook",
+        false => "the link is shown as plain text on the public hub; it still works in the playbook",
+    };
+    Diagnostic::warning(
+        file,
+        line,
+        format!(
+            "this public page links to {}, which is not on the public hub",
+            path.display()
+        ),
+    )
+    .with_hint(hint)
 }
 
 /// A link with a scheme other than http, https, mailto or tel, in any
@@ -207,13 +222,14 @@ fn raw_html(
         return;
     }
     for (line, url) in html::addresses(&found) {
-        let Some(person) = crate::survey::people::person_in_html(&source.path, url) else {
+        let Some(whom) = people::person_in_html(&source.path, url) else {
             continue;
         };
-        if targets
-            .pages
-            .get(person.as_path())
-            .is_some_and(|p| p.public)
+        if !whom.of_site(targets.hub_url)
+            || targets
+                .pages
+                .get(whom.person.as_path())
+                .is_some_and(|p| p.public)
         {
             continue;
         }
@@ -224,7 +240,7 @@ fn raw_html(
                 line,
                 format!(
                     "this HTML links to {}, which is not on the public hub",
-                    person.display()
+                    whom.person.display()
                 ),
             )
             .at_column(column)

@@ -85,6 +85,7 @@ impl<'a> Known<'a> {
                 .collect(),
             unreadable: &c.unreadable,
             statics: &c.static_files,
+            hub_url: c.config.public_base(),
         };
         let topics = c
             .people
