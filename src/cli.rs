@@ -51,7 +51,7 @@ pub struct ServeArgs {
     /// playbook with your network.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: String,
-    /// "Now" for embargoes and consent reviews (default: the current time).
+    /// "Now" for embargoes and consent reviews, fixed (default: the clock, which moves: an embargo lifts while serve runs).
     #[arg(long, value_parser = parse_now)]
     pub now: Option<DateTime<FixedOffset>>,
     /// Where to write the served files (default: a folder in the system's temporary directory).
