@@ -41,10 +41,11 @@ pub fn in_body<'d>(from: &Path, dests: impl Iterator<Item = &'d str>, raw: &str)
         .collect();
     if !raw.is_empty() {
         for (_, url) in html::addresses(&html::scan(raw)) {
-            if is_web_address(url) {
-                web.push(url.trim().to_string());
+            let url = as_a_browser_reads(url);
+            if is_web_address(&url) {
+                web.push(url.to_string());
             }
-            found.extend(raw_html_candidates(from, url));
+            found.extend(raw_html_candidates(from, &url));
         }
     }
     found.sort();
@@ -54,6 +55,18 @@ pub fn in_body<'d>(from: &Path, dests: impl Iterator<Item = &'d str>, raw: &str)
     Named {
         static_files: found,
         web_addresses: web,
+    }
+}
+
+/// An address in raw HTML as a browser reads it before anything else (the
+/// WHATWG URL standard's basic URL parser): C0 controls and spaces at
+/// either end go, and so does every ASCII tab, line feed and carriage
+/// return inside, so `/docs/pl&#9;an.pdf` loads `/docs/plan.pdf`.
+fn as_a_browser_reads(url: &str) -> Cow<'_, str> {
+    let url = url.trim_matches(|c: char| c <= ' ');
+    match url.contains(['\t', '\n', '\r']) {
+        true => Cow::Owned(url.replace(['\t', '\n', '\r'], "")),
+        false => Cow::Borrowed(url),
     }
 }
 
@@ -122,6 +135,9 @@ pub struct Mentions {
     automaton: AhoCorasick,
     /// The file each pattern is, as `routes::static_key` spells it.
     keys: Vec<String>,
+    /// Does a file's name hold a space (`My CV (2).pdf`)? Only then can
+    /// a name folded over two lines be one.
+    spaced: bool,
 }
 
 impl Mentions {
@@ -139,16 +155,52 @@ impl Mentions {
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .ok()?;
-        Some(Mentions { automaton, keys })
+        let spaced = keys.iter().any(|k| k.contains(char::is_whitespace));
+        Some(Mentions {
+            automaton,
+            keys,
+            spaced,
+        })
     }
 
-    /// Add the key of every static file `text` names to `found`.
+    /// Add the key of every static file `text` names to `found`. The text
+    /// is read as written, and again in each way a reader of it may see
+    /// other words (each reading only when it can differ, so most texts
+    /// are read twice at most):
+    /// - with its Markdown and YAML escapes undone (`board\_pack.pdf`,
+    ///   `plan\x2Epdf`, a double-quoted YAML string continued with `\` at
+    ///   the end of a line), as the playbook shows them; the first reading
+    ///   keeps `\` as a Windows `/`;
+    /// - without tabs and line breaks, as a browser reads an address
+    ///   (`/docs/pl&#9;an.pdf`); only in a reading of its own, since
+    ///   joining lines also joins a name to the next line's first word;
+    /// - with each line break between words a space, as YAML folds a
+    ///   string over lines and a browser shows a paragraph, when a file's
+    ///   name holds a space.
     pub fn find(&self, text: &str, found: &mut HashSet<String>) {
         if text.is_empty() {
             return;
         }
-        let plain = spelt_plainly(text);
-        for m in self.automaton.find_overlapping_iter(&plain) {
+        self.find_in(&spelt_plainly(text), found);
+        let unescaped = unescaped(text);
+        if let Cow::Owned(unescaped) = &unescaped {
+            self.find_in(&spelt_plainly(unescaped), found);
+        }
+        let decoded = decode_references(&unescaped);
+        if decoded.contains(['\t', '\n', '\r']) {
+            self.find_in(
+                &spelt_plainly(&decoded.replace(['\t', '\n', '\r'], "")),
+                found,
+            );
+            if self.spaced {
+                self.find_in(&spelt_plainly(&folded(&decoded)), found);
+            }
+        }
+    }
+
+    /// Add the key of every static file that stands whole in `plain`.
+    fn find_in(&self, plain: &str, found: &mut HashSet<String>) {
+        for m in self.automaton.find_overlapping_iter(plain) {
             let before = plain[..m.start()].chars().next_back();
             let mut after = plain[m.end()..].chars();
             let ends = match after.next() {
@@ -214,6 +266,83 @@ fn spelt_plainly(text: &str) -> String {
     }
     // Only ASCII bytes were left out, so the rest is still UTF-8.
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// `text` with its escapes undone, both Markdown's (`\` before ASCII
+/// punctuation) and those of a double-quoted YAML string (`\x2E`,
+/// `\u002E`, `\U0000002E`, `\t`, `\` ending a line, which also takes
+/// the next line's indentation) and a single-quoted one (`''`). Where the
+/// two differ (`\_`), Markdown's reading is kept. Other backslashes stay.
+fn unescaped(text: &str) -> Cow<'_, str> {
+    if !text.contains('\\') && !text.contains("''") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(['\\', '\'']) {
+        out.push_str(&rest[..at]);
+        let quote = rest[at..].starts_with('\'');
+        rest = &rest[at + 1..];
+        if quote {
+            out.push('\'');
+            rest = rest.strip_prefix('\'').unwrap_or(rest);
+            continue;
+        }
+        let Some(next) = rest.chars().next() else {
+            out.push('\\');
+            break;
+        };
+        let hex = |len: usize| {
+            let digits = rest.get(1..1 + len)?;
+            let c = digits
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit())
+                .then(|| u32::from_str_radix(digits, 16).ok())??;
+            char::from_u32(c).map(|c| (c, 1 + len))
+        };
+        let decoded = match next {
+            'x' => hex(2),
+            'u' => hex(4),
+            'U' => hex(8),
+            't' => Some(('\t', 1)),
+            'n' => Some(('\n', 1)),
+            'r' => Some(('\r', 1)),
+            ' ' => Some((' ', 1)),
+            c if c.is_ascii_punctuation() => Some((c, 1)),
+            '\n' | '\r' => {
+                // A YAML line break escaped: it goes, with the next
+                // line's indentation.
+                let used = if rest.starts_with("\r\n") { 2 } else { 1 };
+                rest = rest[used..].trim_start_matches([' ', '\t']);
+                continue;
+            }
+            _ => None,
+        };
+        match decoded {
+            Some((c, used)) => {
+                out.push(c);
+                rest = &rest[used..];
+            }
+            None => out.push('\\'),
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// `text` with each line break, and the spaces and tabs around it, one
+/// space: how YAML folds a string written over lines, and how a browser
+/// shows a paragraph's lines.
+fn folded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.truncate(out.trim_end_matches([' ', '\t', '\r']).len());
+            out.push(' ');
+        }
+        out.push_str(line.trim_start_matches([' ', '\t']));
+    }
+    out
 }
 
 /// HTML character references decoded: numeric ones (`&#47;`, `&#x2F;`),
@@ -328,6 +457,10 @@ mod tests {
                 "photos/raw.jpg"
             ]
         );
+        // Tabs and line breaks in an address, which a browser drops.
+        let body =
+            "<img src=\"/photos/t&#9;ab.jpg\">\n<a href=\" ../../docs/new\nline.pdf \">x</a>\n";
+        assert_eq!(in_body(from, body), ["docs/newline.pdf", "photos/tab.jpg"]);
         assert!(in_body(from, "Just words, and [a person](../people/a.md).").is_empty());
     }
 
@@ -375,6 +508,33 @@ mod tests {
         );
         // Not inside a longer name.
         assert_eq!(named("mydocs/a.txt"), ["a.txt"]);
+        // Markdown escapes, as the page shows them; `\` as a Windows `/`.
+        assert_eq!(named("at docs/joss\\-cv.txt for now"), ["docs/joss-cv.txt"]);
+        assert_eq!(named("docs\\report.txt"), ["docs/report.txt"]);
+        // YAML escapes, and a double-quoted string continued over lines.
+        assert_eq!(
+            named("summary: \"Plan: docs/a\\x2Etxt, docs/\\u0070ing.txt\"\nnext: 1"),
+            ["a.txt", "docs/a.txt", "docs/ping.txt"]
+        );
+        assert_eq!(
+            named("summary: \"Plan: docs/\\\n    meta.txt\"\r\nnotes: \"docs/\\\r\n\tstyle.txt\""),
+            ["docs/meta.txt", "docs/style.txt"]
+        );
+        // An address as a browser reads it: no tabs or line breaks.
+        assert_eq!(
+            named(
+                "<img src=\"/docs/pi&#9;ng.txt\"><a href=\"/docs/meta&#10;.txt\">\n\
+                <a href=\"/docs/sty\nle.txt\">"
+            ),
+            ["docs/meta.txt", "docs/ping.txt", "docs/style.txt"]
+        );
+        // Joining lines never hides a name at a line's end.
+        assert_eq!(named("docs/joss\\-cv.txt\nmore"), ["docs/joss-cv.txt"]);
+        // A name with a space, folded over two lines.
+        assert_eq!(
+            named("old: docs/My CV\n  (2).pdf\n"),
+            ["docs/my cv (2).pdf"]
+        );
         assert!(named("data.txt, docs/a.txt2, docs/a.txts, catalogo.svg").is_empty());
     }
 

@@ -284,6 +284,55 @@ fn files_private_text_names_in_any_way_stay_off_the_hub() {
 }
 
 #[test]
+fn files_private_text_names_through_escapes_or_line_breaks_stay_off_the_hub() {
+    let site = Site::new();
+    for name in ["board_pack", "plan", "budget", "tab", "lf", "newline"] {
+        site.write(&format!("static/docs/SECRET-{name}.pdf"), "CANARY SECRET");
+    }
+    site.write("static/docs/both.svg", &svg("both"));
+    // A Markdown escape, shown by the playbook as `docs/SECRET-board_pack.pdf`;
+    // addresses a browser reads without their tabs and line breaks.
+    site.write(
+        "stories/2026-12-03-gift.md",
+        "---\ntitle: Gift\ndate: 2026-12-03\nsummary: \"Plan: docs/SECRET-plan\\x2Epdf\"\ndraft: true\n---\n\n\
+        The board pack is at docs/SECRET-board\\_pack.pdf for now.\n\n\
+        <img src=\"/docs/SECRET-t&#9;ab.pdf\" alt=\"x\">\n\n\
+        <p><a href=\"/docs/SECRET-lf&#10;.pdf\">a</a> <a href=\"/docs/SECRET-new\nline.pdf\">b</a></p>\n\n\
+        Also docs/both.svg.\n",
+    );
+    // A double-quoted YAML string continued over a line break.
+    site.write(
+        "stories/2026-12-04-budget.md",
+        "---\ntitle: Budget\ndate: 2026-12-04\nsummary: \"Plan: docs/\\\n  SECRET-budget.pdf\"\naudience: internal\n---\n\nSoon.\n",
+    );
+    // A public page showing a file through an address with a tab in it
+    // uses it, as a browser loads it: it stays on the hub.
+    site.write(
+        "stories/2026-12-05-public.md",
+        "---\ntitle: Public\ndate: 2026-12-05\n---\n\n<img src=\"/docs/bo&#9;th.svg\" alt=\"Both\">\n",
+    );
+    site.built();
+    let playbook = read(&site.playbook().join("stories/gift/index.html"));
+    assert!(
+        playbook.contains("docs/SECRET-board_pack.pdf"),
+        "{playbook}"
+    );
+    assert_eq!(holding(&site.public(), "SECRET"), Vec::<PathBuf>::new());
+    for name in ["board_pack", "plan", "budget", "tab", "lf", "newline"] {
+        let file = format!("docs/SECRET-{name}.pdf");
+        assert!(!site.public().join(&file).exists(), "{file} is on the hub");
+        assert!(
+            site.playbook().join(&file).is_file(),
+            "{file} missing from the playbook"
+        );
+    }
+    assert!(
+        site.public().join("docs/both.svg").is_file(),
+        "docs/both.svg, which a public page shows, is on the hub"
+    );
+}
+
+#[test]
 fn hidden_files_in_static_are_never_published() {
     let site = Site::new();
     site.write("static/.env", "API_KEY=HIDDEN-env");
@@ -389,6 +438,23 @@ fn internal_numbers_are_looked_for_and_shown_as_written() {
         "the playbook shows the codes as written"
     );
     assert!(!card.contains("5192235") && !card.contains("2054353"));
+    // A tagged number too.
+    site.write("people/joss-reid.md", "---\nname: Joss Reid\nresponding_level: 1\ninternal:\n  tagged: !code 0x7E7E7E7E\n---\n\nBio.\n");
+    site.built();
+    let card = read(&site.playbook().join("people/joss-reid/index.html"));
+    assert!(
+        card.contains("0x7E7E7E7E") && !card.contains("2122219134"),
+        "{card}"
+    );
+    site.write("people/amara-okafor.md", "---\nname: Amara Okafor\npublic: true\nresponding_level: 2\n---\n\nThe code is 0x7E7E7E7E.\n");
+    let (code, diags) = site.check();
+    assert_eq!(code, 1, "{:#?}", messages(&diags));
+    find(
+        &diags,
+        "people/amara-okafor.md",
+        "Joss Reid's internal `tagged`",
+    );
+    site.write("people/joss-reid.md", "---\nname: Joss Reid\nresponding_level: 1\ninternal:\n  door_code: 0x4F3A2B\n  pin: 0o7654321\n---\n\nBio.\n");
     site.write("people/amara-okafor.md", "---\nname: Amara Okafor\npublic: true\nresponding_level: 2\n---\n\nStaff door code 0x4F3A2B, alarm 0o7654321.\n");
     let (code, diags) = site.check();
     assert_eq!(code, 1, "{:#?}", messages(&diags));

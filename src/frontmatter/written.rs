@@ -107,6 +107,9 @@ impl<'de> DeserializeSeed<'de> for Leaf<'_> {
             }
             Value::Sequence(_) => d.deserialize_seq(self),
             Value::Mapping(_) => d.deserialize_map(self),
+            // `!code 0x7E7E7E7E`: the tag changes nothing of how the value
+            // is written, and serde_yaml reads past it for a string.
+            Value::Tagged(t) => Leaf(&mut t.value).deserialize(d),
             _ => IgnoredAny::deserialize(d).map(|_| ()),
         }
     }
@@ -174,5 +177,26 @@ mod tests {
         assert_eq!(values["room"]["floor"], Value::from("1.50"));
         assert_eq!(values["room"]["desk"], Value::from("0x1f"));
         assert_eq!(values["phone"], Value::from("07700 900123"));
+    }
+
+    #[test]
+    fn tagged_numbers_keep_their_spelling_too() {
+        let yaml = "internal:\n  tagged: !code 0x7E7E7E7E\n  list: !codes [0x10, 16]\n";
+        let mut values: IndexMap<String, Value> = serde_yaml::from_str::<serde_yaml::Mapping>(yaml)
+            .unwrap()["internal"]
+            .as_mapping()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.as_str().unwrap().to_string(), v.clone()))
+            .collect();
+        numbers_as_written(yaml, "internal", &mut values);
+        let Value::Tagged(tagged) = &values["tagged"] else {
+            panic!("{:?}", values["tagged"]);
+        };
+        assert_eq!(tagged.value, Value::from("0x7E7E7E7E"));
+        let Value::Tagged(list) = &values["list"] else {
+            panic!("{:?}", values["list"]);
+        };
+        assert_eq!(list.value, Value::Sequence(vec!["0x10".into(), 16.into()]));
     }
 }
