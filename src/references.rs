@@ -80,17 +80,8 @@ fn is_web_address(url: &str) -> bool {
 /// whether written with `http:` or `https:`, or none, and hosts compared
 /// without case. `None` for an address elsewhere.
 pub fn on_site(url: &str, base: &str) -> Option<String> {
-    fn without_scheme(url: &str) -> Option<&str> {
-        let url = url.trim();
-        let (scheme, rest) = url.split_once("//")?;
-        matches!(
-            scheme.to_ascii_lowercase().as_str(),
-            "" | "http:" | "https:"
-        )
-        .then_some(rest)
-    }
-    let base = without_scheme(base)?.trim_end_matches('/');
-    let rest = without_scheme(url)?;
+    let base = routes::without_web_scheme(base)?.trim_end_matches('/');
+    let rest = routes::without_web_scheme(url)?;
     let head = rest.get(..base.len())?;
     if base.is_empty() || !head.eq_ignore_ascii_case(base) {
         return None;

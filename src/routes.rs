@@ -257,6 +257,17 @@ pub enum Target {
     Elsewhere(PathBuf),
 }
 
+/// A full web address (`https://`, `http://` or `//`) without its scheme:
+/// `host/path...`. `None` for anything else.
+pub fn without_web_scheme(url: &str) -> Option<&str> {
+    let (scheme, rest) = url.trim().split_once("//")?;
+    matches!(
+        scheme.to_ascii_lowercase().as_str(),
+        "" | "http:" | "https:"
+    )
+    .then_some(rest)
+}
+
 /// Resolve `dest` as written in the file at `from` (relative to the site).
 pub fn classify(from: &Path, dest: &str) -> Target {
     if dest.starts_with('#') {

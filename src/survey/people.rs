@@ -292,18 +292,7 @@ pub(crate) fn person_at(url: &str) -> Option<Whom> {
 
 /// A full web address's host (lower case) and path.
 fn web_address(url: &str) -> Option<(String, &str)> {
-    let url = url.trim();
-    let rest = match url.split_once("//") {
-        Some((scheme, rest))
-            if matches!(
-                scheme.to_ascii_lowercase().as_str(),
-                "" | "http:" | "https:"
-            ) =>
-        {
-            rest
-        }
-        _ => return None,
-    };
+    let rest = routes::without_web_scheme(url)?;
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = rest[..end].to_ascii_lowercase();
     let path = rest[end..].trim_start_matches('/');
